@@ -1,0 +1,54 @@
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { commands as defaultCommands } from './commands/index';
+import { exitCodes, type ExitCode } from './exit-codes';
+
+export function usageText(commands: readonly CliCommand[]): string {
+  const lines = [
+    'Segment Courier: push customer segment files to Autopilot from the command line.',
+    '',
+    'Usage:',
+    ...commands.map((command) => `  npm run cli -- ${command.synopsis}`),
+    '  npm run cli -- --help',
+    '',
+    ...(commands.length > 0
+      ? [
+          'Commands:',
+          ...commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`),
+          '',
+        ]
+      : []),
+    'The API key comes from the AUTOPILOT_API_KEY environment variable, or from the keychain entry of',
+    '--destination <display name>; never from a command-line argument.',
+    '',
+    'Exit codes: 0 every valid row delivered; 1 finished, some rows failed; 2 bad input or usage,',
+    'nothing sent; 3 stopped before the end (resumable with `resume`).',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Parses the command name, runs it, and maps usage mistakes to exit code 2 with the usage text. */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[] = defaultCommands,
+): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(usageText(commands));
+    return name === undefined ? exitCodes.badInput : exitCodes.success;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${usageText(commands)}`);
+    return exitCodes.badInput;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${usageText(commands)}`);
+      return exitCodes.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import { ipcContract, type IpcChannel } from '../../shared/ipc/contract';
+import { baseErrorCodes, type IpcError, type IpcResult } from '../../shared/ipc/result';
+import type { IpcHandlers } from './handlers';
+import { isTrustedSender, type SenderFrame } from './trusted-sender';
+
+/** An error a service throws on purpose, with a code the renderer can act on. */
+export class UserFacingError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+    this.code = code;
+  }
+}
+
+export interface DispatcherOptions {
+  readonly handlers: IpcHandlers;
+  readonly trustedOrigins: readonly string[];
+  /** Where unexpected failures are written; never receives inputs, which may hold secrets. */
+  readonly logError: (channel: string, error: unknown) => void;
+}
+
+export interface IpcDispatcher {
+  dispatch(channel: string, sender: SenderFrame, rawInput: unknown): Promise<IpcResult<unknown>>;
+}
+
+function failure(code: string, message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
+
+function isKnownChannel(channel: string): channel is IpcChannel {
+  return Object.hasOwn(ipcContract, channel);
+}
+
+/**
+ * The single path every IPC call takes in main: check the sender, validate the input with the
+ * contract's zod schema, run the handler, and turn any failure into `{ code, message }`.
+ */
+export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
+  return {
+    async dispatch(channel, sender, rawInput) {
+      if (!isTrustedSender(sender, options.trustedOrigins)) {
+        return failure(
+          baseErrorCodes.untrustedSender,
+          'This request did not come from Segment Courier.',
+        );
+      }
+      if (!isKnownChannel(channel)) {
+        return failure(baseErrorCodes.unknownChannel, `Unknown request "${channel}".`);
+      }
+      const spec = ipcContract[channel];
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+        return failure(
+          baseErrorCodes.invalidInput,
+          `The request was not valid${where}: ${issue?.message ?? 'unknown problem'}.`,
+        );
+      }
+      try {
+        const handler = options.handlers[channel] as (input: unknown) => Promise<unknown>;
+        const value = spec.output.parse(await handler(parsed.data));
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof UserFacingError) return failure(error.code, error.message);
+        options.logError(channel, error);
+        return failure(
+          baseErrorCodes.internal,
+          'Something went wrong inside Segment Courier. Please try again.',
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { HostServices } from '../../services/host-services';
+
+export function createAppHandlers(services: HostServices) {
+  return {
+    'app:info': async () => services.appInfo,
+  };
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AboutPanel } from '../features/about/about-panel';
+import { PlaceholderScreen } from './placeholder-screen';
+import { LanguagePicker } from './language-picker';
+import { screens, type Screen } from './screens';
+
+function ScreenContent({ screen }: { readonly screen: Screen }) {
+  if (screen === 'about') return <AboutPanel />;
+  return <PlaceholderScreen screen={screen} />;
+}
+
+/** Header, navigation and the current screen. Arrow keys move along the navigation as well as Tab. */
+export function AppShell({ initialScreen = 'segments' }: { readonly initialScreen?: Screen }) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<Screen>(initialScreen);
+  const mainRef = useRef<HTMLElement>(null);
+  const navRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const isFirstRender = useRef(true);
+
+  useEffect(() => {
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector('h1')?.focus();
+  }, [screen]);
+
+  function onNavKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const step =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? 1
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? -1
+          : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    navRefs.current[(index + step + screens.length) % screens.length]?.focus();
+  }
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-mark" aria-hidden="true" />
+        <span className="app-name">{t('appName')}</span>
+        <LanguagePicker />
+      </header>
+      <nav className="app-nav" aria-label={t('navigation')}>
+        <ul>
+          {screens.map((name, index) => (
+            <li key={name}>
+              <button
+                type="button"
+                ref={(element) => {
+                  navRefs.current[index] = element;
+                }}
+                className="nav-item"
+                aria-current={name === screen ? 'page' : undefined}
+                onClick={() => setScreen(name)}
+                onKeyDown={(event) => onNavKeyDown(event, index)}
+              >
+                {t(`screens.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main-content" className="app-main" ref={mainRef} tabIndex={-1}>
+        <ScreenContent screen={screen} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+/** The app's screens, in navigation order. */
+export const screens = ['destinations', 'segments', 'export', 'history', 'about'] as const;
+export type Screen = (typeof screens)[number];

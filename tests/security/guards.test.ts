@@ -1,0 +1,74 @@
+import { EventEmitter } from 'node:events';
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { guardSession, guardWebContents } from '../../electron/security/install-guards';
+import { appEntryUrl } from '../../electron/security/navigation';
+
+type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+function fakeWebContents() {
+  const emitter = new EventEmitter();
+  let openHandler: OpenHandler | null = null;
+  const contents = Object.assign(emitter, {
+    setWindowOpenHandler(handler: OpenHandler) {
+      openHandler = handler;
+    },
+  });
+  return {
+    contents: contents as unknown as WebContents,
+    navigate(eventName: string, url: string): boolean {
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
+      emitter.emit(eventName, event, url);
+      return event.defaultPrevented;
+    },
+    open(url: string) {
+      if (!openHandler) throw new Error('no window-open handler installed');
+      return openHandler({ url });
+    },
+  };
+}
+
+describe('web contents guards', () => {
+  it('refuses navigation and redirects away from the app', () => {
+    const fake = fakeWebContents();
+    guardWebContents(fake.contents, { openExternal: vi.fn() });
+    expect(fake.navigate('will-navigate', appEntryUrl)).toBe(false);
+    expect(fake.navigate('will-navigate', 'https://good.example.com.evil.com')).toBe(true);
+    expect(fake.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(fake.navigate('will-attach-webview', 'https://anything.example')).toBe(true);
+  });
+
+  it('never opens a window; safe links go to the browser, others nowhere', () => {
+    const fake = fakeWebContents();
+    const openExternal = vi.fn(async () => undefined);
+    guardWebContents(fake.contents, { openExternal });
+    expect(fake.open('https://www.autopilothq.com/help')).toEqual({ action: 'deny' });
+    expect(fake.open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(fake.open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls).toEqual([['https://www.autopilothq.com/help']]);
+  });
+});
+
+describe('session permission handlers', () => {
+  it('deny every request and check', () => {
+    let requestHandler:
+      ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+    let checkHandler: ((c: unknown, p: string) => boolean) | undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
+      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
+    } as unknown as Session;
+    guardSession(session);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'geolocation']) {
+      requestHandler?.(null, permission, (granted) => answers.push(granted));
+    }
+    expect(answers).toEqual([false, false, false]);
+    expect(checkHandler?.(null, 'clipboard-read')).toBe(false);
+  });
+});
