@@ -1,0 +1,109 @@
+/**
+ * What the upload engine needs from a place contacts are pushed to. Autopilot is the first
+ * implementation (core/autopilot/); Ortto, its successor, can be added without touching the engine.
+ */
+
+/** Value types a custom field can hold (Autopilot's `type--Field--Name` prefixes). */
+export const customFieldTypes = ['string', 'integer', 'float', 'boolean', 'date'] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+
+export type ContactValue = string | number | boolean;
+
+/**
+ * One contact as the engine hands it over: email required; standard fields by the destination's
+ * own key (for Autopilot `FirstName`, `Company`, ...); custom fields by name with their type.
+ * Empty values are never present: the engine leaves them out so they cannot blank existing data.
+ */
+export interface OutgoingContact {
+  readonly email: string;
+  readonly standard: Readonly<Record<string, ContactValue>>;
+  readonly custom: readonly {
+    readonly name: string;
+    readonly type: CustomFieldType;
+    readonly value: ContactValue;
+  }[];
+}
+
+export interface FieldDescription {
+  /** Standard: the destination's key (`FirstName`). Custom: the field's name (`Loyalty Tier`). */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'standard' | 'custom';
+  readonly type: CustomFieldType;
+  readonly required: boolean;
+}
+
+export interface DestinationList {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface AccountCheck {
+  /** What we could learn about the account, in plain words (for example its lists count). */
+  readonly summary: string;
+  readonly listCount: number;
+}
+
+export interface Destination {
+  /** Most contacts one `upsertBatch` call accepts (Autopilot: 100). */
+  readonly maxBatchSize: number;
+  /** A cheap authenticated call; throws DestinationError('rejected-key') for a wrong key. */
+  checkCredentials(signal?: AbortSignal): Promise<AccountCheck>;
+  listLists(signal?: AbortSignal): Promise<DestinationList[]>;
+  /** Finds a list by exact name (case-insensitive) or creates it. */
+  ensureList(
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<DestinationList & { readonly created: boolean }>;
+  /** Standard fields plus the account's custom fields. */
+  describeFields(signal?: AbortSignal): Promise<FieldDescription[]>;
+  /**
+   * Adds or updates the contacts (upsert by email) and puts them on the list. Resolves when the
+   * destination accepted the whole batch; throws DestinationError otherwise.
+   */
+  upsertBatch(
+    listId: string,
+    contacts: readonly OutgoingContact[],
+    signal?: AbortSignal,
+  ): Promise<void>;
+}
+
+/** Failure classes a caller acts on differently. */
+export type DestinationErrorKind =
+  /** 401/403: the key is wrong or revoked. Pause until the key is fixed. */
+  | 'rejected-key'
+  /** 429: slow down; `retryAfterMs` when the server said how long. */
+  | 'rate-limited'
+  /** 5xx, connection reset, timeout: retry with backoff. The request may have been applied. */
+  | 'transient'
+  /** The network is unreachable (DNS, refused, offline): wait for it to come back. */
+  | 'offline'
+  /** 400: the server refused the request; `serverMessage` says why. Not worth retrying as is. */
+  | 'invalid-request'
+  /** 404: the list or contact does not exist. */
+  | 'not-found';
+
+export class DestinationError extends Error {
+  override readonly name = 'DestinationError';
+  readonly kind: DestinationErrorKind;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly serverMessage: string | undefined;
+
+  constructor(
+    kind: DestinationErrorKind,
+    message: string,
+    details: {
+      status?: number;
+      retryAfterMs?: number;
+      serverMessage?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.kind = kind;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+    this.serverMessage = details.serverMessage;
+  }
+}

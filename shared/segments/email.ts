@@ -1,0 +1,49 @@
+/**
+ * Email rules shared by the importer, the field-matching screen and the upload engine, so every
+ * count a marketer sees is computed the same way.
+ */
+
+/** Trims spaces (including non-breaking ones Excel leaves) around an address. */
+export function normalizeEmail(raw: string): string {
+  return raw.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$/g, '');
+}
+
+/** The key two addresses are compared by: Autopilot dedupes by email, case-insensitively. */
+export function emailKey(normalized: string): string {
+  return normalized.toLowerCase();
+}
+
+// Pragmatic syntax check (what mail platforms accept), not full RFC 5322: one @, a dotted domain,
+// no spaces, labels of letters, digits and hyphens (IDN allowed as Unicode letters).
+const localPart = /^[^\s@"(),:;<>[\\\]]+$/u;
+const domainLabel = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+
+export function isValidEmail(normalized: string): boolean {
+  if (normalized.length > 254) return false;
+  const at = normalized.lastIndexOf('@');
+  if (at <= 0 || at !== normalized.indexOf('@')) return false;
+  const local = normalized.slice(0, at);
+  const domain = normalized.slice(at + 1);
+  if (
+    local.length > 64 ||
+    !localPart.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  ) {
+    return false;
+  }
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  const topLevel = labels[labels.length - 1] ?? '';
+  if (topLevel.length < 2 || /^\d+$/.test(topLevel)) return false;
+  return labels.every((label) => domainLabel.test(label));
+}
+
+export type EmailVerdict = 'valid' | 'blank' | 'invalid';
+
+export function judgeEmail(raw: string | undefined): { verdict: EmailVerdict; email: string } {
+  const email = normalizeEmail(raw ?? '');
+  if (email === '') return { verdict: 'blank', email };
+  return { verdict: isValidEmail(email) ? 'valid' : 'invalid', email };
+}
