@@ -1,0 +1,93 @@
+/**
+ * What a test, a benchmark or a person can tune on the local Autopilot emulator. Everything has a
+ * default that behaves like a healthy, unthrottled Autopilot accepting one fixed key.
+ */
+
+/** 32 lowercase hex characters, the format of real Autopilot keys (autopilot-api.md §1). */
+export const emulatorTestKey = '0e5a1a7e5ca1ab1e0e5a1a7e5ca1ab1e';
+
+/**
+ * - '503': answers 503 without touching state.
+ * - 'reset': drops the connection before reading the request; nothing is applied.
+ * - 'hang': applies the request, then never answers (BLOG-TIMEOUT: a request that timed out on the
+ *   client was still carried out), so the client's timeout fires and a resend must be harmless.
+ * - 'slow': applies and answers after `slowMs`.
+ */
+export const faultKinds = ['503', 'reset', 'hang', 'slow'] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. The emulator only ever listens on 127.0.0.1. */
+  readonly port: number;
+  /** Accepted `autopilotapikey` values. */
+  readonly apiKeys: readonly string[];
+  /** Status for a missing or wrong key. Autopilot's is unconfirmed (401 or 403), so both exist. */
+  readonly authFailureStatus: 401 | 403;
+  /** Token bucket refill in requests per second; undefined = unlimited. */
+  readonly rate: number | undefined;
+  /** Bucket size (requests allowed at once); defaults to max(1, ceil(rate)). */
+  readonly burst: number | undefined;
+  /** How a 429 says when to come back: delta-seconds, an HTTP date, or not at all. */
+  readonly retryAfter: 'seconds' | 'date' | 'none';
+  /** Requests accepted per UTC day (by `now`); undefined = unlimited. */
+  readonly dailyQuota: number | undefined;
+  /** Delay before every answer, in milliseconds. */
+  readonly latencyMs: number;
+  /** Probability (0-1) that a request gets one of `faultKinds`, drawn from a seeded PRNG. */
+  readonly faultRate: number;
+  readonly faultKinds: readonly FaultKind[];
+  /** Faults by request number (1-based, counting every request since start): `{ 3: 'reset' }`. */
+  readonly faultSchedule: Readonly<Record<number, FaultKind>>;
+  /** Seed of the fault PRNG, so a faulty run can be replayed exactly. */
+  readonly seed: number;
+  readonly slowMs: number;
+  /** Contacts per POST /contacts; more is a 400 (BLOG-BULK). */
+  readonly maxBatch: number;
+  /** Addresses the emulator refuses as invalid although they look fine (a server-side rejection). */
+  readonly invalidEmails: readonly string[];
+  /** Strict reading of `_autopilot_list` ("added when created", N8N): existing contacts stay off. */
+  readonly listOnCreateOnly: boolean;
+  /** Custom fields the account already has, as `/contacts/custom_fields` lists them. */
+  readonly customFields: readonly { readonly name: string; readonly fieldType: string }[];
+  /** Clock for the token bucket, the daily quota and timestamps. */
+  readonly now: () => number;
+}
+
+export const defaultEmulatorOptions: EmulatorOptions = {
+  port: 0,
+  apiKeys: [emulatorTestKey],
+  authFailureStatus: 401,
+  rate: undefined,
+  burst: undefined,
+  retryAfter: 'seconds',
+  dailyQuota: undefined,
+  latencyMs: 0,
+  faultRate: 0,
+  faultKinds: ['503', 'reset'],
+  faultSchedule: {},
+  seed: 1,
+  slowMs: 1500,
+  maxBatch: 100,
+  invalidEmails: [],
+  listOnCreateOnly: false,
+  customFields: [],
+  now: Date.now,
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** `base` with the given options laid over it; undefined leaves a setting as it was, except for
+ * `rate`, `burst` and `dailyQuota`, where undefined means "no limit" and is kept when given. */
+export function mergeOptions(
+  base: EmulatorOptions,
+  options: Partial<EmulatorOptions> = {},
+): EmulatorOptions {
+  const defined = Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as Partial<EmulatorOptions>;
+  const merged: Mutable<EmulatorOptions> = { ...base, ...defined };
+  if ('rate' in options) merged.rate = options.rate;
+  if ('burst' in options) merged.burst = options.burst;
+  if ('dailyQuota' in options) merged.dailyQuota = options.dailyQuota;
+  return merged;
+}

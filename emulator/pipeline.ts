@@ -1,0 +1,88 @@
+/**
+ * Decides the answer to one request that got past the fault gate, in the order a real service
+ * would: an injected 503, the key, the throttles, the body, then the endpoint itself.
+ */
+import type { LimitVerdict, Limits } from './limits';
+import type { EmulatorOptions, FaultKind } from './options';
+import { errorReply, matchRoute, type Reply, type Route } from './router';
+import { contactRoutes } from './routes-contacts';
+import { listRoutes } from './routes-lists';
+import type { EmulatorState } from './state';
+
+const routes: readonly Route[] = [...contactRoutes, ...listRoutes];
+
+export interface IncomingCall {
+  readonly method: string;
+  /** Decoded path segments below `/v1`, or undefined when the path is not under `/v1`. */
+  readonly segments: readonly string[] | undefined;
+  readonly apiKey: string | undefined;
+  /** Parsed JSON body; `invalid` when it did not parse. */
+  readonly body: unknown;
+  readonly bodyInvalid: boolean;
+  readonly fault: FaultKind | undefined;
+}
+
+export interface PipelineParts {
+  readonly options: EmulatorOptions;
+  readonly state: EmulatorState;
+  readonly limits: Limits;
+}
+
+function retryAfterHeaders(
+  options: EmulatorOptions,
+  retryAfterMs: number,
+  now: number,
+): Record<string, string> {
+  if (options.retryAfter === 'none') return {};
+  if (options.retryAfter === 'date') {
+    // HTTP dates have whole seconds: round up so the date is never earlier than the real wait.
+    return { 'retry-after': new Date(Math.ceil((now + retryAfterMs) / 1000) * 1000).toUTCString() };
+  }
+  return { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) };
+}
+
+function throttled(
+  options: EmulatorOptions,
+  verdict: LimitVerdict & { reason?: string },
+  now: number,
+): Reply | undefined {
+  if (verdict.allowed) return undefined;
+  const message =
+    verdict.reason === 'quota'
+      ? 'The daily request quota is used up.'
+      : 'Rate limit exceeded: too many requests per second.';
+  return {
+    ...errorReply(429, message),
+    headers: retryAfterHeaders(options, verdict.retryAfterMs, now),
+  };
+}
+
+export function answer(call: IncomingCall, parts: PipelineParts): Reply {
+  const { options, state, limits } = parts;
+  if (call.fault === '503') {
+    return errorReply(503, 'The service is temporarily unavailable. Please try again.');
+  }
+  if (call.apiKey === undefined || !options.apiKeys.includes(call.apiKey)) {
+    return errorReply(options.authFailureStatus, 'Invalid or missing API key.');
+  }
+  const now = options.now();
+  const limited = throttled(options, limits.take(now), now);
+  if (limited) return limited;
+  if (call.bodyInvalid) return errorReply(400, 'The request body is not valid JSON.');
+  const matched = call.segments && matchRoute(routes, call.method, call.segments);
+  if (!matched) return errorReply(404, 'There is no such endpoint.');
+  return matched.route.handle({ params: matched.params, body: call.body, state, options });
+}
+
+/** Contacts in an upsert body, for the request log. */
+export function countContacts(
+  method: string,
+  segments: readonly string[] | undefined,
+  body: unknown,
+): number {
+  if (method !== 'POST' || !segments || segments.length !== 1) return 0;
+  if (segments[0] === 'contact') return 1;
+  if (segments[0] !== 'contacts' || typeof body !== 'object' || body === null) return 0;
+  const contacts = (body as { contacts?: unknown }).contacts;
+  return Array.isArray(contacts) ? contacts.length : 0;
+}
