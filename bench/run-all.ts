@@ -1,9 +1,15 @@
 import { passes, type Benchmark } from './benchmark';
+import { importBenchmark } from './import.bench';
 import { ipcDispatchBenchmark } from './ipc-dispatch.bench';
+import { uploadBenchmarks } from './upload.bench';
 
 // `npm run bench [-- name...]`: runs the benchmarks (all, or those named) and prints their figures.
 // Targets are ratios against a baseline measured in the same run, since these machines are noisy.
-const benchmarks: readonly Benchmark[] = [ipcDispatchBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  ipcDispatchBenchmark,
+  importBenchmark,
+  ...uploadBenchmarks,
+];
 
 function format(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);

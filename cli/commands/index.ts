@@ -1,4 +1,13 @@
 import type { CliCommand } from '../command';
+import { inspectCommand } from './inspect';
+import { jobsCommand } from './jobs';
+import { pushCommand } from './push';
+import { resumeJobCommand } from './resume';
 
 /** Every command of `npm run cli`; features add theirs here. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  inspectCommand,
+  pushCommand,
+  resumeJobCommand,
+  jobsCommand,
+];

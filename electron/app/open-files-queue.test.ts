@@ -2,46 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { createOpenFilesQueue } from './open-files-queue';
 
 function queueWithLog() {
-  const delivered: string[][] = [];
-  const queue = createOpenFilesQueue((paths) => delivered.push(paths));
-  return { queue, delivered };
+  const notified: string[][] = [];
+  const queue = createOpenFilesQueue((paths) => notified.push(paths));
+  return { queue, notified };
 }
 
 describe('open files queue', () => {
-  it('holds files until the page has loaded, then delivers them as one batch', () => {
-    const { queue, delivered } = queueWithLog();
+  it('holds files until the page takes them, telling a loaded page they wait', () => {
+    const { queue, notified } = queueWithLog();
     queue.add(['/a.csv']);
     queue.add(['/b.csv', '/a.csv']);
-    expect(delivered).toEqual([]);
+    expect(notified).toEqual([]);
     expect(queue.pending()).toEqual(['/a.csv', '/b.csv']);
 
     queue.pageReady();
-    expect(delivered).toEqual([['/a.csv', '/b.csv']]);
-    expect(queue.pending()).toEqual([]);
+    expect(notified).toEqual([['/a.csv', '/b.csv']]);
+    // Telling is not handing over: a page that missed the event still finds the files.
+    expect(queue.take()).toEqual(['/a.csv', '/b.csv']);
+    expect(queue.take()).toEqual([]);
   });
 
-  it('delivers at once while the page is ready', () => {
-    const { queue, delivered } = queueWithLog();
+  it('tells a ready page at once when files arrive', () => {
+    const { queue, notified } = queueWithLog();
     queue.pageReady();
     queue.add(['/c.csv']);
     queue.add([]);
-    expect(delivered).toEqual([['/c.csv']]);
+    expect(notified).toEqual([['/c.csv']]);
+    expect(queue.take()).toEqual(['/c.csv']);
   });
 
-  it('holds files again while the page reloads or after the window has gone', () => {
-    const { queue, delivered } = queueWithLog();
+  it('keeps quiet while the page reloads or after the window has gone', () => {
+    const { queue, notified } = queueWithLog();
     queue.pageReady();
     queue.pageGone();
     queue.add(['/d.csv']);
-    expect(delivered).toEqual([]);
+    expect(notified).toEqual([]);
     queue.pageReady();
-    expect(delivered).toEqual([['/d.csv']]);
+    expect(notified).toEqual([['/d.csv']]);
   });
 
-  it('sends nothing when nothing waits', () => {
-    const { queue, delivered } = queueWithLog();
+  it('says nothing when nothing waits', () => {
+    const { queue, notified } = queueWithLog();
     queue.pageReady();
     queue.pageReady();
-    expect(delivered).toEqual([]);
+    expect(notified).toEqual([]);
+    expect(queue.take()).toEqual([]);
   });
 });

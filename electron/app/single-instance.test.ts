@@ -38,7 +38,10 @@ describe('single instance', () => {
   function claim(lockFree: boolean, argv: string[] = ['exe']) {
     const app = new FakeApp(lockFree);
     const delivered: string[][] = [];
-    const queue = createOpenFilesQueue((paths) => delivered.push(paths));
+    const queue = createOpenFilesQueue((paths) => {
+      delivered.push(paths);
+      queue.take();
+    });
     let shown = 0;
     const claimed = claimSingleInstance(app as SingleInstanceApp, {
       argv,
@@ -120,7 +123,11 @@ describe('window reveal and page readiness', () => {
   it('delivers once the page has finished loading, and holds files while it reloads', () => {
     const page = new EventEmitter();
     const delivered: string[][] = [];
-    const queue = createOpenFilesQueue((paths) => delivered.push(paths));
+    // Like the page, take what the notification announces.
+    const queue = createOpenFilesQueue((paths) => {
+      delivered.push(paths);
+      queue.take();
+    });
     connectQueueToPage(page, queue);
 
     page.emit('did-start-loading');

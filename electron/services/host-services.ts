@@ -1,6 +1,13 @@
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { EventPayload } from '../../shared/ipc/bridge-api';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
+import type { SettingsDocumentStore } from '../../core/settings/settings-document-store';
+import { createSettingsServices, type SettingsServices } from './settings-services';
+import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';
+import { createExportsHost } from './exports-host';
+import type { ExportsService } from '../../core/exports/exports-service';
+import { createJobsServiceFor } from './jobs-host';
+import type { JobsService } from './jobs-service';
 
 /** How main pushes events to the renderer: `webContents.send` in the app, the page in tests. */
 export interface EventSink {
@@ -15,6 +22,20 @@ export interface HostEnvironment {
   /** The app's data folder: settings, segment snapshots, job journals. */
   readonly dataFolder: string;
   readonly events: EventSink;
+  /** electron-store in the app (it imports Electron); the JSON file store over the same file otherwise. */
+  readonly createSettingsStore?: (dataFolder: string) => SettingsDocumentStore;
+  /** The keychain service name: the app's name unless a test isolates its entries. */
+  readonly keychainService?: string;
+  /** The system's Open dialog for segment files (Electron); absent where there is none. */
+  readonly chooseFiles?: () => Promise<string[]>;
+  /** Hands over the files the system asked the app to open (double-click, second launch). */
+  readonly takeOpenFiles?: () => string[];
+  /** Keeps the computer awake while an export runs (powerSaveBlocker); returns the release. */
+  readonly keepAwake?: () => () => void;
+  /** An OS notification (when an export ends). */
+  readonly notify?: (title: string, body: string) => void;
+  /** The system's Save dialog (the report CSV): the chosen path, or null when cancelled. */
+  readonly saveFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 /**
@@ -25,11 +46,28 @@ export interface HostEnvironment {
 export interface HostServices {
   readonly appInfo: AppInfo;
   readonly environment: HostEnvironment;
+  /** Settings, the keychain (SecretStore) and destinations over both. */
+  readonly settings: SettingsServices['settings'];
+  readonly secrets: SettingsServices['secrets'];
+  readonly destinations: SettingsServices['destinations'];
+  /** Imported segments: snapshots in the data folder (core/import/segment-library.ts). */
+  readonly segments: SegmentLibrary;
+  /** The Export screen: fields, lists, counts, preview, saved setups, Start (core/exports/). */
+  readonly exports: ExportsService;
+  /** Export jobs: runs, progress, pause/resume/cancel, History, reports (jobs-service.ts). */
+  readonly jobs: JobsService;
   /** Stops timers and flushes what must be on disk; called before quitting. */
   dispose(): Promise<void>;
 }
 
 export async function createHostServices(environment: HostEnvironment): Promise<HostServices> {
+  const segments = await createSegmentLibrary({
+    dataFolder: environment.dataFolder,
+    onProgress: (progress) => environment.events.emit('segments:importProgress', progress),
+    logError: (error) => console.error('[segments] import failed:', error),
+  });
+  const settingsServices = createSettingsServices(environment);
+  const jobs = createJobsServiceFor(environment, settingsServices);
   return {
     appInfo: {
       name: environment.appName,
@@ -38,6 +76,18 @@ export async function createHostServices(environment: HostEnvironment): Promise<
       dataFolder: environment.dataFolder,
     },
     environment,
-    async dispose() {},
+    ...settingsServices,
+    segments,
+    exports: createExportsHost({
+      environment,
+      ...settingsServices,
+      segments,
+      startJob: (jobId) => jobs.start(jobId),
+    }),
+    jobs,
+    async dispose() {
+      await jobs.dispose();
+      await segments.dispose();
+    },
   };
 }

@@ -7,13 +7,25 @@
  *
  * Features add their channels in their own file under shared/ipc/channels/ and spread them here.
  */
-import { appChannels } from './channels/app';
+import { appChannels, appEvents } from './channels/app';
+import { destinationChannels } from './channels/destinations';
+import { exportsChannels } from './channels/exports';
+import { jobsChannels, jobsEvents } from './channels/jobs';
+import { segmentsChannels, segmentsEvents } from './channels/segments';
 
 export const ipcContract = {
   ...appChannels,
+  ...destinationChannels,
+  ...segmentsChannels,
+  ...jobsChannels,
+  ...exportsChannels,
 } as const;
 
-export const ipcEvents = {} as const;
+export const ipcEvents = {
+  ...appEvents,
+  ...segmentsEvents,
+  ...jobsEvents,
+} as const;
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract & string;

@@ -3,5 +3,20 @@
  * here, so invalidation after a command or an event names the same keys.
  */
 export const queryKeys = {
+  segments: () => ['segments'] as const,
   appInfo: () => ['app', 'info'] as const,
+  destinations: () => ['destinations'] as const,
+  destinationHasKey: (destinationId: string) => ['destinations', 'hasKey', destinationId] as const,
+  exportFields: (destinationId: string) => ['exports', 'fields', destinationId] as const,
+  exportLists: (destinationId: string) => ['exports', 'lists', destinationId] as const,
+  exportShapes: (segmentIds: readonly string[]) => ['exports', 'shapes', ...segmentIds] as const,
+  exportPlan: (request: unknown) => ['exports', 'plan', request] as const,
+  exportPreview: (request: unknown) => ['exports', 'preview', request] as const,
+  exportSetups: () => ['exports', 'setups'] as const,
+  exportAgain: (jobId: string) => ['exports', 'again', jobId] as const,
+  /** Every export job read; invalidating it refreshes the History list and any open job. */
+  jobs: () => ['jobs'] as const,
+  jobsList: () => ['jobs', 'list'] as const,
+  jobsResumable: () => ['jobs', 'resumable'] as const,
+  job: (jobId: string) => ['jobs', 'detail', jobId] as const,
 };

@@ -1,19 +1,34 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPanel } from '../features/about/about-panel';
+import { DestinationsScreen } from '../features/destinations/destinations-screen';
+import { ExportScreen } from '../features/export/export-screen';
+import { HistoryScreen } from '../features/history/history-screen';
+import { SegmentsScreen } from '../features/segments/segments-screen';
 import { PlaceholderScreen } from './placeholder-screen';
 import { LanguagePicker } from './language-picker';
+import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
 import { screens, type Screen } from './screens';
+import { useOpenFiles } from './use-open-files';
 
 function ScreenContent({ screen }: { readonly screen: Screen }) {
   if (screen === 'about') return <AboutPanel />;
+  if (screen === 'segments') return <SegmentsScreen />;
+  if (screen === 'destinations') return <DestinationsScreen />;
+  if (screen === 'export') return <ExportScreen />;
+  // History shows one export's progress when the navigation names it (target.jobId).
+  if (screen === 'history') return <HistoryScreen />;
   return <PlaceholderScreen screen={screen} />;
 }
 
 /** Header, navigation and the current screen. Arrow keys move along the navigation as well as Tab. */
 export function AppShell({ initialScreen = 'segments' }: { readonly initialScreen?: Screen }) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>(initialScreen);
+  const [target, setTarget] = useState<NavigationTarget>({ screen: initialScreen });
+  const screen = target.screen;
+  const setScreen = (next: Screen) => setTarget({ screen: next });
+  const navigation = useMemo<Navigation>(() => ({ target, navigate: setTarget }), [target]);
+  useOpenFiles((paths) => setTarget({ screen: 'segments', openFiles: paths }));
   const mainRef = useRef<HTMLElement>(null);
   const navRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const isFirstRender = useRef(true);
@@ -24,7 +39,7 @@ export function AppShell({ initialScreen = 'segments' }: { readonly initialScree
       return;
     }
     mainRef.current?.querySelector('h1')?.focus();
-  }, [screen]);
+  }, [target]);
 
   function onNavKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const step =
@@ -69,7 +84,9 @@ export function AppShell({ initialScreen = 'segments' }: { readonly initialScree
         </ul>
       </nav>
       <main id="main-content" className="app-main" ref={mainRef} tabIndex={-1}>
-        <ScreenContent screen={screen} />
+        <NavigationContext.Provider value={navigation}>
+          <ScreenContent screen={screen} />
+        </NavigationContext.Provider>
       </main>
     </div>
   );

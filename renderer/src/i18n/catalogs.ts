@@ -1,5 +1,13 @@
 import appCa from '../app/locales/ca.json';
 import appEn from '../app/locales/en.json';
+import destinationsCa from '../features/destinations/locales/ca.json';
+import destinationsEn from '../features/destinations/locales/en.json';
+import exportCa from '../features/export/locales/ca.json';
+import exportEn from '../features/export/locales/en.json';
+import historyCa from '../features/history/locales/ca.json';
+import historyEn from '../features/history/locales/en.json';
+import segmentsCa from '../features/segments/locales/ca.json';
+import segmentsEn from '../features/segments/locales/en.json';
 
 /**
  * Every UI string, by language and feature namespace. Features keep their catalogs beside their
@@ -7,8 +15,20 @@ import appEn from '../app/locales/en.json';
  * every English key.
  */
 export const catalogs = {
-  en: { app: appEn },
-  ca: { app: appCa },
+  en: {
+    app: appEn,
+    destinations: destinationsEn,
+    segments: segmentsEn,
+    export: exportEn,
+    history: historyEn,
+  },
+  ca: {
+    app: appCa,
+    destinations: destinationsCa,
+    segments: segmentsCa,
+    export: exportCa,
+    history: historyCa,
+  },
 } as const;
 
 export const supportedLanguages = ['en', 'ca'] as const;

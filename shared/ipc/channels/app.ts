@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { query } from '../channel';
+import { command, query } from '../channel';
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -9,6 +9,22 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** Paths waiting to be imported; taking them empties the queue (see electron/app/open-files-queue.ts). */
+export const takeOpenFilesOutputSchema = z.object({ paths: z.array(z.string()) });
+
 export const appChannels = {
   'app:info': query(z.undefined(), appInfoSchema),
+  'app:takeOpenFiles': command(z.undefined(), takeOpenFilesOutputSchema),
+};
+
+/**
+ * Files the system asked the app to open arrived: a double-clicked .csv, "Open with", a file
+ * dropped on the app's icon, or a second launch with files. The page then calls
+ * `app:takeOpenFiles` (it also does so when it starts, so nothing is lost while it loads).
+ */
+export const openFilesEventSchema = z.object({ paths: z.array(z.string()) });
+export type OpenFilesEvent = z.infer<typeof openFilesEventSchema>;
+
+export const appEvents = {
+  'app:openFiles': openFilesEventSchema,
 };

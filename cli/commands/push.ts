@@ -1,0 +1,182 @@
+import os from 'node:os';
+import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
+import { DestinationError, type Destination } from '../../core/destination/destination';
+import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { buildConsentReceipt } from '../../core/jobs/consent';
+import { createJob } from '../../core/jobs/create-job';
+import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodes, type ExitCode } from '../exit-codes';
+import { resolveCliKey } from '../push/api-key';
+import { dryRunJson, dryRunText } from '../push/dry-run';
+import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
+import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
+import { cliDestination, runJobFromCli } from '../push/run-job';
+import { keyProblem, resumeCommand } from '../push/shared';
+
+const flagSpec = {
+  list: 'text',
+  consent: 'switch',
+  map: 'repeated',
+  endpoint: 'text',
+  rate: 'text',
+  'data-dir': 'text',
+  destination: 'text',
+  json: 'switch',
+} as const;
+
+/** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
+export const defaultRequestRate = 5;
+
+interface PushRequest {
+  readonly file: string;
+  readonly listName: string;
+  readonly consent: boolean;
+  readonly maps: readonly string[];
+  readonly endpoint: string | undefined;
+  readonly rate: number | undefined;
+  readonly dataFolder: string;
+  readonly destinationName: string | undefined;
+  readonly json: boolean;
+}
+
+function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
+  const flags = parseFlags(args, flagSpec);
+  const [file, ...extra] = flags.positionals;
+  if (!file) throw new UsageError('push needs the segment file to send.');
+  if (extra.length > 0)
+    throw new UsageError(`push takes one file (also got "${extra.join(' ')}").`);
+  const listName = flags.text.get('list');
+  if (!listName)
+    throw new UsageError('push needs --list <name>: the Autopilot list the contacts go to.');
+  return {
+    file,
+    listName,
+    consent: flags.switches.has('consent'),
+    maps: flags.repeated.get('map') ?? [],
+    endpoint: flags.text.has('endpoint')
+      ? parseEndpoint(flags.text.get('endpoint'), defaultAutopilotEndpoint)
+      : undefined,
+    rate: parseRate(flags.text.get('rate')),
+    dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
+    destinationName: flags.text.get('destination'),
+    json: flags.switches.has('json'),
+  };
+}
+
+/** A cheap call first, so a wrong key or endpoint is bad input (exit 2) before any job exists. */
+async function checkDestination(
+  destination: Destination,
+  endpoint: string,
+  keySource: string,
+): Promise<void> {
+  try {
+    await destination.checkCredentials();
+  } catch (error) {
+    if (
+      !(error instanceof DestinationError) ||
+      error.kind === 'transient' ||
+      error.kind === 'rate-limited'
+    )
+      return;
+    if (error.kind === 'offline') {
+      throw new BadInputError(
+        `Autopilot can't be reached at ${endpoint}. Check the address and your internet connection.`,
+      );
+    }
+    if (error.kind === 'rejected-key') {
+      throw new BadInputError(
+        `Autopilot rejected the API key from ${keySource}. Nothing was sent.`,
+      );
+    }
+    throw new BadInputError(error.message);
+  }
+}
+
+async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
+  const resolved = await resolveCliKey({
+    env: io.env,
+    dataFolder: request.dataFolder,
+    destinationName: request.destinationName,
+  });
+  const endpoint = request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint;
+  const destination = cliDestination(endpoint, resolved.apiKey);
+  const keySource = request.destinationName
+    ? `the destination "${request.destinationName}"`
+    : 'AUTOPILOT_API_KEY';
+  await checkDestination(destination, endpoint, keySource);
+  const jobDestination = {
+    id: resolved.destinationId ?? 'env',
+    name: request.destinationName ?? 'AUTOPILOT_API_KEY',
+    endpoint,
+    rate: request.rate ?? resolved.rate ?? defaultRequestRate,
+  };
+  const job = await createJob({
+    dataFolder: request.dataFolder,
+    segments: segment.plan.segments,
+    destination: jobDestination,
+    consent: buildConsentReceipt({
+      segments: segment.plan.segments,
+      destination: jobDestination,
+      confirmedAt: new Date(),
+      osUser: os.userInfo().username,
+    }),
+  });
+  if (!request.json)
+    io.stderr.write(`Export job ${job.id}: sending to the list "${request.listName}".\n`);
+  return runJobFromCli({
+    dataFolder: request.dataFolder,
+    jobId: job.id,
+    destination,
+    json: request.json,
+    io,
+    resumeCommand: resumeCommand(job.id, request.dataFolder, io.env),
+    extra: { list: request.listName },
+  });
+}
+
+async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
+  const segment = await prepareSegment(request);
+  const profiles = segment.plan.totals.valid;
+  if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
+  if (!request.consent) {
+    await segment.discard();
+    const facts = {
+      fileName: segment.fileName,
+      listName: request.listName,
+      endpoint: request.endpoint ?? defaultAutopilotEndpoint,
+      destinationLabel: request.destinationName
+        ? `the destination "${request.destinationName}"`
+        : 'the account of AUTOPILOT_API_KEY',
+      plan: segment.plan,
+    };
+    io.stdout.write(request.json ? dryRunJson(facts) : dryRunText(facts));
+    return exitCodes.badInput;
+  }
+  try {
+    return await send(request, segment, io);
+  } catch (error) {
+    // Nothing was sent when the key or the destination was refused: leave no snapshot behind.
+    if (error instanceof BadInputError || keyProblem(error)) await segment.discard();
+    throw error;
+  }
+}
+
+export const pushCommand: CliCommand = {
+  name: 'push',
+  synopsis:
+    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
+  summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
+  async run(args, io) {
+    const request = parsePush(args, io.env);
+    try {
+      return await push(request, io);
+    } catch (error) {
+      if (error instanceof BadInputError || keyProblem(error)) {
+        io.stderr.write(`${(error as Error).message}\n`);
+        return exitCodes.badInput;
+      }
+      throw error;
+    }
+  },
+};

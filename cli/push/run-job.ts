@@ -1,0 +1,65 @@
+/**
+ * Runs a job from the command line on the same engine the app uses: progress on stderr, Ctrl+C or
+ * SIGTERM stops cleanly (the journal is already durable per batch) with exit 3, and the summary
+ * at the end (JSON with --json).
+ */
+import type { Destination } from '../../core/destination/destination';
+import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
+import { startUploadRun } from '../../core/upload/upload-run';
+import type { CliIo } from '../command';
+import type { ExitCode } from '../exit-codes';
+import { createProgressPrinter } from './progress-printer';
+import { exitCodeFor, summaryJson, summaryText } from './summary';
+
+/** The command line gives up waiting for the network after this long, and stops resumably. */
+const offlineTimeoutMs = 10 * 60_000;
+
+export function cliDestination(endpoint: string, apiKey: string): Destination {
+  return createAutopilotDestination({ endpoint, apiKey });
+}
+
+export interface CliRunOptions {
+  readonly dataFolder: string;
+  readonly jobId: string;
+  readonly destination: Destination;
+  readonly json: boolean;
+  readonly io: CliIo;
+  /** The command that resumes this job, for the closing hint. */
+  readonly resumeCommand: string;
+  /** Extra fields for the --json summary (push adds the list name). */
+  readonly extra?: Record<string, unknown>;
+}
+
+export async function runJobFromCli(options: CliRunOptions): Promise<ExitCode> {
+  const { io } = options;
+  const printer = options.json ? null : createProgressPrinter(io.stderr as NodeJS.WriteStream);
+  const run = startUploadRun({
+    dataFolder: options.dataFolder,
+    jobId: options.jobId,
+    snapshots: fileSnapshotAccess(options.dataFolder),
+    destination: options.destination,
+    onProgress: (progress) => printer?.update(progress),
+    offlineTimeoutMs,
+  });
+  let interrupts = 0;
+  const onSignal = (): void => {
+    interrupts += 1;
+    // A second Ctrl+C stops at once: every finished batch is already on disk.
+    if (interrupts > 1) process.exit(3);
+    io.stderr.write('\nStopping after the requests on the way… (Ctrl+C again to quit now)\n');
+    run.interrupt();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await run.done;
+    printer?.end();
+    if (options.json) io.stdout.write(summaryJson(result, options.extra));
+    else io.stdout.write(summaryText(result, options.resumeCommand));
+    return exitCodeFor(result.status);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,15 @@
+/** Bits push, resume and jobs share. */
+import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { ApiKeySourceError } from '../../core/destinations/resolve-api-key';
+import { SecretStoreError } from '../../core/secrets/secret-store';
+
+/** No key could be had (no variable, unknown destination, keychain trouble): bad input, exit 2. */
+export function keyProblem(error: unknown): boolean {
+  return error instanceof ApiKeySourceError || error instanceof SecretStoreError;
+}
+
+/** How to resume the job, naming --data-dir only when it is not the app's own folder. */
+export function resumeCommand(jobId: string, dataFolder: string, env: NodeJS.ProcessEnv): string {
+  const custom = dataFolder !== defaultDataFolder({ env });
+  return `npm run cli -- resume ${jobId}${custom ? ` --data-dir ${JSON.stringify(dataFolder)}` : ''}`;
+}

@@ -1,0 +1,72 @@
+import { DestinationError, type Destination } from '../destination/destination';
+import type { ConnectFailureReason, ConnectOutcome } from '../../shared/ipc/channels/destinations';
+
+const failureMessages: Record<ConnectFailureReason, string> = {
+  'rejected-key':
+    'Autopilot did not accept this API key. Check that you copied the whole key from Autopilot (Settings, Autopilot API), then use Replace key.',
+  offline:
+    'Segment Courier could not reach Autopilot. Check your internet connection (and the API endpoint under Advanced), then try again.',
+  timeout: 'Autopilot did not answer in time. Try again in a few minutes.',
+  'server-error': 'Autopilot had a problem on its side. Try again in a few minutes.',
+  busy: 'Autopilot is busy and asked us to slow down. Try again in a minute.',
+  'not-autopilot':
+    'The API endpoint answered, but not like Autopilot does. Check the API endpoint under Advanced.',
+  'no-key': 'This destination has no API key in your keychain. Use Replace key to paste it again.',
+};
+
+export function connectFailureMessage(reason: ConnectFailureReason): string {
+  return failureMessages[reason];
+}
+
+export function failedOutcome(reason: ConnectFailureReason, httpStatus?: number): ConnectOutcome {
+  return {
+    status: 'failed',
+    reason,
+    message: failureMessages[reason],
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+  };
+}
+
+function reasonFor(error: DestinationError): ConnectFailureReason {
+  switch (error.kind) {
+    case 'rejected-key':
+      return 'rejected-key';
+    case 'offline':
+      return 'offline';
+    case 'rate-limited':
+      return 'busy';
+    case 'transient':
+      return error.status === undefined ? 'timeout' : 'server-error';
+    case 'invalid-request':
+    case 'not-found':
+      return 'not-autopilot';
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/**
+ * Asks the destination about the account with the saved key, and says what it found or why it
+ * failed in classes the screen words in plain language. Unknown failures are not guessed at: they
+ * propagate and main reports them as an internal error.
+ */
+export async function checkConnection(
+  destination: Destination,
+  options: { readonly timeoutMs: number; readonly now: () => Date },
+): Promise<ConnectOutcome> {
+  try {
+    const account = await destination.checkCredentials(AbortSignal.timeout(options.timeoutMs));
+    return {
+      status: 'connected',
+      listCount: account.listCount,
+      checkedAt: options.now().toISOString(),
+    };
+  } catch (error) {
+    if (error instanceof DestinationError) return failedOutcome(reasonFor(error), error.status);
+    if (isTimeout(error)) return failedOutcome('timeout');
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Start: the same chain as the command line's `push` (cli/commands/push.ts): count with the
+ * engine, check the destination answers, write the consent receipt into a new job, then hand the
+ * job to the engine. Everything the renderer says is checked again here; nothing is sent unless
+ * the person confirmed exactly the number of profiles this plan would send.
+ */
+import {
+  hasMappingProblems,
+  mappingProblems,
+  type StartExportInput,
+} from '../../shared/ipc/channels/exports';
+import { DestinationError } from '../destination/destination';
+import { buildConsentReceipt } from '../jobs/consent';
+import { createJob } from '../jobs/create-job';
+import type { JobDestination } from '../jobs/job-manifest';
+import { readSnapshotManifest } from '../segments/snapshot-store';
+import { ExportsError, exportErrorCodes } from './exports-error';
+import type { MappingMemory } from './mapping-memory';
+import {
+  destinationProblem,
+  type DestinationOpener,
+  type OpenedDestination,
+} from './open-destination';
+import { planSegments } from './plan-summary';
+
+export interface StartExportDependencies {
+  readonly dataFolder: string;
+  readonly destinations: DestinationOpener;
+  readonly memory: MappingMemory;
+  readonly now: () => Date;
+  readonly osUser: () => string;
+  /** Hands the job to the engine (runs in the background; progress comes as events). */
+  readonly startJob: (jobId: string) => Promise<void>;
+  readonly checkTimeoutMs: number;
+  readonly logError: (error: unknown) => void;
+}
+
+function checkMappings(input: StartExportInput): void {
+  for (const segment of input.segments) {
+    if (!hasMappingProblems(mappingProblems(segment.mapping))) continue;
+    throw new ExportsError(
+      exportErrorCodes.invalidMapping,
+      'The matching needs fixing first: the email must be matched, and one column can feed only one field.',
+    );
+  }
+}
+
+/** A wrong key or an unreachable account is caught before a job exists; a busy one is not. */
+async function checkDestination(opened: OpenedDestination, timeoutMs: number): Promise<void> {
+  try {
+    await opened.destination.checkCredentials(AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    const busy =
+      error instanceof DestinationError &&
+      (error.kind === 'transient' || error.kind === 'rate-limited');
+    if (!busy) throw destinationProblem(error, opened.record);
+  }
+}
+
+async function rememberMappings(deps: StartExportDependencies, input: StartExportInput) {
+  const shapes = [];
+  for (const segment of input.segments) {
+    const manifest = await readSnapshotManifest(deps.dataFolder, segment.segmentId);
+    shapes.push({ columns: manifest.columns, mapping: segment.mapping });
+  }
+  await deps.memory.remember(shapes);
+}
+
+export async function startExport(
+  deps: StartExportDependencies,
+  input: StartExportInput,
+): Promise<{ jobId: string }> {
+  checkMappings(input);
+  const opened = await deps.destinations.open(input.destinationId);
+  const plan = await planSegments(deps.dataFolder, input.segments);
+  if (plan.totals.valid === 0) {
+    throw new ExportsError(
+      exportErrorCodes.nothingToSend,
+      'No row has a usable email address, so there is nothing to send. Check which column holds the email.',
+    );
+  }
+  if (plan.totals.valid !== input.consent.profiles) {
+    throw new ExportsError(
+      exportErrorCodes.consentStale,
+      `The export now has ${plan.totals.valid} profiles, not the ${input.consent.profiles} you confirmed. Nothing was sent: check the numbers and confirm again.`,
+    );
+  }
+  await checkDestination(opened, deps.checkTimeoutMs);
+  const destination: JobDestination = {
+    id: opened.record.id,
+    name: opened.record.displayName,
+    endpoint: opened.record.endpoint,
+    rate: opened.record.requestsPerSecond,
+  };
+  const job = await createJob({
+    dataFolder: deps.dataFolder,
+    segments: plan.segments,
+    destination,
+    consent: buildConsentReceipt({
+      segments: plan.segments,
+      destination,
+      confirmedAt: deps.now(),
+      osUser: deps.osUser(),
+    }),
+    now: deps.now(),
+  });
+  // Remembering is a convenience: a settings problem must not stop an export already confirmed.
+  await rememberMappings(deps, input).catch(deps.logError);
+  try {
+    await deps.startJob(job.id);
+  } catch (error) {
+    // The job exists with its receipt; History can start it once the reason is gone.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ExportsError(
+      exportErrorCodes.startFailed,
+      `The export is saved in History but did not start: ${reason}`,
+      { cause: error },
+    );
+  }
+  return { jobId: job.id };
+}

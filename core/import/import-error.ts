@@ -1,0 +1,44 @@
+/**
+ * Why a file could not be imported, in words a marketer understands. `code` lets the Segments
+ * screen show the message in the person's language; `params` fills it in.
+ */
+export type ImportErrorCode =
+  | 'file-not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'empty-file'
+  | 'no-rows'
+  | 'not-text'
+  | 'too-large'
+  | 'not-enough-space'
+  | 'disk-full'
+  | 'unclosed-quote'
+  | 'source-changed';
+
+export type ImportErrorParams = Readonly<Record<string, string | number>>;
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly code: ImportErrorCode;
+  readonly params: ImportErrorParams;
+
+  constructor(code: ImportErrorCode, message: string, params: ImportErrorParams = {}) {
+    super(message);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+const units = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** 1536 → "1.5 KB": sizes as people read them in their file manager. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shown = unit === 0 || value >= 100 ? Math.round(value).toString() : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
+}

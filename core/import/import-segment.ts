@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { ImportReport } from '../../shared/segments/import-report';
+import type { SnapshotManifest } from '../segments/snapshot-format';
+import { createSnapshotWriter } from '../segments/snapshot-store';
+import { ImportError } from './import-error';
+import { readSegmentFile, type ReadSegmentOptions } from './read-segment-file';
+
+export interface ImportSegmentOptions extends ReadSegmentOptions {
+  readonly dataFolder: string;
+  readonly segmentId: string;
+  /** Display name; the file name without its extension otherwise. */
+  readonly name?: string;
+  readonly now: () => Date;
+}
+
+export interface ImportedSegment {
+  readonly manifest: SnapshotManifest;
+  readonly report: ImportReport;
+}
+
+export function nameFromFileName(fileName: string): string {
+  const base = path.basename(fileName, path.extname(fileName)).trim();
+  return base || fileName || 'Segment';
+}
+
+/**
+ * Imports a file into a new snapshot in the data folder (core/segments/snapshot-format.ts). The
+ * snapshot appears only once complete; on any failure nothing is left behind.
+ */
+export async function importSegment(options: ImportSegmentOptions): Promise<ImportedSegment> {
+  const writer = await createSnapshotWriter(options.dataFolder, options.segmentId);
+  try {
+    const read = await readSegmentFile(options, writer);
+    const manifest: SnapshotManifest = {
+      formatVersion: 1,
+      id: options.segmentId,
+      name: options.name ?? nameFromFileName(read.source.fileName),
+      importedAt: options.now().toISOString(),
+      source: read.source,
+      format: read.format,
+      columns: read.columns,
+      rowCount: read.report.counts.rows,
+      emailColumn: read.emailColumn,
+    };
+    await writer.commit(manifest, read.report);
+    return { manifest, report: read.report };
+  } catch (error) {
+    await writer.discard();
+    throw (error as NodeJS.ErrnoException).code === 'ENOSPC' ? diskFull(options) : error;
+  }
+}
+
+function diskFull(options: ImportSegmentOptions): ImportError {
+  const fileName = options.fileName ?? path.basename(options.sourcePath);
+  return new ImportError(
+    'disk-full',
+    `The disk filled up while “${fileName}” was being imported, so it was not kept. Free some space and try again.`,
+    { fileName },
+  );
+}

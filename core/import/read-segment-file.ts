@@ -1,0 +1,141 @@
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportReport } from '../../shared/segments/import-report';
+import type { SnapshotManifest, SnapshotRow } from '../segments/snapshot-format';
+import { sniffFormat, type FormatOverrides } from './format-sniffing';
+import { ImportError } from './import-error';
+import { readPass, type Pass } from './read-pass';
+import { isDecodingError } from './text-decoding';
+
+/** Where the rows go: the snapshot on import, nowhere for `inspect`. */
+export interface RowSink {
+  /** False when the sink is behind and the reader should wait for `drained()`. */
+  write(rows: readonly SnapshotRow[]): boolean;
+  drained(): Promise<void>;
+  /** Forget the rows so far: the file is read again in another encoding. */
+  reset(): Promise<void>;
+}
+
+export const discardingSink: RowSink = {
+  write: () => true,
+  drained: () => Promise.resolve(),
+  reset: () => Promise.resolve(),
+};
+
+export interface ReadProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+}
+
+export interface ReadSegmentOptions {
+  readonly sourcePath: string;
+  /** The name people know the file by (an upload's original name); the path's base name otherwise. */
+  readonly fileName?: string;
+  readonly overrides?: FormatOverrides;
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadSegment {
+  readonly source: SnapshotManifest['source'];
+  readonly format: SnapshotManifest['format'];
+  readonly columns: string[];
+  readonly emailColumn: string | null;
+  readonly report: ImportReport;
+}
+
+const headBytes = 64 * 1024;
+
+async function statSource(sourcePath: string, fileName: string) {
+  try {
+    const info = await stat(sourcePath);
+    if (!info.isFile()) {
+      throw new ImportError('not-a-file', `“${fileName}” is a folder, not a file.`, { fileName });
+    }
+    return info;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ImportError(
+        'file-not-found',
+        `“${fileName}” could not be found. It may have been moved, renamed or deleted.`,
+        { fileName },
+      );
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new ImportError(
+        'unreadable',
+        `Segment Courier is not allowed to read “${fileName}”. Check the file’s permissions.`,
+        { fileName },
+      );
+    }
+    throw error;
+  }
+}
+
+async function readHead(sourcePath: string, size: number): Promise<Buffer> {
+  const handle = await open(sourcePath, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(size, headBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a segment file end to end, streaming: detects its format, decodes it (falling back to
+ * Windows-1252 when bytes turn out not to be UTF-8), parses it with papaparse, validates every row
+ * and hands the rows to the sink. Throws ImportError with a plain-language message for files that
+ * cannot be segments.
+ */
+export async function readSegmentFile(
+  options: ReadSegmentOptions,
+  sink: RowSink = discardingSink,
+): Promise<ReadSegment> {
+  const fileName = options.fileName ?? path.basename(options.sourcePath);
+  const info = await statSource(options.sourcePath, fileName);
+  if (info.size === 0) throw emptyFile(fileName);
+  const head = await readHead(options.sourcePath, info.size);
+  let format = sniffFormat(head, info.size <= head.length, fileName, options.overrides);
+  let pass: Pass;
+  try {
+    pass = await readPass(options, format, info.size, sink);
+  } catch (error) {
+    if (!format.utf8Guessed || !isDecodingError(error)) throw error;
+    await sink.reset();
+    format = { ...format, encoding: 'windows-1252', utf8Guessed: false };
+    pass = await readPass(options, format, info.size, sink);
+  }
+  const { assembled } = pass;
+  if (assembled === null) throw emptyFile(fileName);
+  if (assembled.report.counts.rows === 0) {
+    throw new ImportError(
+      'no-rows',
+      `“${fileName}” has a header line but no rows of data under it. Check that the export finished, then try again.`,
+      { fileName },
+    );
+  }
+  return {
+    source: {
+      path: path.resolve(options.sourcePath),
+      fileName,
+      size: info.size,
+      sha256: pass.sha256,
+      modifiedAt: info.mtime.toISOString(),
+    },
+    format: { encoding: format.encoding, delimiter: format.delimiter, hasBom: format.hasBom },
+    columns: assembled.columns,
+    emailColumn: assembled.emailColumn,
+    report: assembled.report,
+  };
+}
+
+function emptyFile(fileName: string): ImportError {
+  return new ImportError(
+    'empty-file',
+    `“${fileName}” is empty: there is nothing to import. Export the segment again and drop the new file.`,
+    { fileName },
+  );
+}

@@ -1,0 +1,257 @@
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ImportOutcome,
+  ImportProgress,
+  SegmentSummary,
+} from '../../shared/segments/segment-summary';
+import {
+  listSnapshots,
+  readSnapshotManifest,
+  readSnapshotReport,
+  removeIncompleteSnapshots,
+  removeSnapshot,
+  renameSnapshot,
+} from '../segments/snapshot-store';
+import type { SnapshotManifest } from '../segments/snapshot-format';
+import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from './capacity';
+import type { FormatOverrides } from './format-sniffing';
+import { ImportError } from './import-error';
+import { importSegment } from './import-segment';
+import { toFailure, toSummary } from './segment-summary';
+import { UploadStaging } from './upload-staging';
+
+export interface SegmentLibraryOptions {
+  readonly dataFolder: string;
+  readonly now?: () => Date;
+  readonly newSegmentId?: () => string;
+  readonly capacity?: CapacityLimits;
+  /** Progress of each file being read, for the Segments screen's progress bars. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Where unexpected failures are written (never file contents). */
+  readonly logError?: (error: unknown) => void;
+}
+
+/** Progress is reported at most every 1% of the file, and never more often than every 1 MiB. */
+function progressStep(totalBytes: number): number {
+  return Math.max(1024 * 1024, Math.floor(totalBytes / 100));
+}
+
+/**
+ * The segments in the data folder, for main: imports (by path or from a streamed upload), one at
+ * a time so memory stays bounded; lists, renames, removes; re-reads a segment with another
+ * encoding or delimiter.
+ */
+export class SegmentLibrary {
+  private readonly dataFolder: string;
+  private readonly now: () => Date;
+  private readonly newSegmentId: () => string;
+  private readonly capacity: CapacityLimits;
+  private readonly staging: UploadStaging;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SegmentLibraryOptions) {
+    this.dataFolder = options.dataFolder;
+    this.now = options.now ?? (() => new Date());
+    this.newSegmentId =
+      options.newSegmentId ??
+      (() => `seg-${this.now().getTime().toString(36)}-${randomBytes(4).toString('hex')}`);
+    this.capacity = options.capacity ?? defaultCapacityLimits;
+    this.staging = new UploadStaging(this.dataFolder);
+  }
+
+  /** Clears what a crash left behind: unfinished snapshots and unused upload copies. */
+  async sweep(): Promise<void> {
+    await removeIncompleteSnapshots(this.dataFolder, this.now());
+    const manifests = await listSnapshots(this.dataFolder);
+    await this.staging.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
+  }
+
+  async list(): Promise<SegmentSummary[]> {
+    const manifests = await listSnapshots(this.dataFolder);
+    return Promise.all(manifests.map((manifest) => this.summarize(manifest)));
+  }
+
+  async importPaths(paths: readonly string[]): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    for (const sourcePath of paths) {
+      const fileName = path.basename(sourcePath);
+      outcomes.push(
+        await this.outcomeOf(fileName, async () => {
+          const size = (await stat(sourcePath).catch(() => null))?.size ?? 0;
+          await checkCapacity(fileName, size, this.dataFolder, false, this.capacity);
+          return this.runImport({ sourcePath, fileName }, this.newSegmentId());
+        }),
+      );
+    }
+    return outcomes;
+  }
+
+  async beginUpload(
+    fileName: string,
+    size: number,
+  ): Promise<{ ok: true; uploadId: string } | Extract<ImportOutcome, { ok: false }>> {
+    try {
+      await checkCapacity(fileName, size, this.dataFolder, true, this.capacity);
+      return { ok: true, uploadId: await this.staging.begin(fileName, size) };
+    } catch (error) {
+      return { ok: false, fileName, error: this.failureOf(error, fileName) };
+    }
+  }
+
+  appendUpload(uploadId: string, offset: number, base64: string): Promise<number> {
+    return this.staging.append(uploadId, offset, base64);
+  }
+
+  async endUpload(uploadId: string): Promise<ImportOutcome> {
+    const staged = await this.staging.finish(uploadId);
+    try {
+      const outcome = await this.outcomeOf(staged.fileName, () =>
+        this.runImport({ sourcePath: staged.filePath, fileName: staged.fileName }, uploadId),
+      );
+      if (!outcome.ok) await this.staging.discard(uploadId);
+      return outcome;
+    } finally {
+      this.staging.release(uploadId);
+    }
+  }
+
+  cancelUpload(uploadId: string): Promise<void> {
+    return this.staging.cancel(uploadId);
+  }
+
+  async rename(segmentId: string, name: string): Promise<SegmentSummary> {
+    return this.summarize(await renameSnapshot(this.dataFolder, segmentId, name));
+  }
+
+  async remove(segmentId: string): Promise<void> {
+    const manifest = await readSnapshotManifest(this.dataFolder, segmentId);
+    await removeSnapshot(this.dataFolder, segmentId);
+    await this.removeUnusedUpload(manifest.source.path);
+  }
+
+  /**
+   * Reads a segment's file again with another encoding or delimiter. The result is a new snapshot
+   * (snapshots never change) that takes the old one's name and place; the old one is removed.
+   */
+  async reimport(segmentId: string, overrides: FormatOverrides): Promise<ImportOutcome> {
+    let fileName = segmentId;
+    return this.outcomeOf(
+      () => fileName,
+      async () => {
+        const old = await readSnapshotManifest(this.dataFolder, segmentId);
+        fileName = old.source.fileName;
+        const newId = this.newSegmentId();
+        const source = { sourcePath: old.source.path, fileName, overrides, name: old.name };
+        const imported = await this.runImport(source, newId).catch((error: unknown) => {
+          const gone = error instanceof ImportError && error.code === 'file-not-found';
+          throw gone ? sourceChanged(old) : error;
+        });
+        if (imported.source.sha256 !== old.source.sha256) {
+          await removeSnapshot(this.dataFolder, newId);
+          throw sourceChanged(old);
+        }
+        await removeSnapshot(this.dataFolder, segmentId);
+        return imported;
+      },
+    );
+  }
+
+  async dispose(): Promise<void> {
+    await this.staging.dispose();
+  }
+
+  private runImport(
+    source: { sourcePath: string; fileName: string; overrides?: FormatOverrides; name?: string },
+    segmentId: string,
+  ): Promise<SnapshotManifest> {
+    const task = this.queue.then(() => this.importNow(source, segmentId));
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  private async importNow(
+    source: { sourcePath: string; fileName: string; overrides?: FormatOverrides; name?: string },
+    importId: string,
+  ): Promise<SnapshotManifest> {
+    const report = (
+      phase: ImportProgress['phase'],
+      bytesRead: number,
+      total: number,
+      rows: number,
+    ) =>
+      this.options.onProgress?.({
+        importId,
+        fileName: source.fileName,
+        phase,
+        bytesRead,
+        totalBytes: total,
+        rows,
+      });
+    let nextReport = 0;
+    try {
+      const { manifest } = await importSegment({
+        ...source,
+        dataFolder: this.dataFolder,
+        segmentId: importId,
+        now: this.now,
+        onProgress: ({ bytesRead, totalBytes, rows }) => {
+          if (bytesRead < nextReport) return;
+          nextReport = bytesRead + progressStep(totalBytes);
+          report('reading', bytesRead, totalBytes, rows);
+        },
+      });
+      report('done', manifest.source.size, manifest.source.size, manifest.rowCount);
+      return manifest;
+    } catch (error) {
+      report('done', 0, 0, 0);
+      throw error;
+    }
+  }
+
+  private async outcomeOf(
+    fileName: string | (() => string),
+    work: () => Promise<SnapshotManifest>,
+  ): Promise<ImportOutcome> {
+    const nameNow = () => (typeof fileName === 'string' ? fileName : fileName());
+    try {
+      const segment = await this.summarize(await work());
+      return { ok: true, fileName: nameNow(), segment };
+    } catch (error) {
+      return { ok: false, fileName: nameNow(), error: this.failureOf(error, nameNow()) };
+    }
+  }
+
+  private failureOf(error: unknown, fileName: string) {
+    if (!(error instanceof ImportError)) this.options.logError?.(error);
+    return toFailure(error, fileName);
+  }
+
+  private async summarize(manifest: SnapshotManifest): Promise<SegmentSummary> {
+    return toSummary(manifest, await readSnapshotReport(this.dataFolder, manifest.id));
+  }
+
+  private async removeUnusedUpload(sourcePath: string): Promise<void> {
+    if (!this.staging.owns(sourcePath)) return;
+    const manifests = await listSnapshots(this.dataFolder);
+    await this.staging.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
+  }
+}
+
+function sourceChanged(manifest: SnapshotManifest): ImportError {
+  const fileName = manifest.source.fileName;
+  return new ImportError(
+    'source-changed',
+    `“${fileName}” has moved or changed since it was imported, so it cannot be read again with another encoding or delimiter. Drop the file again instead.`,
+    { fileName },
+  );
+}
+
+export async function createSegmentLibrary(
+  options: SegmentLibraryOptions,
+): Promise<SegmentLibrary> {
+  const library = new SegmentLibrary(options);
+  await library.sweep();
+  return library;
+}

@@ -1,0 +1,48 @@
+/**
+ * The consent a person gives before data leaves the computer (product.md, "Consent"), and the
+ * receipt that records it with the job: when, who, what and where.
+ */
+import type { FieldMapping } from '../../shared/matching/field-mapping';
+import type { ConsentReceipt, JobDestination, SegmentCounts } from './job-manifest';
+
+export const consentTerms =
+  'Sending these contacts moves data, possibly personal and sensitive data, outside the compliance ' +
+  'boundary of the system it was exported from. You are responsible for making sure Autopilot ' +
+  'meets your privacy and compliance obligations. You can delete the destination at any time to ' +
+  'stop using it.';
+
+/** Destination field names a mapping fills, as the receipt lists them. */
+export function mappedFieldNames(mapping: FieldMapping): string[] {
+  return [
+    'Email',
+    ...Object.keys(mapping.standard),
+    ...mapping.custom.map((field) => `${field.name} (custom ${field.type})`),
+  ];
+}
+
+export interface ReceiptInput {
+  readonly segments: readonly (SegmentCounts & {
+    readonly mapping: FieldMapping;
+    readonly source: { readonly fileName: string; readonly sha256: string; readonly size: number };
+  })[];
+  readonly destination: JobDestination;
+  readonly confirmedAt: Date;
+  readonly osUser: string;
+}
+
+export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
+  const fields = new Set<string>();
+  for (const segment of input.segments) {
+    for (const field of mappedFieldNames(segment.mapping)) fields.add(field);
+  }
+  return {
+    confirmedAt: input.confirmedAt.toISOString(),
+    osUser: input.osUser,
+    destination: { name: input.destination.name, endpoint: input.destination.endpoint },
+    fields: [...fields],
+    profiles: input.segments.reduce((sum, segment) => sum + segment.valid, 0),
+    rows: input.segments.reduce((sum, segment) => sum + segment.rows, 0),
+    files: input.segments.map((segment) => ({ ...segment.source })),
+    terms: consentTerms,
+  };
+}

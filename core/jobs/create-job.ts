@@ -1,0 +1,58 @@
+/**
+ * Creates a job on disk from a counted plan, a destination and the consent receipt. The export
+ * setup screen and the command line both call this; nothing is sent until a run starts.
+ */
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-file';
+import type { PlannedSegment } from '../upload/export-plan';
+import {
+  defaultJobSettings,
+  type ConsentReceipt,
+  type JobDestination,
+  type JobManifest,
+  type JobSettings,
+} from './job-manifest';
+import { jobFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
+
+export interface CreateJobInput {
+  readonly dataFolder: string;
+  readonly segments: readonly PlannedSegment[];
+  readonly destination: JobDestination;
+  readonly consent: ConsentReceipt;
+  readonly settings?: Partial<JobSettings>;
+  readonly now?: Date;
+}
+
+export async function createJob(input: CreateJobInput): Promise<JobManifest> {
+  const now = input.now ?? new Date();
+  const id = newJobId(now.getTime());
+  await mkdir(jobFolder(input.dataFolder, id), { recursive: true, mode: 0o700 });
+  // The selections first: a job exists for readers only once its manifest does.
+  for (const [index, segment] of input.segments.entries()) {
+    await writeFileAtomic(selectionFile(input.dataFolder, id, index), segment.selection.toBytes());
+  }
+  const manifest: JobManifest = {
+    formatVersion: 1,
+    id,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    status: 'ready',
+    stop: null,
+    segments: input.segments.map((segment) => ({
+      segmentId: segment.segmentId,
+      name: segment.name,
+      listName: segment.listName,
+      mapping: segment.mapping,
+      rows: segment.rows,
+      valid: segment.valid,
+      invalid: segment.invalid,
+      duplicates: segment.duplicates,
+      source: segment.source,
+    })),
+    destination: input.destination,
+    consent: input.consent,
+    settings: { ...defaultJobSettings, ...input.settings },
+  };
+  await writeJobManifest(input.dataFolder, manifest);
+  return manifest;
+}

@@ -1,0 +1,101 @@
+/**
+ * What a job is, as stored in <dataFolder>/jobs/<jobId>/manifest.json (replaced atomically). It
+ * holds no API key: the destination is named, and its key is looked up again on every run.
+ */
+import { z } from 'zod';
+import { fieldMappingSchema } from '../../shared/matching/field-mapping';
+
+export const jobStatuses = [
+  'ready',
+  'running',
+  'paused',
+  'completed',
+  'completed_with_errors',
+  'cancelled',
+  'failed',
+] as const;
+export const jobStatusSchema = z.enum(jobStatuses);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+/** Statuses a job can be resumed from (a job stuck at "running" was cut short by a crash). */
+export const resumableStatuses: readonly JobStatus[] = ['ready', 'running', 'paused', 'failed'];
+
+export const stopReasons = [
+  'user',
+  'cancel',
+  'rejected-key',
+  'offline',
+  'signal',
+  'error',
+] as const;
+export type StopReason = (typeof stopReasons)[number];
+
+export const segmentCountsSchema = z.object({
+  /** Data rows in the snapshot; valid + invalid + duplicates. */
+  rows: z.number().int(),
+  /** Rows that become a contact to send (a usable email, values that fit their fields). */
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** Rows whose email already appeared earlier in the segment (the first is kept). */
+  duplicates: z.number().int(),
+});
+export type SegmentCounts = z.infer<typeof segmentCountsSchema>;
+
+export const jobSegmentSchema = segmentCountsSchema.extend({
+  segmentId: z.string().min(1),
+  name: z.string(),
+  listName: z.string().min(1),
+  mapping: fieldMappingSchema,
+  source: z.object({ fileName: z.string(), sha256: z.string(), size: z.number() }),
+});
+export type JobSegment = z.infer<typeof jobSegmentSchema>;
+
+export const jobDestinationSchema = z.object({
+  /** The saved destination's id, or "env" when the key comes from AUTOPILOT_API_KEY. */
+  id: z.string().min(1),
+  name: z.string(),
+  endpoint: z.string().min(1),
+  /** Requests per second the engine may reach (it slows down below this when told to). */
+  rate: z.number().positive(),
+});
+export type JobDestination = z.infer<typeof jobDestinationSchema>;
+
+/** The record of the person's consent: when, who, what and where (product.md, step 4). */
+export const consentReceiptSchema = z.object({
+  confirmedAt: z.string(),
+  osUser: z.string(),
+  destination: z.object({ name: z.string(), endpoint: z.string() }),
+  fields: z.array(z.string()),
+  profiles: z.number().int(),
+  rows: z.number().int(),
+  files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: z.number() })),
+  terms: z.string(),
+});
+export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;
+
+export const jobSettingsSchema = z.object({
+  /** Contacts per request; fixed for the job's life so resumed runs rebuild the same batches. */
+  batchSize: z.number().int().positive(),
+  /** Requests in flight at once. */
+  concurrency: z.number().int().positive(),
+  /** Tries per batch on server faults before its rows are reported as given up. */
+  maxAttempts: z.number().int().positive(),
+});
+export type JobSettings = z.infer<typeof jobSettingsSchema>;
+
+export const jobManifestSchema = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: jobStatusSchema,
+  /** Why the job last stopped before the end, in plain words. */
+  stop: z.object({ reason: z.enum(stopReasons), message: z.string(), at: z.string() }).nullable(),
+  segments: z.array(jobSegmentSchema).min(1),
+  destination: jobDestinationSchema,
+  consent: consentReceiptSchema,
+  settings: jobSettingsSchema,
+});
+export type JobManifest = z.infer<typeof jobManifestSchema>;
+
+export const defaultJobSettings: JobSettings = { batchSize: 100, concurrency: 4, maxAttempts: 8 };

@@ -1,0 +1,122 @@
+/**
+ * The report of a job: every row that was not delivered, with its line number, email and reason
+ * (left out as invalid or duplicate, refused by the destination, or given up after faults). Built
+ * from the immutable snapshot and the journal, so it can be written again at any time; streamed,
+ * so a million bad rows never sit in memory.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { readJournal } from '../jobs/journal';
+import type { JobManifest } from '../jobs/job-manifest';
+import { jobFile } from '../jobs/job-store';
+import { SequenceSet } from '../jobs/sequence-set';
+import { selectRows, type SkippedRow } from '../upload/batch-source';
+import type { SnapshotAccess } from '../upload/snapshot-access';
+import { csvLine } from './csv-cell';
+
+export const reportColumns = ['Segment', 'Line', 'Email', 'Problem', 'Reason'] as const;
+
+const problemWords = {
+  invalid: 'invalid',
+  duplicate: 'duplicate',
+  refused: 'refused',
+  'given-up': 'given up',
+} as const;
+
+/** Buffers lines and writes them with plain synchronous writes: bounded memory, no backpressure. */
+class ReportWriter {
+  readonly #fd: number;
+  #buffer = '';
+  rows = 0;
+
+  constructor(file: string) {
+    this.#fd = openSync(file, 'w', 0o600);
+  }
+
+  write(line: string): void {
+    this.#buffer += line;
+    if (this.#buffer.length >= 64 * 1024) this.flush();
+  }
+
+  row(cells: readonly (string | number)[]): void {
+    this.rows += 1;
+    this.write(csvLine(cells));
+  }
+
+  flush(): void {
+    if (this.#buffer) writeSync(this.#fd, this.#buffer);
+    this.#buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    fsyncSync(this.#fd);
+    closeSync(this.#fd);
+  }
+}
+
+async function writeSkippedRows(
+  writer: ReportWriter,
+  manifest: JobManifest,
+  snapshots: SnapshotAccess,
+): Promise<void> {
+  for (const segment of manifest.segments) {
+    if (segment.invalid + segment.duplicates === 0) continue;
+    const snapshot = await snapshots.readManifest(segment.segmentId);
+    const source = {
+      columns: snapshot.columns,
+      mapping: segment.mapping,
+      rowCount: snapshot.rowCount,
+      rows: () => snapshots.readRows(segment.segmentId),
+    };
+    await selectRows(source, (row: SkippedRow) =>
+      writer.row([segment.name, row.line, row.email, problemWords[row.kind], row.reason]),
+    );
+  }
+}
+
+function failureReason(kind: 'refused' | 'given-up', reason: string): string {
+  return kind === 'refused' ? `Autopilot refused this contact: ${reason}` : reason;
+}
+
+async function writeFailedRows(writer: ReportWriter, manifest: JobManifest, journal: string) {
+  const seen = new Map<number, SequenceSet>();
+  for await (const record of readJournal(journal)) {
+    if (record.t !== 'batch') continue;
+    const done = seen.get(record.seg) ?? new SequenceSet();
+    seen.set(record.seg, done);
+    if (done.has(record.seq)) continue;
+    done.add(record.seq);
+    const name = manifest.segments[record.seg]?.name ?? String(record.seg);
+    for (const failure of record.failed) {
+      const reason = failureReason(failure.kind, failure.reason);
+      writer.row([name, failure.line, failure.email, problemWords[failure.kind], reason]);
+    }
+  }
+}
+
+/** Writes <job>/report.csv (UTF-8 with a BOM, so Excel shows accents) and returns its row count. */
+export async function writeJobReport(
+  dataFolder: string,
+  manifest: JobManifest,
+  snapshots: SnapshotAccess,
+): Promise<{ file: string; rows: number }> {
+  const file = jobFile(dataFolder, manifest.id, 'report');
+  const temporary = path.join(path.dirname(file), `.report.${process.pid}.tmp`);
+  const writer = new ReportWriter(temporary);
+  try {
+    writer.write(`\ufeff${csvLine(reportColumns)}`);
+    await writeSkippedRows(writer, manifest, snapshots);
+    await writeFailedRows(writer, manifest, jobFile(dataFolder, manifest.id, 'journal'));
+    writer.close();
+  } catch (error) {
+    try {
+      writer.close();
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+    throw error;
+  }
+  renameSync(temporary, file);
+  return { file, rows: writer.rows };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import {
+  importReportSchema,
+  segmentDelimiterSchema,
+  segmentEncodingSchema,
+} from '../../shared/segments/import-report';
+import type { SnapshotManifest } from './snapshot-format';
+
+/** Checks what is read back from disk against snapshot-format.ts, so a damaged file says so. */
+export const snapshotManifestSchema = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  importedAt: z.string(),
+  source: z.object({
+    path: z.string(),
+    fileName: z.string(),
+    size: z.number().int().nonnegative(),
+    sha256: z.string(),
+    modifiedAt: z.string(),
+  }),
+  format: z.object({
+    encoding: segmentEncodingSchema,
+    delimiter: segmentDelimiterSchema,
+    hasBom: z.boolean(),
+  }),
+  columns: z.array(z.string()),
+  rowCount: z.number().int().nonnegative(),
+  emailColumn: z.string().nullable(),
+}) satisfies z.ZodType<SnapshotManifest>;
+
+export const snapshotNameSchema = z.object({ name: z.string().min(1) });
+
+export { importReportSchema };

@@ -1,0 +1,185 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ImportReport } from '../../shared/segments/import-report';
+import { writeFileAtomic } from './atomic-file';
+import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
+import {
+  importReportSchema,
+  snapshotManifestSchema,
+  snapshotNameSchema,
+} from './snapshot-manifest-schema';
+
+import {
+  SnapshotError,
+  segmentsFolder,
+  snapshotFolder,
+  snapshotIdPattern as idPattern,
+} from './snapshot-paths';
+import { snapshotSideFiles } from './snapshot-writer';
+
+export { createSnapshotWriter, snapshotSideFiles, type SnapshotWriter } from './snapshot-writer';
+export {
+  SnapshotError,
+  segmentsFolder,
+  snapshotFolder,
+  type SnapshotErrorCode,
+} from './snapshot-paths';
+
+/**
+ * Segment snapshots in the data folder (layout in snapshot-format.ts). Beside the immutable
+ * manifest and rows, two side files: `import-report.json` (counts, problems and preview from the
+ * import, written before the manifest) and `name.json` (the display name after a rename, so the
+ * manifest never changes). A folder without a manifest is an import in progress or one a crash
+ * interrupted; readers ignore it.
+ */
+async function readJson(file: string): Promise<unknown | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw damaged();
+  }
+}
+
+function damaged(): SnapshotError {
+  return new SnapshotError('damaged', 'This segment’s saved copy is damaged. Import it again.');
+}
+
+/** The manifest with the current display name; throws SnapshotError('not-found') when absent. */
+export async function readSnapshotManifest(
+  dataFolder: string,
+  segmentId: string,
+): Promise<SnapshotManifest> {
+  const folder = snapshotFolder(dataFolder, segmentId);
+  const raw = await readJson(path.join(folder, snapshotFiles.manifest));
+  if (raw === undefined) {
+    throw new SnapshotError('not-found', 'This segment does not exist (any more).');
+  }
+  const parsed = snapshotManifestSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.id !== segmentId) throw damaged();
+  const rename = snapshotNameSchema.safeParse(
+    await readJson(path.join(folder, snapshotSideFiles.name)).catch(() => undefined),
+  );
+  return rename.success ? { ...parsed.data, name: rename.data.name } : parsed.data;
+}
+
+export async function readSnapshotReport(
+  dataFolder: string,
+  segmentId: string,
+): Promise<ImportReport | null> {
+  const raw = await readJson(
+    path.join(snapshotFolder(dataFolder, segmentId), snapshotSideFiles.report),
+  ).catch(() => undefined);
+  const parsed = importReportSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Every data row of a complete snapshot, in file order, one at a time: memory stays bounded
+ * however large the segment.
+ */
+export async function* readSnapshotRows(
+  dataFolder: string,
+  segmentId: string,
+): AsyncIterable<SnapshotRow> {
+  await readSnapshotManifest(dataFolder, segmentId);
+  const file = path.join(snapshotFolder(dataFolder, segmentId), snapshotFiles.rows);
+  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      if (line.length > 0) yield JSON.parse(line) as SnapshotRow;
+    }
+  } finally {
+    // A reader that stops early (a preview, a cancelled run) must not leave the file open.
+    lines.close();
+    input.destroy();
+  }
+}
+
+/** Complete snapshots, oldest first. A damaged one is skipped rather than hiding the others. */
+export async function listSnapshots(dataFolder: string): Promise<SnapshotManifest[]> {
+  const entries = await readdir(segmentsFolder(dataFolder), { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  const manifests: SnapshotManifest[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !idPattern.test(entry.name)) continue;
+    try {
+      manifests.push(await readSnapshotManifest(dataFolder, entry.name));
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+    }
+  }
+  return manifests.sort(
+    (a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id),
+  );
+}
+
+export async function removeSnapshot(dataFolder: string, segmentId: string): Promise<void> {
+  const folder = snapshotFolder(dataFolder, segmentId);
+  // The manifest goes first: from then on the snapshot no longer exists for any reader.
+  await rm(path.join(folder, snapshotFiles.manifest), { force: true });
+  await rm(folder, { recursive: true, force: true });
+}
+
+export const maxSegmentNameLength = 120;
+
+/** Sets the display name; the manifest and rows stay as imported. */
+export async function renameSnapshot(
+  dataFolder: string,
+  segmentId: string,
+  name: string,
+): Promise<SnapshotManifest> {
+  const trimmed = name.replace(/\s+/g, ' ').trim();
+  if (trimmed.length === 0 || trimmed.length > maxSegmentNameLength) {
+    throw new SnapshotError(
+      'invalid-name',
+      `A segment name needs between 1 and ${maxSegmentNameLength} characters.`,
+    );
+  }
+  await readSnapshotManifest(dataFolder, segmentId);
+  const file = path.join(snapshotFolder(dataFolder, segmentId), snapshotSideFiles.name);
+  await writeFileAtomic(file, JSON.stringify({ name: trimmed }));
+  return readSnapshotManifest(dataFolder, segmentId);
+}
+
+/**
+ * Removes folders a crash left without a manifest. An import writes its rows continuously, so a
+ * folder untouched for `staleAfterMs` is abandoned; a younger one may be an import still running
+ * (the command line shares the data folder with the app) and is left alone.
+ */
+export async function removeIncompleteSnapshots(
+  dataFolder: string,
+  now: Date,
+  staleAfterMs = 15 * 60 * 1000,
+): Promise<string[]> {
+  const entries = await readdir(segmentsFolder(dataFolder), { withFileTypes: true }).catch(
+    () => [],
+  );
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(segmentsFolder(dataFolder), entry.name);
+    const manifest = await stat(path.join(folder, snapshotFiles.manifest)).catch(() => null);
+    if (manifest !== null) continue;
+    const rows = await stat(path.join(folder, snapshotFiles.rows)).catch(() => null);
+    const touched = (rows ?? (await stat(folder))).mtimeMs;
+    if (now.getTime() - touched >= staleAfterMs) {
+      await rm(folder, { recursive: true, force: true });
+      removed.push(entry.name);
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { privacyAgreementSchema } from '../../shared/ipc/channels/destinations';
+import { listChoiceSchema } from '../../shared/ipc/channels/exports';
+import { fieldMappingSchema } from '../../shared/matching/field-mapping';
+
+/**
+ * The settings document: small, human-sized data only (../../shared/docs/style.md, practice 7).
+ * Segment snapshots and job journals live in their own files, never here. The API key is not
+ * here either: it lives in the OS keychain (core/secrets/).
+ */
+export const currentSettingsVersion = 1;
+
+export const destinationRecordSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string().min(1),
+  endpoint: z.string().min(1),
+  requestsPerSecond: z.number().positive(),
+  createdAt: z.string().min(1),
+  privacyAgreement: privacyAgreementSchema,
+});
+export type DestinationRecord = z.infer<typeof destinationRecordSchema>;
+
+/**
+ * A saved export setup (the Export screen's "Save setup"): destination, segments with their lists,
+ * and the matching per header signature. Every part beyond id and name is optional and unknown keys
+ * are kept, so setups written before this shape existed (or by a newer version) still read.
+ * `destinationId` names the destination it sends to, so deleting that destination removes the
+ * setups that reference it.
+ */
+export const exportSetupRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  destinationId: z.string().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  segments: z
+    .array(
+      z.object({
+        segmentId: z.string().min(1),
+        segmentName: z.string(),
+        signature: z.string(),
+        list: listChoiceSchema,
+      }),
+    )
+    .optional(),
+  mappings: z
+    .array(z.object({ signature: z.string().min(1), mapping: fieldMappingSchema }))
+    .optional(),
+});
+export type ExportSetupRecord = z.infer<typeof exportSetupRecordSchema>;
+
+/**
+ * The matching last used for files of one shape (header signature, core/exports/header-
+ * signature.ts), so next week's file of the same shape is matched without asking.
+ */
+export const headerMappingRecordSchema = z.object({
+  signature: z.string().min(1),
+  columns: z.array(z.string()),
+  mapping: fieldMappingSchema,
+  usedAt: z.string(),
+});
+export type HeaderMappingRecord = z.infer<typeof headerMappingRecordSchema>;
+
+export const interfacePreferencesSchema = z.object({
+  language: z.enum(['en', 'ca']).optional(),
+});
+export type InterfacePreferences = z.infer<typeof interfacePreferencesSchema>;
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(currentSettingsVersion),
+  destinations: z.array(destinationRecordSchema),
+  exportSetups: z.array(exportSetupRecordSchema),
+  /**
+   * Added after version 1 without a migration step: a document without it reads as an empty list,
+   * and nothing else changed shape, so older files stay valid as they are.
+   */
+  headerMappings: z.array(headerMappingRecordSchema).default([]),
+  preferences: interfacePreferencesSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: currentSettingsVersion,
+    destinations: [],
+    exportSetups: [],
+    headerMappings: [],
+    preferences: {},
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * From snapshot rows to numbered batches of contacts, in two steps. Counting an export judges
+ * every row (unusable email, a value that does not fit, an email seen before) and records which
+ * rows become contacts (a RowSelection, stored with the job). Each run then rebuilds batch k from
+ * the k-th hundred selected rows: deterministic, so a resumed run skips exactly the batches the
+ * journal says are done, and it needs no memory of the emails seen. Rows are streamed.
+ */
+import type { FieldMapping } from '../../shared/matching/field-mapping';
+import type { SnapshotRow } from '../segments/snapshot-format';
+import type { BatchRow, PlannedBatch } from './batch-delivery';
+import { compileContactBuilder } from './contact-builder';
+import { FirstSeenEmails } from './first-seen-emails';
+import { RowSelection } from './row-selection';
+
+export interface SegmentRows {
+  readonly columns: readonly string[];
+  readonly mapping: FieldMapping;
+  /** The snapshot's row count, when known: sizes the memory of emails seen up front. */
+  readonly rowCount?: number;
+  rows(): AsyncIterable<SnapshotRow>;
+}
+
+export type SkippedKind = 'invalid' | 'duplicate';
+
+export interface SkippedRow {
+  readonly line: number;
+  readonly email: string;
+  readonly kind: SkippedKind;
+  readonly reason: string;
+}
+
+/** Judges every row; rows that will not be sent go to `onSkipped` with the reason. */
+export async function selectRows(
+  source: SegmentRows,
+  onSkipped: (row: SkippedRow) => void = () => undefined,
+): Promise<RowSelection> {
+  const build = compileContactBuilder(source.columns, source.mapping);
+  const seen = new FirstSeenEmails(source.rowCount);
+  const selection = new RowSelection();
+  for await (const row of source.rows()) {
+    const built = build(row.cells);
+    if (built.kind === 'invalid') {
+      onSkipped({ line: row.line, email: built.email, kind: 'invalid', reason: built.reason });
+      selection.push(false);
+      continue;
+    }
+    const firstLine = seen.firstLine(built.key, row.line);
+    if (firstLine !== undefined) {
+      const reason = `The same email is on line ${firstLine}; it is sent once.`;
+      onSkipped({ line: row.line, email: built.contact.email, kind: 'duplicate', reason });
+    }
+    selection.push(firstLine === undefined);
+  }
+  return selection;
+}
+
+/** The selection no longer matches the snapshot (it cannot change, so this means damage). */
+export class SelectionMismatchError extends Error {
+  override readonly name = 'SelectionMismatchError';
+}
+
+/**
+ * Yields batch k = the contacts of selected rows k*size .. k*size+size-1, skipping (without
+ * building their contacts) the batches `isDone` names.
+ */
+export async function* selectedBatches(
+  segment: number,
+  source: SegmentRows,
+  selection: RowSelection,
+  batchSize: number,
+  isDone: (seq: number) => boolean = () => false,
+): AsyncGenerator<PlannedBatch> {
+  const build = compileContactBuilder(source.columns, source.mapping);
+  let ordinal = 0;
+  let selectedOrdinal = 0;
+  let rows: BatchRow[] = [];
+  for await (const row of source.rows()) {
+    const index = ordinal;
+    ordinal += 1;
+    if (!selection.has(index)) continue;
+    const seq = Math.floor(selectedOrdinal / batchSize);
+    selectedOrdinal += 1;
+    if (isDone(seq)) continue;
+    const built = build(row.cells);
+    if (built.kind !== 'contact') {
+      throw new SelectionMismatchError(
+        `Line ${row.line} no longer reads as it did when the export was counted. Set the export up again.`,
+      );
+    }
+    rows.push({ line: row.line, contact: built.contact });
+    if (rows.length === batchSize || selectedOrdinal === selection.selected) {
+      yield { segment, seq, rows };
+      rows = [];
+    }
+  }
+  if (ordinal !== selection.rows) {
+    throw new SelectionMismatchError(
+      'The segment’s saved copy changed since the export was counted. Set the export up again.',
+    );
+  }
+}

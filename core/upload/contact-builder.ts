@@ -1,0 +1,103 @@
+/**
+ * Builds the contact a row becomes, from a field mapping (shared/matching/field-mapping.ts). Empty
+ * cells are left out so they never blank existing data in Autopilot; a value that does not fit its
+ * field's type makes the row fail with a reason instead of being sent wrong.
+ */
+import type { ContactValue, CustomFieldType, OutgoingContact } from '../destination/destination';
+import type { FieldMapping } from '../../shared/matching/field-mapping';
+import { emailKey, judgeEmail } from '../../shared/segments/email';
+import { convertValue } from './value-conversion';
+
+/** Standard fields that are not text (autopilot-api.md §3: NumberOfEmployees is a number). */
+const standardFieldTypes: Readonly<Record<string, CustomFieldType>> = {
+  NumberOfEmployees: 'integer',
+};
+
+export type BuiltRow =
+  | { readonly kind: 'contact'; readonly key: string; readonly contact: OutgoingContact }
+  | { readonly kind: 'invalid'; readonly email: string; readonly reason: string };
+
+export type ContactBuilder = (cells: readonly string[]) => BuiltRow;
+
+/** A mapping that names a column the segment does not have. */
+export class MappingError extends Error {
+  override readonly name = 'MappingError';
+}
+
+function columnIndex(columns: readonly string[], column: string): number {
+  const exact = columns.indexOf(column);
+  if (exact >= 0) return exact;
+  const wanted = column.trim().toLowerCase();
+  const loose = columns.findIndex((candidate) => candidate.trim().toLowerCase() === wanted);
+  if (loose < 0) {
+    throw new MappingError(
+      `The file has no column named "${column}". Its columns are: ${columns.join(', ')}.`,
+    );
+  }
+  return loose;
+}
+
+interface FieldSlot {
+  readonly kind: 'standard' | 'custom';
+  /** Standard: the destination's key; custom: the field's name. */
+  readonly name: string;
+  readonly index: number;
+  readonly type: CustomFieldType;
+}
+
+function cellText(cells: readonly string[], index: number): string {
+  return (cells[index] ?? '').replace(/^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$/g, '');
+}
+
+/** Compiles the mapping against a segment's columns once, so each row costs only lookups. */
+export function compileContactBuilder(
+  columns: readonly string[],
+  mapping: FieldMapping,
+): ContactBuilder {
+  const emailIndex = columnIndex(columns, mapping.email);
+  const slots: FieldSlot[] = [
+    ...Object.entries(mapping.standard).map(([key, column]) => ({
+      kind: 'standard' as const,
+      name: key,
+      index: columnIndex(columns, column),
+      type: standardFieldTypes[key] ?? ('string' as const),
+    })),
+    ...mapping.custom.map((field) => ({
+      kind: 'custom' as const,
+      name: field.name,
+      index: columnIndex(columns, field.column),
+      type: field.type,
+    })),
+  ];
+
+  return (cells) => {
+    const verdict = judgeEmail(cells[emailIndex]);
+    if (verdict.verdict === 'blank') {
+      return { kind: 'invalid', email: '', reason: 'The email address is empty.' };
+    }
+    if (verdict.verdict === 'invalid') {
+      return { kind: 'invalid', email: verdict.email, reason: 'The email address is not valid.' };
+    }
+    const standard: Record<string, ContactValue> = {};
+    const custom: { name: string; type: CustomFieldType; value: ContactValue }[] = [];
+    for (const slot of slots) {
+      const text = cellText(cells, slot.index);
+      if (text === '') continue;
+      const converted = convertValue(text, slot.type);
+      if (!converted.ok) {
+        return {
+          kind: 'invalid',
+          email: verdict.email,
+          reason: `${slot.name}: ${converted.reason}.`,
+        };
+      }
+      if (slot.kind === 'standard') standard[slot.name] = converted.value;
+      else custom.push({ name: slot.name, type: slot.type, value: converted.value });
+    }
+    return {
+      kind: 'contact',
+      key: emailKey(verdict.email),
+      contact: { email: verdict.email, standard, custom },
+    };
+  };
+}

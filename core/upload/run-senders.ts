@@ -1,0 +1,265 @@
+/**
+ * The moving parts of a run: one reader turning snapshot rows into batches (skipping those the
+ * journal has), a bounded queue, and a few senders sharing one rate controller and one network
+ * gate. Each finished batch is journaled (fsync) before it counts.
+ */
+import { readFile } from 'node:fs/promises';
+import { DestinationError } from '../destination/destination';
+import { doneSet, type JobLedger } from '../jobs/job-ledger';
+import type { JobManifest, JobStatus } from '../jobs/job-manifest';
+import { selectionFile } from '../jobs/job-store';
+import type { BatchRecord } from '../jobs/journal-records';
+import type { JournalWriter } from '../jobs/journal';
+import { AsyncQueue } from './async-queue';
+import {
+  deliverBatch,
+  DeliveryStopped,
+  type BatchOutcome,
+  type PlannedBatch,
+} from './batch-delivery';
+import { selectedBatches } from './batch-source';
+import type { Clock } from './clock';
+import { createListResolver } from './list-resolver';
+import { NetworkGate } from './network-gate';
+import { ProgressThrottle, type ProgressSnapshot } from './progress';
+import { RateController } from './rate-controller';
+import { RowSelection } from './row-selection';
+import type { RunControl } from './run-control';
+import { describeState, RunTally, stopMessage } from './run-tally';
+import type { UploadRunOptions } from './upload-run';
+
+export interface RunSendersOptions extends UploadRunOptions {
+  readonly clock: Clock;
+  readonly manifest: JobManifest;
+  readonly ledger: JobLedger;
+  readonly journal: JournalWriter;
+  readonly control: RunControl;
+}
+
+function batchRecord(batch: PlannedBatch, outcome: BatchOutcome, at: number): BatchRecord {
+  return {
+    t: 'batch',
+    at,
+    seg: batch.segment,
+    seq: batch.seq,
+    first: batch.rows[0]?.line ?? 0,
+    last: batch.rows[batch.rows.length - 1]?.line ?? 0,
+    size: batch.rows.length,
+    ok: outcome.delivered,
+    failed: outcome.failed,
+    requests: outcome.requests,
+    rateLimited: outcome.rateLimited,
+    retries: outcome.retries,
+  };
+}
+
+export class RunSenders {
+  readonly tally: RunTally;
+  readonly #options: RunSendersOptions;
+  readonly #queue: AsyncQueue<PlannedBatch>;
+  readonly #rate: RateController;
+  readonly #gate: NetworkGate;
+  readonly #progress: ProgressThrottle;
+  readonly #listId: (segment: number, refresh?: boolean) => Promise<string>;
+  readonly #random: () => number;
+  readonly #stopTicker = new AbortController();
+  #offlineTimer: AbortController | null = null;
+  #started = false;
+  #retryUntil = 0;
+  #retryMessage = '';
+  #final: { status: JobStatus; message: string } | null = null;
+
+  constructor(options: RunSendersOptions) {
+    this.#options = options;
+    const { clock, manifest, destination, control } = options;
+    this.#random = options.random ?? Math.random;
+    this.tally = new RunTally(options.ledger.totals);
+    this.#queue = new AsyncQueue(manifest.settings.concurrency * 2);
+    // On a stop, batches not yet taken stay unsent; senders idle on the queue are let go.
+    control.waitSignal.addEventListener('abort', () => this.#queue.close(), { once: true });
+    this.#rate = new RateController({
+      maxRate: options.rate ?? manifest.destination.rate,
+      clock,
+      random: this.#random,
+    });
+    this.#gate = new NetworkGate({
+      destination,
+      clock,
+      probeIntervalMs: options.probeIntervalMs,
+      maxProbeIntervalMs: options.maxProbeIntervalMs,
+      onChange: (offline) => this.#onNetworkChange(offline),
+    });
+    this.#progress = new ProgressThrottle(
+      clock,
+      () => this.#snapshot(),
+      (progress) => options.onProgress?.(progress),
+    );
+    this.#listId = createListResolver({
+      destination,
+      rate: this.#rate,
+      gate: this.#gate,
+      clock,
+      random: this.#random,
+      maxAttempts: manifest.settings.maxAttempts,
+      control,
+      listNames: manifest.segments.map((segment) => segment.listName),
+      known: options.ledger.lists,
+      onResolved: (seg, listId, created) =>
+        options.journal.append({ t: 'list', at: clock.now(), seg, listId, created }),
+    });
+  }
+
+  async run(): Promise<void> {
+    this.#progress.changed();
+    const ticker = this.#tick();
+    const producer = this.#produce().then(
+      () => this.#queue.end(),
+      (error: unknown) => this.#fail(error),
+    );
+    const workers = Array.from({ length: this.#options.manifest.settings.concurrency }, () =>
+      this.#work(),
+    );
+    await Promise.all(workers);
+    this.#queue.close();
+    await producer;
+    this.#stopTicker.abort();
+    this.#offlineTimer?.abort();
+    await ticker;
+  }
+
+  /** The last progress event, with the run's outcome. */
+  async finish(status: JobStatus, message: string): Promise<void> {
+    this.#final = { status, message };
+    await this.#progress.final();
+  }
+
+  #snapshot(): ProgressSnapshot {
+    const { manifest, clock, control } = this.#options;
+    const { totals } = this.tally;
+    const done = totals.succeeded + this.tally.failed;
+    return {
+      jobId: manifest.id,
+      ...describeState({
+        now: clock.now(),
+        started: this.#started,
+        offline: this.#gate.offline,
+        holdUntil: this.#rate.holdUntil,
+        retryUntil: this.#retryUntil,
+        retryMessage: this.#retryMessage,
+        stopping: control.stopping,
+        finalStatus: this.#final?.status ?? null,
+        stopMessage: this.#final?.message ?? control.stopMessage,
+      }),
+      total: manifest.segments.reduce((sum, segment) => sum + segment.valid, 0),
+      sent: done + this.tally.inFlight,
+      succeeded: totals.succeeded,
+      failed: this.tally.failed,
+      requestRate: Math.round(this.#rate.rate * 10) / 10,
+    };
+  }
+
+  /** A heartbeat, so the pace, time left and countdowns move even when nothing finishes. */
+  async #tick(): Promise<void> {
+    const { clock } = this.#options;
+    for (;;) {
+      try {
+        await clock.sleep(1_000, this.#stopTicker.signal);
+      } catch {
+        return;
+      }
+      this.#progress.changed();
+    }
+  }
+
+  async #produce(): Promise<void> {
+    const { manifest, snapshots, ledger, control, dataFolder } = this.#options;
+    for (const [index, segment] of manifest.segments.entries()) {
+      const done = doneSet(ledger, index);
+      // A segment whose batches are all done need not be read again.
+      if (done.size >= Math.ceil(segment.valid / manifest.settings.batchSize)) continue;
+      const selection = RowSelection.fromBytes(
+        await readFile(selectionFile(dataFolder, manifest.id, index)),
+      );
+      const snapshot = await snapshots.readManifest(segment.segmentId);
+      const source = {
+        columns: snapshot.columns,
+        mapping: segment.mapping,
+        rows: () => snapshots.readRows(segment.segmentId),
+      };
+      const batchSize = manifest.settings.batchSize;
+      for await (const batch of selectedBatches(index, source, selection, batchSize, (seq) =>
+        done.has(seq),
+      )) {
+        if (control.stopping || !(await this.#queue.push(batch))) return;
+      }
+    }
+  }
+
+  async #work(): Promise<void> {
+    const { clock, control, journal, ledger } = this.#options;
+    const context = {
+      destination: this.#options.destination,
+      rate: this.#rate,
+      gate: this.#gate,
+      clock,
+      random: this.#random,
+      maxAttempts: this.#options.manifest.settings.maxAttempts,
+      waitSignal: control.waitSignal,
+      requestSignal: control.requestSignal,
+      listId: this.#listId,
+      onRetryWait: (until: number, message: string) => {
+        this.#retryUntil = Math.max(this.#retryUntil, until);
+        this.#retryMessage = message;
+        this.#progress.changed();
+      },
+      onHold: () => this.#progress.changed(),
+    };
+    for (;;) {
+      const batch = await this.#queue.take();
+      if (!batch) return;
+      this.#started = true;
+      this.tally.inFlight += batch.rows.length;
+      this.#progress.changed();
+      try {
+        const outcome = await deliverBatch(context, batch);
+        await journal.append(batchRecord(batch, outcome, clock.now()));
+        doneSet(ledger, batch.segment).add(batch.seq);
+        this.tally.add(outcome);
+      } catch (error) {
+        this.#fail(error);
+        return;
+      } finally {
+        this.tally.inFlight -= batch.rows.length;
+        this.#progress.changed();
+      }
+    }
+  }
+
+  #fail(error: unknown): void {
+    const { control } = this.#options;
+    this.#queue.close();
+    if (control.stopping || error instanceof DeliveryStopped) return;
+    if (error instanceof DestinationError && error.kind === 'rejected-key') {
+      control.stop('rejected-key', stopMessage('rejected-key'));
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      control.stop('error', stopMessage('error', detail));
+    }
+    this.#progress.changed();
+  }
+
+  #onNetworkChange(offline: boolean): void {
+    const { clock, control, offlineTimeoutMs } = this.#options;
+    this.#offlineTimer?.abort();
+    this.#offlineTimer = null;
+    if (offline && offlineTimeoutMs !== undefined) {
+      const timer = new AbortController();
+      this.#offlineTimer = timer;
+      clock.sleep(offlineTimeoutMs, timer.signal).then(
+        () => control.stop('offline', stopMessage('offline')),
+        () => undefined,
+      );
+    }
+    this.#progress.changed();
+  }
+}

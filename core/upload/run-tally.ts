@@ -1,0 +1,105 @@
+/**
+ * The live counts of a run (starting from what the journal says earlier runs did) and the state in
+ * plain words, for progress events and the final summary.
+ */
+import type { DeliveryTotals } from '../jobs/job-ledger';
+import type { JobStatus, StopReason } from '../jobs/job-manifest';
+import type { BatchOutcome } from './batch-delivery';
+import type { ProgressSnapshot, ProgressState } from './progress';
+
+export class RunTally {
+  readonly totals: DeliveryTotals;
+  inFlight = 0;
+
+  constructor(fromJournal: DeliveryTotals) {
+    this.totals = { ...fromJournal };
+  }
+
+  add(outcome: BatchOutcome): void {
+    this.totals.succeeded += outcome.delivered;
+    for (const failure of outcome.failed) {
+      if (failure.kind === 'refused') this.totals.refused += 1;
+      else this.totals.givenUp += 1;
+    }
+    this.totals.requests += outcome.requests;
+    this.totals.rateLimited += outcome.rateLimited;
+    this.totals.retries += outcome.retries;
+  }
+
+  get failed(): number {
+    return this.totals.refused + this.totals.givenUp;
+  }
+}
+
+export interface StateFacts {
+  readonly now: number;
+  readonly started: boolean;
+  readonly offline: boolean;
+  readonly holdUntil: number;
+  readonly retryUntil: number;
+  readonly retryMessage: string;
+  readonly stopping: boolean;
+  /** Set once the run is over. */
+  readonly finalStatus: JobStatus | null;
+  readonly stopMessage: string;
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+const finalMessages: Partial<Record<JobStatus, string>> = {
+  completed: 'Done: every contact was delivered.',
+  completed_with_errors: 'Done, but some contacts were not delivered. See the report.',
+  cancelled: 'Cancelled.',
+};
+
+export function describeState(
+  facts: StateFacts,
+): Pick<ProgressSnapshot, 'state' | 'message' | 'resumesAt'> {
+  const idle = { resumesAt: null };
+  if (facts.finalStatus) {
+    const state = facts.finalStatus as ProgressState;
+    const message = finalMessages[facts.finalStatus] ?? facts.stopMessage;
+    return { state: facts.finalStatus === 'ready' ? 'paused' : state, message, ...idle };
+  }
+  if (facts.stopping) return { state: 'stopping', message: 'Stopping…', ...idle };
+  if (!facts.started) return { state: 'starting', message: 'Starting…', ...idle };
+  if (facts.offline)
+    return { state: 'waiting-network', message: 'Waiting for the network', ...idle };
+  if (facts.holdUntil > facts.now) {
+    const wait = seconds(facts.holdUntil - facts.now);
+    return {
+      state: 'slowed-down',
+      message: `Autopilot asked us to slow down; retrying in ${wait} s`,
+      resumesAt: facts.holdUntil,
+    };
+  }
+  if (facts.retryUntil > facts.now) {
+    const wait = seconds(facts.retryUntil - facts.now);
+    return {
+      state: 'retrying',
+      message: `${facts.retryMessage} Retrying in ${wait} s`,
+      resumesAt: facts.retryUntil,
+    };
+  }
+  return { state: 'sending', message: 'Sending', ...idle };
+}
+
+/** The sentence a stopped job shows, by why it stopped. */
+export function stopMessage(reason: StopReason, detail?: string): string {
+  switch (reason) {
+    case 'user':
+      return 'Paused.';
+    case 'cancel':
+      return 'Cancelled.';
+    case 'signal':
+      return 'Stopped before the end. Resume it to send the rest.';
+    case 'rejected-key':
+      return 'Paused: Autopilot rejected the API key. Fix the key, then resume.';
+    case 'offline':
+      return "Paused: Autopilot couldn't be reached for a long time. Resume when the network is back.";
+    case 'error':
+      return detail ?? 'Stopped on an unexpected error.';
+  }
+}

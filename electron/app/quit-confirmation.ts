@@ -1,0 +1,29 @@
+/**
+ * The question quit-guard.ts asks while an export runs, as a native dialog over the window. The
+ * safe answer ("Keep exporting") is the default and what Escape picks.
+ */
+import { app, dialog, type BrowserWindow } from 'electron';
+import { pickMainLanguage } from '../services/jobs-texts';
+import { quitDialogText } from './quit-guard';
+
+export function quitConfirmation(
+  window: () => BrowserWindow | null,
+): (runningJobs: number) => Promise<boolean> {
+  return async (runningJobs) => {
+    const text = quitDialogText(pickMainLanguage(undefined, app.getLocale()), runningJobs);
+    const options: Electron.MessageBoxOptions = {
+      type: 'warning',
+      buttons: [text.keep, text.quit],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+      message: text.message,
+      detail: text.detail,
+    };
+    const owner = window();
+    const { response } = owner
+      ? await dialog.showMessageBox(owner, options)
+      : await dialog.showMessageBox(options);
+    return response === 1;
+  };
+}

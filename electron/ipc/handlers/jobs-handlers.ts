@@ -1,0 +1,43 @@
+import type { ChannelInput } from '../../../shared/ipc/bridge-api';
+import type { HostServices } from '../../services/host-services';
+import { JobsError, jobsErrorOf } from '../../services/jobs-errors';
+import { UserFacingError } from '../dispatcher';
+
+/** Failures a person can act on keep their plain message and code; the rest stay internal. */
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const known = jobsErrorOf(error);
+    if (known instanceof JobsError) throw new UserFacingError(known.code, known.message);
+    throw error;
+  }
+}
+
+type ByJobId = ChannelInput<'jobs:get'>;
+
+export function createJobsHandlers(services: HostServices) {
+  const { jobs } = services;
+  return {
+    'jobs:list': () => plainly(() => jobs.list()),
+    'jobs:resumable': () => plainly(() => jobs.resumable()),
+    'jobs:get': (input: ByJobId) => plainly(() => jobs.get(input.jobId)),
+    'jobs:start': (input: ByJobId) =>
+      plainly(async () => {
+        await jobs.start(input.jobId);
+        return null;
+      }),
+    'jobs:pause': (input: ByJobId) =>
+      plainly(async () => {
+        await jobs.pause(input.jobId);
+        return null;
+      }),
+    'jobs:cancel': (input: ByJobId) =>
+      plainly(async () => {
+        await jobs.cancel(input.jobId);
+        return null;
+      }),
+    'jobs:saveReport': (input: ByJobId) => plainly(() => jobs.saveReport(input.jobId)),
+    'jobs:retryFailed': (input: ByJobId) => plainly(() => jobs.retryFailed(input.jobId)),
+  };
+}

@@ -1,0 +1,68 @@
+import { ImportError } from '../../../core/import/import-error';
+import { SnapshotError } from '../../../core/segments/snapshot-paths';
+import type { ChannelInput } from '../../../shared/ipc/bridge-api';
+import type { HostServices } from '../../services/host-services';
+import { UserFacingError } from '../dispatcher';
+
+/** Import and snapshot failures keep their plain message and code; the rest stay internal. */
+function toUserFacing(error: unknown): unknown {
+  if (error instanceof ImportError || error instanceof SnapshotError) {
+    return new UserFacingError(error.code, error.message);
+  }
+  return error;
+}
+
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toUserFacing(error);
+  }
+}
+
+export function createSegmentsHandlers(services: HostServices) {
+  const { segments, environment } = services;
+  return {
+    'segments:list': () => plainly(() => segments.list()),
+    'segments:importPaths': (input: ChannelInput<'segments:importPaths'>) =>
+      plainly(() => segments.importPaths(input.paths)),
+    'segments:browse': () =>
+      plainly(async () => {
+        if (!environment.chooseFiles) {
+          throw new UserFacingError(
+            'browse-unavailable',
+            'Choosing files is not available here. Drop the files on the drop zone instead.',
+          );
+        }
+        const paths = await environment.chooseFiles();
+        return paths.length === 0 ? [] : segments.importPaths(paths);
+      }),
+    'segments:uploadBegin': (input: ChannelInput<'segments:uploadBegin'>) =>
+      plainly(async () => {
+        const begun = await segments.beginUpload(input.fileName, input.size);
+        return begun.ok ? begun : { ok: false as const, error: begun.error };
+      }),
+    'segments:uploadChunk': (input: ChannelInput<'segments:uploadChunk'>) =>
+      plainly(async () => ({
+        received: await segments.appendUpload(input.uploadId, input.offset, input.data),
+      })),
+    'segments:uploadEnd': (input: ChannelInput<'segments:uploadEnd'>) =>
+      plainly(() => segments.endUpload(input.uploadId)),
+    'segments:uploadCancel': (input: ChannelInput<'segments:uploadCancel'>) =>
+      plainly(async () => {
+        await segments.cancelUpload(input.uploadId);
+        return null;
+      }),
+    'segments:rename': (input: ChannelInput<'segments:rename'>) =>
+      plainly(() => segments.rename(input.id, input.name)),
+    'segments:remove': (input: ChannelInput<'segments:remove'>) =>
+      plainly(async () => {
+        await segments.remove(input.id);
+        return null;
+      }),
+    'segments:reimport': (input: ChannelInput<'segments:reimport'>) =>
+      plainly(() =>
+        segments.reimport(input.id, { encoding: input.encoding, delimiter: input.delimiter }),
+      ),
+  };
+}

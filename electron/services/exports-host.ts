@@ -1,0 +1,44 @@
+import os from 'node:os';
+import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
+import type { SegmentLibrary } from '../../core/import/segment-library';
+import type { SecretStore } from '../../core/secrets/secret-store';
+import type { SettingsRepository } from '../../core/settings/settings-repository';
+import type { HostEnvironment } from './host-services';
+
+/** How long the Export screen waits for Autopilot (fields, lists, the check before Start). */
+const requestTimeoutMs = 20_000;
+
+/** The OS account recorded in the consent receipt; some containers have no passwd entry for it. */
+export function currentOsUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+export interface ExportsHostOptions {
+  readonly environment: HostEnvironment;
+  readonly settings: SettingsRepository;
+  readonly secrets: SecretStore;
+  readonly segments: SegmentLibrary;
+  /** Hands a created job to the upload engine (HostServices.jobs.start). */
+  readonly startJob: (jobId: string) => Promise<void>;
+}
+
+/** The Export screen's service over the host's settings, keychain, segments and jobs. */
+export function createExportsHost(options: ExportsHostOptions): ExportsService {
+  return createExportsService({
+    dataFolder: options.environment.dataFolder,
+    settings: options.settings,
+    secrets: options.secrets,
+    connectTo: ({ endpoint, apiKey }) =>
+      createAutopilotDestination({ endpoint, apiKey, timeoutMs: requestTimeoutMs }),
+    importPaths: (paths) => options.segments.importPaths(paths),
+    startJob: options.startJob,
+    osUser: currentOsUser,
+    requestTimeoutMs: requestTimeoutMs + 1_000,
+    logError: (error) => console.error('[exports]', error),
+  });
+}

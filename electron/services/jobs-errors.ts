@@ -1,0 +1,55 @@
+/**
+ * Failures of the jobs service a person can act on, each with a code from the jobs channel and a
+ * plain sentence. The engine's own errors (job not found, finished, busy elsewhere) are turned
+ * into these by `jobsErrorOf`, so the handlers have one thing to map.
+ */
+import { JobBusyError } from '../../core/jobs/job-lock';
+import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-store';
+import { JobAlreadyRunningError } from '../../core/upload/job-runner';
+import { JobNotRunnableError } from '../../core/upload/upload-run';
+import { jobErrorCodes, type JobErrorCode } from '../../shared/ipc/channels/jobs';
+import { RetryError } from './jobs-retry';
+
+export class JobsError extends Error {
+  override readonly name = 'JobsError';
+  constructor(
+    readonly code: JobErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const retryCodes: Record<RetryError['kind'], JobErrorCode> = {
+  'nothing-to-retry': jobErrorCodes.nothingToRetry,
+  'segment-missing': jobErrorCodes.segmentMissing,
+  'not-finished': jobErrorCodes.notFinished,
+};
+
+/** The JobsError for an error a person can act on; anything else is returned unchanged. */
+export function jobsErrorOf(error: unknown): unknown {
+  if (error instanceof JobsError) return error;
+  if (error instanceof JobNotFoundError) {
+    return new JobsError(jobErrorCodes.notFound, 'This export no longer exists.');
+  }
+  if (error instanceof JobStoreCorruptError) {
+    return new JobsError(
+      jobErrorCodes.damaged,
+      'This export’s saved description is damaged, so it cannot be opened or resumed.',
+    );
+  }
+  if (error instanceof JobNotRunnableError) {
+    return new JobsError(jobErrorCodes.finished, error.message);
+  }
+  if (error instanceof JobBusyError) {
+    return new JobsError(
+      jobErrorCodes.busy,
+      'This export is being sent by another Segment Courier program (for example the command line). Wait for it, or stop it there.',
+    );
+  }
+  if (error instanceof JobAlreadyRunningError) {
+    return new JobsError(jobErrorCodes.running, error.message);
+  }
+  if (error instanceof RetryError) return new JobsError(retryCodes[error.kind], error.message);
+  return error;
+}

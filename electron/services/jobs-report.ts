@@ -1,0 +1,54 @@
+/**
+ * The report of a job's undelivered rows (core/report/job-report.ts) for the person to save. It is
+ * written again from the snapshot and the journal, so a paused or cancelled job's report is as
+ * current as a finished one's; when a segment's saved copy has been removed since, the report
+ * written when the job ended is used instead.
+ */
+import { readFile } from 'node:fs/promises';
+import type { JobManifest } from '../../core/jobs/job-manifest';
+import { jobFile } from '../../core/jobs/job-store';
+import { writeJobReport } from '../../core/report/job-report';
+import type { SnapshotAccess } from '../../core/upload/snapshot-access';
+import { RetryError } from './jobs-retry';
+
+/** Lines of a report written earlier, less its header (its cells hold no line breaks). */
+async function countReportRows(file: string): Promise<number | null> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return Math.max(0, text.split('\n').filter((line) => line.trim() !== '').length - 1);
+  } catch {
+    return null;
+  }
+}
+
+export async function buildReport(
+  dataFolder: string,
+  manifest: JobManifest,
+  snapshots: SnapshotAccess,
+): Promise<{ file: string; rows: number }> {
+  try {
+    return await writeJobReport(dataFolder, manifest, snapshots);
+  } catch (error) {
+    const file = jobFile(dataFolder, manifest.id, 'report');
+    const rows = await countReportRows(file);
+    if (rows !== null) return { file, rows };
+    throw new RetryError(
+      'segment-missing',
+      'The report cannot be written: the saved copy of a segment of this export was removed.',
+      { cause: error },
+    );
+  }
+}
+
+/** "Clients VIP - not delivered 2025-06-01.csv": what it is, from which export, when. */
+export function reportFileName(manifest: JobManifest): string {
+  const names = manifest.segments.map((segment) => segment.name).join(', ');
+  // Characters no file system takes in a name (and control characters) become dashes.
+  const safe =
+    [...names]
+      .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '-' : char))
+      .join('')
+      .slice(0, 80)
+      .trim() || 'export';
+  return `${safe} - not delivered ${manifest.createdAt.slice(0, 10)}.csv`;
+}

@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  destinationLimits,
+  type DestinationSummary,
+} from '../../../../shared/ipc/channels/destinations';
+import { AdvancedFields } from './advanced-fields';
+import { errorField, errorText } from './error-text';
+import { FormField } from './form-field';
+import {
+  firstInvalid,
+  parseRequestRate,
+  useFieldFocus,
+  validateDestinationForm,
+  type FieldErrors,
+} from './form-validation';
+import { PrivacyAgreement } from './privacy-agreement';
+import { useCreateDestination } from './use-destinations';
+
+interface CreateDestinationFormProps {
+  readonly onCreated: (destination: DestinationSummary) => void;
+  readonly onCancel: () => void;
+}
+
+const emptyForm = {
+  displayName: '',
+  apiKey: '',
+  agreed: false,
+  endpoint: '',
+  requestRate: String(destinationLimits.defaultRequestsPerSecond),
+};
+
+/**
+ * Adds a destination: name, key, the "I agree" step, and Advanced. The key lives in this form's
+ * state only until main has put it in the keychain; the form then closes and it is gone.
+ */
+export function CreateDestinationForm({ onCreated, onCancel }: CreateDestinationFormProps) {
+  const { t } = useTranslation('destinations');
+  const create = useCreateDestination();
+  const [values, setValues] = useState(emptyForm);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const fields = useFieldFocus();
+  const set = (change: Partial<typeof emptyForm>) => setValues((old) => ({ ...old, ...change }));
+
+  function showErrors(found: FieldErrors) {
+    setErrors(found);
+    const first = firstInvalid(found);
+    if (first === 'endpoint' || first === 'requestsPerSecond') setAdvancedOpen(true);
+    if (first) fields.focus(first);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(undefined);
+    const found = validateDestinationForm(t, values);
+    if (firstInvalid(found)) return showErrors(found);
+    setErrors({});
+    create.mutate(
+      {
+        displayName: values.displayName,
+        apiKey: values.apiKey,
+        endpoint: values.endpoint.trim() || undefined,
+        requestsPerSecond: parseRequestRate(values.requestRate),
+        agreement: true,
+      },
+      {
+        onSuccess: (destination) => {
+          setValues(emptyForm);
+          onCreated(destination);
+        },
+        onError: (error) => {
+          const field = errorField(error);
+          if (field) showErrors({ [field]: errorText(t, error) });
+          else setFormError(errorText(t, error));
+        },
+      },
+    );
+  }
+
+  return (
+    <form
+      className="card destination-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="add-destination-title"
+    >
+      <h2 id="add-destination-title">{t('form.addTitle')}</h2>
+      <FormField
+        label={t('form.displayName')}
+        hint={t('form.displayNameHint')}
+        error={errors.displayName}
+        inputRef={fields.register('displayName')}
+        // The form opens on purpose (Add destination), so the first field takes the focus.
+        autoFocus
+        autoComplete="off"
+        value={values.displayName}
+        onChange={(event) => set({ displayName: event.target.value })}
+      />
+      <FormField
+        label={t('form.apiKey')}
+        hint={t('form.apiKeyHint')}
+        error={errors.apiKey}
+        inputRef={fields.register('apiKey')}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={values.apiKey}
+        onChange={(event) => set({ apiKey: event.target.value })}
+      />
+      <PrivacyAgreement
+        agreed={values.agreed}
+        onChange={(agreed) => set({ agreed })}
+        error={errors.agreement}
+        checkboxRef={fields.register('agreement')}
+      />
+      <AdvancedFields
+        open={advancedOpen}
+        onToggle={setAdvancedOpen}
+        endpoint={values.endpoint}
+        onEndpointChange={(endpoint) => set({ endpoint })}
+        requestRate={values.requestRate}
+        onRequestRateChange={(requestRate) => set({ requestRate })}
+        errors={errors}
+        endpointRef={fields.register('endpoint')}
+        requestRateRef={fields.register('requestsPerSecond')}
+      />
+      {formError && (
+        <p role="alert" className="message-error">
+          {formError}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {create.isPending ? t('form.saving') : t('form.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next';
+import {
+  destinationErrorCodes,
+  destinationLimits,
+} from '../../../../shared/ipc/channels/destinations';
+import { CourierError } from '../../../../shared/ipc/result';
+
+/** Codes this screen words itself, in the person's language; others show main's own sentence. */
+const localizedCodes = new Set<string>(
+  Object.values(destinationErrorCodes).filter((code) => !code.startsWith('settings-')),
+);
+
+/** Which form field an error belongs to, so it is shown (and focused) there. */
+export type DestinationField = 'displayName' | 'apiKey' | 'endpoint' | 'requestsPerSecond';
+
+const fieldOfCode: Partial<Record<string, DestinationField>> = {
+  [destinationErrorCodes.invalidDisplayName]: 'displayName',
+  [destinationErrorCodes.duplicateDisplayName]: 'displayName',
+  [destinationErrorCodes.invalidApiKey]: 'apiKey',
+  [destinationErrorCodes.invalidEndpoint]: 'endpoint',
+  [destinationErrorCodes.invalidRequestRate]: 'requestsPerSecond',
+};
+
+export function errorText(t: TFunction<'destinations'>, error: unknown): string {
+  if (error instanceof CourierError && localizedCodes.has(error.code)) {
+    return t(`errors.${error.code}`, {
+      min: destinationLimits.minRequestsPerSecond,
+      max:
+        error.code === destinationErrorCodes.invalidRequestRate
+          ? destinationLimits.maxRequestsPerSecond
+          : destinationLimits.displayNameMaxLength,
+    });
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function errorField(error: unknown): DestinationField | undefined {
+  return error instanceof CourierError ? fieldOfCode[error.code] : undefined;
+}

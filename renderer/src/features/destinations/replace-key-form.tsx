@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from './error-text';
+import { FormField } from './form-field';
+import { useReplaceKey } from './use-destinations';
+
+interface ReplaceKeyFormProps {
+  readonly destinationId: string;
+  readonly onReplaced: () => void;
+  readonly onCancel: () => void;
+}
+
+/** Pastes a new key over the old one in the keychain. Neither is ever shown. */
+export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceKeyFormProps) {
+  const { t } = useTranslation('destinations');
+  const replace = useReplaceKey();
+  const [apiKey, setApiKey] = useState('');
+  const [error, setError] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (apiKey.trim() === '') {
+      setError(t('validation.apiKeyRequired'));
+      input.current?.focus();
+      return;
+    }
+    replace.mutate(
+      { id: destinationId, apiKey },
+      {
+        onSuccess: () => {
+          setApiKey('');
+          onReplaced();
+        },
+        onError: (failure) => {
+          setError(errorText(t, failure));
+          input.current?.focus();
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="replace-key-form" onSubmit={submit} noValidate>
+      <FormField
+        label={t('replaceKey.label')}
+        hint={t('form.apiKeyHint')}
+        error={error}
+        inputRef={input}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={apiKey}
+        onChange={(event) => setApiKey(event.target.value)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={replace.isPending}>
+          {replace.isPending ? t('form.saving') : t('replaceKey.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('replaceKey.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation';
+import { useDestinations } from '../destinations/use-destinations';
+import { AgainPanel } from './again-panel';
+import { DestinationSection } from './destination-section';
+import { ListsSection } from './lists-section';
+import { MatchingTable } from './matching-table';
+import { PreviewSection } from './preview-section';
+import { SavedSetupsBar } from './saved-setups-bar';
+import { SegmentsSection } from './segments-section';
+import { SummarySection } from './summary-section';
+import { useDestinationFields, useDestinationLists } from './use-exports';
+import { useExportSetup } from './use-export-setup';
+import './export.css';
+
+/**
+ * Export (product.md, steps 3 and 4): destination, segments, matching, lists, what will be sent,
+ * and the consent dialog before Start. Given a job (History's "Export again"), it starts from it.
+ */
+export function ExportScreen() {
+  const { t } = useTranslation('export');
+  const { target } = useNavigation();
+  const destinations = useDestinations();
+  const setup = useExportSetup();
+  const { draft, dispatch } = setup;
+  const fields = useDestinationFields(draft.destinationId);
+  const lists = useDestinationLists(draft.destinationId);
+  const destination = destinations.data?.find((item) => item.id === draft.destinationId);
+  const segments = setup.segmentsQuery.data;
+  const plan = setup.plan.isPlaceholderData ? undefined : setup.plan.data;
+
+  return (
+    <section className="screen export-screen" aria-labelledby="export-title">
+      <h1 id="export-title" tabIndex={-1}>
+        {t('title')}
+      </h1>
+      <p className="screen-intro">{t('intro')}</p>
+      {target.jobId && <AgainPanel key={target.jobId} jobId={target.jobId} setup={setup} />}
+      <SavedSetupsBar
+        setup={setup}
+        destinationIds={(destinations.data ?? []).map((item) => item.id)}
+      />
+      <DestinationSection
+        destinations={destinations.data}
+        destinationId={draft.destinationId}
+        onChange={(destinationId) => dispatch({ type: 'destination', destinationId })}
+      />
+      <SegmentsSection
+        segments={segments}
+        selected={draft.segmentIds}
+        onToggle={(segmentId, selected) => dispatch({ type: 'toggleSegment', segmentId, selected })}
+        plan={plan}
+      />
+      {setup.groups.length > 0 && (
+        <section className="export-step card" aria-labelledby="export-matching-title">
+          <h2 id="export-matching-title">{t('matching.title')}</h2>
+          {setup.groups.map((group) => (
+            <MatchingTable
+              key={group.signature}
+              group={group}
+              misfits={(plan?.segments ?? [])
+                .filter((item) => group.segments.some((segment) => segment.id === item.segmentId))
+                .flatMap((item) => item.misfits)}
+              accountFields={{
+                data: fields.data,
+                isPending: fields.isPending,
+                isEnabled: draft.destinationId !== null,
+                error: fields.error,
+              }}
+              dispatch={dispatch}
+            />
+          ))}
+        </section>
+      )}
+      <ListsSection
+        segments={setup.chosen}
+        choices={draft.lists}
+        lists={lists}
+        onChange={(segmentId, list) => dispatch({ type: 'setList', segmentId, list })}
+      />
+      <PreviewSection segments={setup.chosen} requests={setup.requests} lists={lists.data} />
+      <SummarySection setup={setup} destination={destination} />
+    </section>
+  );
+}

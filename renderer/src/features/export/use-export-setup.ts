@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useReducer } from 'react';
+import type {
+  ExportSegmentInput,
+  ListChoice,
+  SegmentShape,
+} from '../../../../shared/ipc/channels/exports';
+import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
+import { useSegments } from '../segments/use-segments';
+import { draftReducer, emptyDraft, type ShapeMatching } from './export-draft';
+import {
+  initialMapping,
+  mappingFits,
+  mappingFromRows,
+  matchingChecks,
+  rowsFromMapping,
+} from './match-rows';
+import { useExportPlan, useSegmentShapes } from './use-exports';
+
+/** Segments that share a header signature, and so one matching table. */
+export interface ShapeGroup {
+  readonly signature: string;
+  readonly segments: readonly SegmentSummary[];
+  readonly matching: ShapeMatching | undefined;
+}
+
+export function listNameOf(segment: SegmentSummary, choice: ListChoice | undefined): string {
+  return choice?.kind === 'existing' ? choice.name : segment.name;
+}
+
+function groupByShape(
+  chosen: readonly SegmentSummary[],
+  shapes: ReadonlyMap<string, SegmentShape>,
+  matching: Readonly<Record<string, ShapeMatching>>,
+): ShapeGroup[] {
+  const groups = new Map<string, SegmentSummary[]>();
+  for (const segment of chosen) {
+    const signature = shapes.get(segment.id)?.signature;
+    if (signature === undefined) continue;
+    groups.set(signature, [...(groups.get(signature) ?? []), segment]);
+  }
+  return [...groups].map(([signature, segments]) => ({
+    signature,
+    segments,
+    matching: matching[signature],
+  }));
+}
+
+/**
+ * The Export screen's state: the draft, the segments it names, their shapes (and remembered
+ * matching), the first matching of each new shape, and the engine's counts for the whole export.
+ */
+export function useExportSetup() {
+  const segmentsQuery = useSegments();
+  const [draft, dispatch] = useReducer(draftReducer, emptyDraft);
+  const segmentsById = useMemo(
+    () => new Map((segmentsQuery.data ?? []).map((segment) => [segment.id, segment])),
+    [segmentsQuery.data],
+  );
+  const chosen = useMemo(
+    () => draft.segmentIds.flatMap((id) => segmentsById.get(id) ?? []),
+    [draft.segmentIds, segmentsById],
+  );
+  const shapesQuery = useSegmentShapes(chosen.map((segment) => segment.id));
+  const shapes = useMemo(
+    () => new Map((shapesQuery.data ?? []).map((shape) => [shape.segmentId, shape])),
+    [shapesQuery.data],
+  );
+
+  useEffect(() => {
+    for (const segment of chosen) {
+      const shape = shapes.get(segment.id);
+      if (!shape || draft.matching[shape.signature]) continue;
+      const seed = draft.seeds[segment.id];
+      const useSeed = seed !== undefined && mappingFits(seed.mapping, segment.columns);
+      const mapping = useSeed
+        ? seed.mapping
+        : (shape.remembered ?? initialMapping(segment.columns, segment.preview));
+      const source = useSeed ? seed.source : shape.remembered ? 'remembered' : 'auto';
+      dispatch({
+        type: 'initMatching',
+        signature: shape.signature,
+        matching: { rows: rowsFromMapping(mapping), source },
+      });
+    }
+  }, [chosen, shapes, draft.matching, draft.seeds]);
+
+  const groups = useMemo(
+    () => groupByShape(chosen, shapes, draft.matching),
+    [chosen, shapes, draft.matching],
+  );
+  const requests = useMemo((): ExportSegmentInput[] | null => {
+    if (chosen.length === 0 || groups.length === 0) return null;
+    const bySignature = new Map(groups.map((group) => [group.signature, group]));
+    const built: ExportSegmentInput[] = [];
+    for (const segment of chosen) {
+      const group = bySignature.get(shapes.get(segment.id)?.signature ?? '');
+      if (!group?.matching || matchingChecks(group.matching.rows).blocking) return null;
+      built.push({
+        segmentId: segment.id,
+        listName: listNameOf(segment, draft.lists[segment.id]),
+        mapping: mappingFromRows(group.matching.rows),
+      });
+    }
+    return built;
+  }, [chosen, groups, shapes, draft.lists]);
+  const plan = useExportPlan(requests);
+
+  return { draft, dispatch, segmentsQuery, segmentsById, chosen, groups, requests, plan };
+}
+
+export type ExportSetupState = ReturnType<typeof useExportSetup>;

@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobListItem, JobProgressEvent, JobStop } from '../../../../shared/ipc/channels/jobs';
+import { isLiveState } from './use-jobs';
+
+/** Numbers, dates, sizes and durations in the person's language. */
+export function useJobFormat() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const numbers = new Intl.NumberFormat(language);
+    const decimals = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+      new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+        value,
+      );
+    return {
+      number: (value: number) => numbers.format(value),
+      decimal: (value: number) => decimals.format(value),
+      date: (iso: string) => dates.format(new Date(iso)),
+      /** "1 hr 5 min", "3 min 20 sec", "12 sec": the two largest units, enough to plan by. */
+      duration: (ms: number) => {
+        const seconds = Math.max(0, Math.round(ms / 1000));
+        const hours = Math.floor(seconds / 3600);
+        const minutes = Math.floor((seconds % 3600) / 60);
+        if (hours > 0) return `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
+        if (minutes > 0) return `${unit(minutes, 'minute')} ${unit(seconds % 60, 'second')}`;
+        return unit(seconds, 'second');
+      },
+      bytes: (value: number) =>
+        value < 1024 * 1024
+          ? new Intl.NumberFormat(language, {
+              style: 'unit',
+              unit: 'kilobyte',
+              maximumFractionDigits: 1,
+            }).format(value / 1024)
+          : new Intl.NumberFormat(language, {
+              style: 'unit',
+              unit: 'megabyte',
+              maximumFractionDigits: 1,
+            }).format(value / (1024 * 1024)),
+    };
+  }, [language]);
+}
+
+/** Seconds until `resumesAt`, never below 1 while waiting (as the engine words it). */
+function secondsUntil(resumesAt: number | null, now: number): number {
+  return resumesAt === null ? 0 : Math.max(1, Math.ceil((resumesAt - now) / 1000));
+}
+
+/**
+ * The sentence that says where an export stands, in the person's language: a live run by its
+ * progress state (with the countdown), a stopped one by why it stopped, a finished one by outcome.
+ */
+export function useJobStateText() {
+  const { t } = useTranslation('history');
+  const format = useJobFormat();
+  return (job: JobListItem, progress: JobProgressEvent | null, now: number): string => {
+    if (progress && isLiveState(progress.state)) {
+      return t(`state.${progress.state}`, { seconds: secondsUntil(progress.resumesAt, now) });
+    }
+    if (job.running) {
+      return progress ? t(`state.${progress.state}`) : t('status.running');
+    }
+    if (job.interrupted) return t('status.interrupted');
+    return outcomeText(t, job, job.stop, format.number);
+  };
+}
+
+type Translate = ReturnType<typeof useTranslation<'history'>>['t'];
+
+export function outcomeText(
+  t: Translate,
+  job: Pick<JobListItem, 'status' | 'counts'>,
+  stop: JobStop | null,
+  number: (value: number) => string,
+): string {
+  switch (job.status) {
+    case 'paused':
+      return stop ? t(`stop.${stop.kind}`, { message: stop.message }) : t('status.paused');
+    case 'failed':
+      return t('status.failed', { message: stop?.message ?? '' });
+    case 'completed_with_errors':
+      return t('status.completed_with_errors', {
+        count: job.counts.failed,
+        n: number(job.counts.failed),
+      });
+    default:
+      return t(`status.${job.status}`);
+  }
+}

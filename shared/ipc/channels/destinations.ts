@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { command, query } from '../channel';
+
+/**
+ * Destinations: where segments are pushed (an Autopilot account). The API key goes IN through
+ * `create` and `replaceKey` and never comes back out: no output schema below has a field that could
+ * hold it, and zod strips any field a handler might add by mistake (tests/security/api-key-*.test.ts).
+ */
+
+/** Bounds the app and main both apply; the renderer checks them early for friendlier messages. */
+export const destinationLimits = {
+  displayNameMaxLength: 80,
+  apiKeyMaxLength: 200,
+  endpointMaxLength: 500,
+  minRequestsPerSecond: 0.1,
+  maxRequestsPerSecond: 50,
+  defaultRequestsPerSecond: 5,
+} as const;
+
+/**
+ * The version of the data-privacy terms the person agrees to (renderer/src/features/destinations/
+ * locales: `privacy.*`). Change it whenever that text changes in meaning, so the record says which
+ * words were agreed to.
+ */
+export const privacyTermsVersion = '2025-01';
+
+/** Error codes the destination channels answer with, beyond the base codes in ../result.ts. */
+export const destinationErrorCodes = {
+  invalidDisplayName: 'invalid-display-name',
+  duplicateDisplayName: 'duplicate-display-name',
+  invalidApiKey: 'invalid-api-key',
+  invalidEndpoint: 'invalid-endpoint',
+  invalidRequestRate: 'invalid-request-rate',
+  notFound: 'destination-not-found',
+  keychainUnavailable: 'keychain-unavailable',
+  keychainLocked: 'keychain-locked',
+  keychainDenied: 'keychain-denied',
+  keychainFailed: 'keychain-failed',
+  settingsUnreadable: 'settings-unreadable',
+  settingsUnwritable: 'settings-unwritable',
+} as const;
+export type DestinationErrorCode =
+  (typeof destinationErrorCodes)[keyof typeof destinationErrorCodes];
+
+export const privacyAgreementSchema = z.object({
+  /** ISO 8601 time the person ticked "I agree". */
+  agreedAt: z.string(),
+  /** The operating-system account that agreed. */
+  osUser: z.string(),
+  termsVersion: z.string(),
+});
+export type PrivacyAgreement = z.infer<typeof privacyAgreementSchema>;
+
+export const destinationSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  endpoint: z.string(),
+  requestsPerSecond: z.number(),
+  createdAt: z.string(),
+  privacyAgreement: privacyAgreementSchema,
+});
+export type DestinationSummary = z.infer<typeof destinationSummarySchema>;
+
+/** Why Connect failed, in classes the screen explains differently. */
+export const connectFailureReasons = [
+  'rejected-key',
+  'offline',
+  'timeout',
+  'server-error',
+  'busy',
+  'not-autopilot',
+  'no-key',
+] as const;
+export type ConnectFailureReason = (typeof connectFailureReasons)[number];
+
+export const connectOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('connected'),
+    listCount: z.number().int().nonnegative(),
+    checkedAt: z.string(),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    reason: z.enum(connectFailureReasons),
+    /** Plain English, for the command line and as a fallback; the screen words it per language. */
+    message: z.string(),
+    httpStatus: z.number().int().optional(),
+  }),
+]);
+export type ConnectOutcome = z.infer<typeof connectOutcomeSchema>;
+
+const destinationId = z.string().min(1).max(100);
+const displayName = z.string().max(1000);
+const apiKey = z.string().max(10_000);
+const endpoint = z.string().max(10_000);
+const requestsPerSecond = z.number();
+
+export const createDestinationInputSchema = z.object({
+  displayName,
+  apiKey,
+  endpoint: endpoint.optional(),
+  requestsPerSecond: requestsPerSecond.optional(),
+  agreement: z.literal(true, {
+    error: 'tick "I agree" to the data-privacy and compliance terms first',
+  }),
+});
+export type CreateDestinationInput = z.infer<typeof createDestinationInputSchema>;
+
+export const updateDestinationInputSchema = z.object({
+  id: destinationId,
+  displayName: displayName.optional(),
+  endpoint: endpoint.optional(),
+  requestsPerSecond: requestsPerSecond.optional(),
+});
+export type UpdateDestinationInput = z.infer<typeof updateDestinationInputSchema>;
+
+export const replaceKeyInputSchema = z.object({ id: destinationId, apiKey });
+const byId = z.object({ id: destinationId });
+
+export const deleteOutcomeSchema = z.object({
+  /** False when the keychain had no entry for it (already gone); the destination is gone anyway. */
+  keyRemoved: z.boolean(),
+  removedExportSetups: z.number().int().nonnegative(),
+});
+export type DeleteOutcome = z.infer<typeof deleteOutcomeSchema>;
+
+export const destinationChannels = {
+  'destinations:list': query(z.undefined(), z.array(destinationSummarySchema)),
+  'destinations:create': command(createDestinationInputSchema, destinationSummarySchema),
+  'destinations:update': command(updateDestinationInputSchema, destinationSummarySchema),
+  'destinations:replaceKey': command(replaceKeyInputSchema, z.object({ hasKey: z.literal(true) })),
+  'destinations:hasKey': query(byId, z.object({ hasKey: z.boolean() })),
+  'destinations:connect': command(byId, connectOutcomeSchema),
+  'destinations:delete': command(byId, deleteOutcomeSchema),
+};

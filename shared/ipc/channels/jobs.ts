@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { command, query } from '../channel';
+
+/**
+ * Export jobs: their live progress, pause, resume and cancel, the History list with each job's
+ * counts and consent receipt, the report of undelivered rows and "Retry failed rows". Main runs
+ * the jobs (electron/services/jobs-service.ts); the renderer only asks and listens.
+ *
+ * The state and status words mirror the upload engine's (core/upload/progress.ts,
+ * core/jobs/job-manifest.ts); shared/ may not import core/, so a unit test keeps them equal.
+ */
+
+export const jobProgressStates = [
+  'starting',
+  'sending',
+  'slowed-down',
+  'retrying',
+  'waiting-network',
+  'stopping',
+  'paused',
+  'completed',
+  'completed_with_errors',
+  'cancelled',
+  'failed',
+] as const;
+export type JobProgressState = (typeof jobProgressStates)[number];
+
+export const jobStatusValues = [
+  'ready',
+  'running',
+  'paused',
+  'completed',
+  'completed_with_errors',
+  'cancelled',
+  'failed',
+] as const;
+export type JobStatusValue = (typeof jobStatusValues)[number];
+
+/**
+ * Why a job stopped before the end, as the screen words it: the engine's reasons, plus a key that
+ * is missing from the keychain and a keychain that refused to answer (both found before sending).
+ */
+export const jobStopKinds = [
+  'user',
+  'cancel',
+  'rejected-key',
+  'missing-key',
+  'keychain',
+  'offline',
+  'signal',
+  'error',
+] as const;
+export type JobStopKind = (typeof jobStopKinds)[number];
+
+export const jobErrorCodes = {
+  notFound: 'job-not-found',
+  damaged: 'job-damaged',
+  finished: 'job-finished',
+  busy: 'job-busy',
+  notRunning: 'job-not-running',
+  running: 'job-running',
+  notFinished: 'job-not-finished',
+  nothingToRetry: 'job-nothing-to-retry',
+  segmentMissing: 'job-segment-missing',
+  saveUnavailable: 'job-save-unavailable',
+} as const;
+export type JobErrorCode = (typeof jobErrorCodes)[keyof typeof jobErrorCodes];
+
+const count = z.number().int().nonnegative();
+export const jobIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'not an export job id');
+const byJobId = z.object({ jobId: jobIdSchema });
+
+/** One progress event of a running job (at most 10 per second per job). */
+export const jobProgressSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(jobProgressStates),
+  /** The engine's English sentence; the screen words `state` in the person's language. */
+  message: z.string(),
+  /** For 'slowed-down' and 'retrying': when sending goes on (epoch ms), for the countdown. */
+  resumesAt: z.number().nullable(),
+  total: count,
+  sent: count,
+  succeeded: count,
+  failed: count,
+  contactsPerSecond: z.number().nonnegative(),
+  requestRate: z.number().nonnegative(),
+  etaMs: z.number().nonnegative().nullable(),
+});
+export type JobProgressEvent = z.infer<typeof jobProgressSchema>;
+
+export const jobCountsSchema = z.object({
+  rows: count,
+  /** Contacts to deliver (usable email, one per address). */
+  valid: count,
+  invalid: count,
+  duplicates: count,
+  sent: count,
+  succeeded: count,
+  /** refused + givenUp. */
+  failed: count,
+  refused: count,
+  givenUp: count,
+});
+export type JobCounts = z.infer<typeof jobCountsSchema>;
+
+export const jobStopSchema = z.object({
+  kind: z.enum(jobStopKinds),
+  /** Plain English, shown as detail (e.g. an unexpected error's words). */
+  message: z.string(),
+  at: z.string(),
+});
+export type JobStop = z.infer<typeof jobStopSchema>;
+
+export const jobListItemSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(jobStatusValues),
+  /** This app is sending it now. */
+  running: z.boolean(),
+  /** It says "running" but nobody runs it: cut short by a crash. */
+  interrupted: z.boolean(),
+  /** Can be started or resumed now: ready, paused, failed or interrupted. */
+  resumable: z.boolean(),
+  destination: z.object({ id: z.string(), name: z.string(), endpoint: z.string() }),
+  segments: z.array(z.object({ name: z.string(), listName: z.string() })),
+  counts: jobCountsSchema,
+  elapsedMs: z.number().nonnegative(),
+  stop: jobStopSchema.nullable(),
+  /** The job this one re-sends the failed rows of ("Retry failed rows"). */
+  retryOf: z.string().nullable(),
+});
+export type JobListItem = z.infer<typeof jobListItemSchema>;
+
+export const jobSegmentDetailSchema = z.object({
+  name: z.string(),
+  listName: z.string(),
+  fileName: z.string(),
+  rows: count,
+  valid: count,
+  invalid: count,
+  duplicates: count,
+  succeeded: count,
+  failed: count,
+});
+export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
+
+/** The record of the person's consent (product.md, step 4): when, who, what and where. */
+export const jobConsentSchema = z.object({
+  confirmedAt: z.string(),
+  osUser: z.string(),
+  destination: z.object({ name: z.string(), endpoint: z.string() }),
+  fields: z.array(z.string()),
+  profiles: count,
+  rows: count,
+  files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: count })),
+  terms: z.string(),
+});
+export type JobConsent = z.infer<typeof jobConsentSchema>;
+
+export const jobDetailSchema = jobListItemSchema.extend({
+  segments: z.array(jobSegmentDetailSchema),
+  consent: jobConsentSchema,
+  /** The last progress event of a run in this session, if any. */
+  progress: jobProgressSchema.nullable(),
+  /** Rows "Retry failed rows" would send again, and refused rows it leaves out. */
+  retry: z.object({
+    available: z.boolean(),
+    retryable: count,
+    refused: count,
+    /** The retry job already created for this one, if any. */
+    retriedBy: z.string().nullable(),
+  }),
+  /** The report of undelivered rows can be saved (not while the job runs). */
+  reportAvailable: z.boolean(),
+});
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+export const jobFinishedSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(jobStatusValues),
+  stop: jobStopSchema.nullable(),
+  counts: jobCountsSchema,
+});
+export type JobFinishedEvent = z.infer<typeof jobFinishedSchema>;
+
+export const jobsChannels = {
+  'jobs:list': query(z.undefined(), z.array(jobListItemSchema)),
+  /** Exports to offer "Resume" for: paused, failed, never started, or cut short by a quit or crash. */
+  'jobs:resumable': query(z.undefined(), z.array(jobListItemSchema)),
+  'jobs:get': query(byJobId, jobDetailSchema),
+  /** Starts or resumes; answers once the run has started (it goes on in main). */
+  'jobs:start': command(byJobId, z.null()),
+  'jobs:pause': command(byJobId, z.null()),
+  /** What was sent stays sent; the report lists the rest. */
+  'jobs:cancel': command(byJobId, z.null()),
+  /** Asks where to save the report CSV (the system's Save dialog) and writes it there. */
+  'jobs:saveReport': command(
+    byJobId,
+    z.object({ saved: z.boolean(), fileName: z.string().nullable(), rows: count }),
+  ),
+  /** A new job over the same segments with only the rows that failed for reasons that can change. */
+  'jobs:retryFailed': command(byJobId, z.object({ jobId: z.string(), contacts: count })),
+};
+
+export const jobsEvents = {
+  'jobs:progress': jobProgressSchema,
+  'jobs:finished': jobFinishedSchema,
+};

@@ -1,0 +1,228 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExportsError } from '../../core/exports/exports-error';
+import { readJobManifest } from '../../core/jobs/job-store';
+import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
+import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type { FieldMapping } from '../../shared/matching/field-mapping';
+import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+
+// A Catalan export with a custom whole number (one value does not fit), a date, an invalid email
+// and a duplicate. Semicolons, as Excel writes them in Catalonia.
+const catalanFile = [
+  'Correu electrònic;Nom;Cognoms;Punts;Client des de',
+  'anna@exemple.cat;Anna;Vidal;12;01/02/2024',
+  'jordi@exemple.cat;Jordi;;dotze;2024-03-05',
+  'mal@@exemple;Mal;Adreça;3;',
+  'ANNA@exemple.cat;Anna;Duplicada;7;',
+  'nuria@exemple.cat;Núria;Espert;1.234;31/12/2023',
+].join('\r\n');
+
+const catalanMapping: FieldMapping = {
+  email: 'Correu electrònic',
+  standard: { FirstName: 'Nom', LastName: 'Cognoms' },
+  custom: [
+    { name: 'Punts', type: 'integer', column: 'Punts' },
+    { name: 'Client des de', type: 'date', column: 'Client des de' },
+  ],
+};
+
+let emulator: RunningEmulator;
+let world: ExportsWorld;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ customFields: [{ name: 'Punts', fieldType: 'integer' }] });
+  emulator.state.createList('Newsletter');
+});
+afterAll(async () => {
+  await emulator.close();
+  await forgetKeys();
+});
+beforeEach(async () => {
+  emulator.clearRecords();
+  world = await openExportsWorld(emulator);
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const contactPosts = () =>
+  emulator.requests.filter((request) => request.method === 'POST' && request.path === '/contacts');
+
+async function catalanExport(): Promise<{ destinationId: string; segment: ExportSegmentInput }> {
+  const destinationId = await world.addDestination('Autopilot Barcelona', emulatorTestKey);
+  const imported = await world.importFile('clients-catalunya.csv', catalanFile);
+  return {
+    destinationId,
+    segment: { segmentId: imported.id, listName: 'Clients Catalunya', mapping: catalanMapping },
+  };
+}
+
+describe('export setup service against the emulator', () => {
+  it("reads the account's fields and lists through main, with the key from the keychain", async () => {
+    const destinationId = await world.addDestination('Main', emulatorTestKey);
+    const fields = await world.exports.fields(destinationId);
+    expect(fields).toContainEqual({
+      key: 'Email',
+      label: 'Email',
+      kind: 'standard',
+      type: 'string',
+      required: true,
+    });
+    expect(fields).toContainEqual({
+      key: 'Punts',
+      label: 'Punts',
+      kind: 'custom',
+      type: 'integer',
+      required: false,
+    });
+    expect((await world.exports.lists(destinationId)).map((list) => list.name)).toContain(
+      'Newsletter',
+    );
+
+    const wrong = await world.addDestination('Wrong key', 'ffffffffffffffffffffffffffffffff');
+    await expect(world.exports.lists(wrong)).rejects.toMatchObject({ code: 'export-rejected-key' });
+    await expect(world.exports.fields('no-such-destination')).rejects.toMatchObject({
+      code: 'export-destination-not-found',
+    });
+  });
+
+  it('counts with the engine and shows the values that do not fit their type', async () => {
+    const { segment } = await catalanExport();
+    const plan = await world.exports.plan([segment]);
+    expect(plan.totals).toEqual({ rows: 5, valid: 2, invalid: 2, duplicates: 1 });
+    expect(plan.large).toBe(false);
+    expect(plan.segments[0]?.misfits).toEqual([
+      { field: 'Punts', type: 'integer', column: 'Punts', count: 1, examples: ['dotze'] },
+    ]);
+    const noColumn = { ...segment, mapping: { ...catalanMapping, email: 'Email' } };
+    await expect(world.exports.plan([noColumn])).rejects.toMatchObject({
+      code: 'export-invalid-mapping',
+    });
+  });
+
+  it('previews the first contacts exactly as the request body carries them', async () => {
+    const { segment } = await catalanExport();
+    const preview = await world.exports.preview(segment, 'contactlist_ABC', 5);
+    expect(preview.contacts).toBe(2);
+    expect(JSON.parse(preview.body)).toEqual({
+      contacts: [
+        {
+          FirstName: 'Anna',
+          LastName: 'Vidal',
+          Email: 'anna@exemple.cat',
+          custom: { 'integer--Punts': 12, 'date--Client--des--de': '2024-02-01' },
+          _autopilot_list: 'contactlist_ABC',
+        },
+        {
+          FirstName: 'Núria',
+          LastName: 'Espert',
+          Email: 'nuria@exemple.cat',
+          custom: { 'integer--Punts': 1234, 'date--Client--des--de': '2023-12-31' },
+          _autopilot_list: 'contactlist_ABC',
+        },
+      ],
+    });
+    const one = await world.exports.preview(segment, null, 1);
+    expect(JSON.parse(one.body).contacts).toHaveLength(1);
+    expect(one.body).not.toContain('_autopilot_list');
+  });
+
+  it('starts: records the consent receipt in the job and the engine delivers to the list', async () => {
+    const { destinationId, segment } = await catalanExport();
+    const { jobId } = await world.exports.start({
+      destinationId,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 2 },
+    });
+    const manifest = await readJobManifest(world.dataFolder, jobId);
+    expect(manifest.consent).toMatchObject({
+      osUser: 'marta',
+      destination: { name: 'Autopilot Barcelona', endpoint: emulator.url },
+      fields: [
+        'Email',
+        'FirstName',
+        'LastName',
+        'Punts (custom integer)',
+        'Client des de (custom date)',
+      ],
+      profiles: 2,
+      rows: 5,
+      files: [{ fileName: 'clients-catalunya.csv', size: Buffer.byteLength(catalanFile) }],
+    });
+    expect(manifest.consent.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.segments[0]).toMatchObject({ listName: 'Clients Catalunya', valid: 2 });
+
+    expect((await world.runs.get(jobId))?.status).toBe('completed');
+    const onList = emulator.contactsInList('Clients Catalunya');
+    expect(onList.map((contact) => contact.Email).sort()).toEqual([
+      'anna@exemple.cat',
+      'nuria@exemple.cat',
+    ]);
+    expect(emulator.contact('anna@exemple.cat')).toMatchObject({
+      FirstName: 'Anna',
+      custom: { 'integer--Punts': 12 },
+    });
+  });
+
+  it('sends nothing when the confirmed count is stale, the key is wrong, or the email is unmatched', async () => {
+    const { destinationId, segment } = await catalanExport();
+    const stale = world.exports.start({
+      destinationId,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 3 },
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'export-consent-stale' });
+
+    const wrong = await world.addDestination('Wrong key', 'ffffffffffffffffffffffffffffffff');
+    const rejected = world.exports.start({
+      destinationId: wrong,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 2 },
+    });
+    await expect(rejected).rejects.toBeInstanceOf(ExportsError);
+    await expect(rejected).rejects.toMatchObject({ code: 'export-rejected-key' });
+
+    const shared = { ...catalanMapping, standard: { FirstName: 'Correu electrònic' } };
+    const invalid = world.exports.start({
+      destinationId,
+      segments: [{ ...segment, mapping: shared }],
+      consent: { confirmed: true, profiles: 2 },
+    });
+    await expect(invalid).rejects.toMatchObject({ code: 'export-invalid-mapping' });
+
+    expect(contactPosts()).toEqual([]);
+    expect(await readdir(path.join(world.dataFolder, 'jobs')).catch(() => [])).toEqual([]);
+    expect(world.runs.size).toBe(0);
+  });
+
+  it('remembers the matching per header signature for the next file of the same shape', async () => {
+    const { destinationId, segment } = await catalanExport();
+    expect((await world.exports.shapes([segment.segmentId]))[0]?.remembered).toBeNull();
+    const { jobId } = await world.exports.start({
+      destinationId,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 2 },
+    });
+    await world.runs.get(jobId);
+
+    // Next week's export: same columns, another order and case.
+    const nextWeek = await world.importFile(
+      'clients-setmana-2.csv',
+      'NOM;correu electrònic;Punts;Cognoms;client des de\r\nPau;pau@exemple.cat;4;Mas;\r\n',
+    );
+    const [before, after] = await world.exports.shapes([segment.segmentId, nextWeek.id]);
+    expect(after?.signature).toBe(before?.signature);
+    expect(after?.remembered).toEqual({
+      email: 'correu electrònic',
+      standard: { FirstName: 'NOM', LastName: 'Cognoms' },
+      custom: [
+        { name: 'Punts', type: 'integer', column: 'Punts' },
+        { name: 'Client des de', type: 'date', column: 'client des de' },
+      ],
+    });
+    const other = await world.importFile('other.csv', 'Email;City\r\na@b.cat;Vic\r\n');
+    expect((await world.exports.shapes([other.id]))[0]?.remembered).toBeNull();
+  });
+});
