@@ -3,17 +3,10 @@
  * holds no API key: the destination is named, and its key is looked up again on every run.
  */
 import { z } from 'zod';
+import { jobStatusValues } from '../../shared/jobs/job-states';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
 
-export const jobStatuses = [
-  'ready',
-  'running',
-  'paused',
-  'completed',
-  'completed_with_errors',
-  'cancelled',
-  'failed',
-] as const;
+export const jobStatuses = jobStatusValues;
 export const jobStatusSchema = z.enum(jobStatuses);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 

@@ -3,22 +3,11 @@
  * throttled to at most 10 per second (a 1,000,000-contact export must not flood the window), with
  * the last state always delivered.
  */
+import { jobProgressStates, type JobProgressState } from '../../shared/jobs/job-states';
 import type { Clock } from './clock';
 
-export const progressStates = [
-  'starting',
-  'sending',
-  'slowed-down',
-  'retrying',
-  'waiting-network',
-  'stopping',
-  'paused',
-  'completed',
-  'completed_with_errors',
-  'cancelled',
-  'failed',
-] as const;
-export type ProgressState = (typeof progressStates)[number];
+export const progressStates = jobProgressStates;
+export type ProgressState = JobProgressState;
 
 export interface JobProgress {
   readonly jobId: string;

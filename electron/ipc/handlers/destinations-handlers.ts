@@ -8,6 +8,7 @@ import {
 } from '../../../shared/ipc/channels/destinations';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../dispatcher';
+import { plainErrorsVia } from './plain-errors';
 
 const keychainCodes: Record<SecretStoreErrorKind, DestinationErrorCode> = {
   'no-keyring': destinationErrorCodes.keychainUnavailable,
@@ -35,13 +36,7 @@ export function toUserFacing(error: unknown): unknown {
   return error;
 }
 
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toUserFacing(error);
-  }
-}
+const plainly = plainErrorsVia(toUserFacing);
 
 export function createDestinationsHandlers(services: HostServices) {
   const { destinations } = services;

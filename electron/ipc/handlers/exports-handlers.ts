@@ -4,6 +4,7 @@ import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import { exportErrorCodes } from '../../../shared/ipc/channels/exports';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../dispatcher';
+import { plainErrorsVia } from './plain-errors';
 
 /** Export failures keep their plain message and code; anything else stays internal. */
 function toUserFacing(error: unknown): unknown {
@@ -14,13 +15,7 @@ function toUserFacing(error: unknown): unknown {
   return error;
 }
 
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toUserFacing(error);
-  }
-}
+const plainly = plainErrorsVia(toUserFacing);
 
 export function createExportsHandlers(services: HostServices) {
   const { exports } = services;

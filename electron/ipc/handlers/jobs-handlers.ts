@@ -2,17 +2,13 @@ import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import type { HostServices } from '../../services/host-services';
 import { JobsError, jobsErrorOf } from '../../services/jobs-errors';
 import { UserFacingError } from '../dispatcher';
+import { plainErrorsVia } from './plain-errors';
 
 /** Failures a person can act on keep their plain message and code; the rest stay internal. */
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const known = jobsErrorOf(error);
-    if (known instanceof JobsError) throw new UserFacingError(known.code, known.message);
-    throw error;
-  }
-}
+const plainly = plainErrorsVia((error) => {
+  const known = jobsErrorOf(error);
+  return known instanceof JobsError ? new UserFacingError(known.code, known.message) : error;
+});
 
 type ByJobId = ChannelInput<'jobs:get'>;
 

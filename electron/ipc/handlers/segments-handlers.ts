@@ -3,6 +3,7 @@ import { SnapshotError } from '../../../core/segments/snapshot-paths';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../dispatcher';
+import { plainErrorsVia } from './plain-errors';
 
 /** Import and snapshot failures keep their plain message and code; the rest stay internal. */
 function toUserFacing(error: unknown): unknown {
@@ -12,13 +13,7 @@ function toUserFacing(error: unknown): unknown {
   return error;
 }
 
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toUserFacing(error);
-  }
-}
+const plainly = plainErrorsVia(toUserFacing);
 
 export function createSegmentsHandlers(services: HostServices) {
   const { segments, environment } = services;

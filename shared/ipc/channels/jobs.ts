@@ -6,35 +6,17 @@ import { command, query } from '../channel';
  * counts and consent receipt, the report of undelivered rows and "Retry failed rows". Main runs
  * the jobs (electron/services/jobs-service.ts); the renderer only asks and listens.
  *
- * The state and status words mirror the upload engine's (core/upload/progress.ts,
- * core/jobs/job-manifest.ts); shared/ may not import core/, so a unit test keeps them equal.
+ * The state and status words are the upload engine's own (shared/jobs/job-states.ts).
  */
 
-export const jobProgressStates = [
-  'starting',
-  'sending',
-  'slowed-down',
-  'retrying',
-  'waiting-network',
-  'stopping',
-  'paused',
-  'completed',
-  'completed_with_errors',
-  'cancelled',
-  'failed',
-] as const;
-export type JobProgressState = (typeof jobProgressStates)[number];
+import {
+  jobProgressStates,
+  jobStatusValues,
+  type JobProgressState,
+  type JobStatusValue,
+} from '../../jobs/job-states';
 
-export const jobStatusValues = [
-  'ready',
-  'running',
-  'paused',
-  'completed',
-  'completed_with_errors',
-  'cancelled',
-  'failed',
-] as const;
-export type JobStatusValue = (typeof jobStatusValues)[number];
+export { jobProgressStates, jobStatusValues, type JobProgressState, type JobStatusValue };
 
 /**
  * Why a job stopped before the end, as the screen words it: the engine's reasons, plus a key that

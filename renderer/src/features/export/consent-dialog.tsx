@@ -65,7 +65,7 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
   }
 
   return (
-    <div className="export-dialog-backdrop">
+    <div className="dialog-backdrop">
       <div
         className="export-dialog card"
         role="dialog"

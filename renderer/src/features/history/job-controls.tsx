@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from './error-text';
 import { isLiveState, useCancelJob, usePauseJob, useStartJob } from './use-jobs';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from './error-text';
 import { useJobFormat } from './job-words';
 import { useRetryFailed, useSaveReport } from './use-jobs';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-interface ConfirmDialogProps {
+export interface ConfirmDialogProps {
   readonly title: string;
   readonly children: ReactNode;
   readonly keepLabel: string;
@@ -14,8 +14,9 @@ interface ConfirmDialogProps {
 }
 
 /**
- * Asks before something that cannot be undone (cancel an export, send rows again). Focus starts
- * on the safe choice, Tab stays between the two buttons, Escape keeps things as they are.
+ * Asks before something that cannot be undone (delete a destination, remove a segment, cancel an
+ * export). Modal: focus starts on the safe choice, Tab stays between the two buttons, Escape
+ * keeps things as they are.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const id = useId();
@@ -39,9 +40,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   }
 
   return (
-    <div className="history-dialog-backdrop">
+    <div className="dialog-backdrop">
       <div
-        className="history-dialog card"
+        className="dialog card"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
@@ -55,7 +56,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             {props.error}
           </p>
         )}
-        <div className="history-dialog-actions">
+        <div className="dialog-actions">
           <button type="button" ref={keepRef} onClick={props.onCancel} disabled={props.pending}>
             {props.keepLabel}
           </button>
