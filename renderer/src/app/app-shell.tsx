@@ -1,24 +1,27 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPanel } from '../features/about/about-panel';
 import { DestinationsScreen } from '../features/destinations/destinations-screen';
 import { ExportScreen } from '../features/export/export-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { SegmentsScreen } from '../features/segments/segments-screen';
-import { PlaceholderScreen } from './placeholder-screen';
 import { LanguagePicker } from './language-picker';
 import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
 import { screens, type Screen } from './screens';
 import { useOpenFiles } from './use-open-files';
 
+// History shows one export's progress when the navigation names it (target.jobId).
+const screenComponents: Record<Screen, () => ReactElement> = {
+  destinations: DestinationsScreen,
+  segments: SegmentsScreen,
+  export: ExportScreen,
+  history: HistoryScreen,
+  about: AboutPanel,
+};
+
 function ScreenContent({ screen }: { readonly screen: Screen }) {
-  if (screen === 'about') return <AboutPanel />;
-  if (screen === 'segments') return <SegmentsScreen />;
-  if (screen === 'destinations') return <DestinationsScreen />;
-  if (screen === 'export') return <ExportScreen />;
-  // History shows one export's progress when the navigation names it (target.jobId).
-  if (screen === 'history') return <HistoryScreen />;
-  return <PlaceholderScreen screen={screen} />;
+  const Content = screenComponents[screen];
+  return <Content />;
 }
 
 /** Header, navigation and the current screen. Arrow keys move along the navigation as well as Tab. */
