@@ -14,6 +14,7 @@ import { installSecurityGuards, guardSession } from './security/install-guards';
 import { appEntryUrl, appOrigin } from './security/navigation';
 import { createElectronStoreSettingsStore } from './services/electron-store-settings-store';
 import { createHostServices, type HostServices } from './services/host-services';
+import { savedMainLanguage } from './services/jobs-host';
 import { buildWindowOptions } from './window/window-options';
 
 // Lifecycle and wiring only: every behaviour lives in a module that is tested without Electron.
@@ -32,7 +33,10 @@ installSecurityGuards(app, { openExternal: (url) => shell.openExternal(url) });
 // Quitting while an export runs asks first, then stops it cleanly so it resumes on the next start.
 const quitGuard = createQuitGuard({
   runningJobs: () => services?.jobs.runningCount() ?? 0,
-  confirmQuit: quitConfirmation(() => mainWindow),
+  confirmQuit: quitConfirmation(
+    () => mainWindow,
+    async () => (services ? savedMainLanguage(services.settings, app.getLocale()) : 'en'),
+  ),
   shutDown: async () => services?.dispose(),
   quit: () => app.quit(),
   windowCloseQuits: process.platform !== 'darwin',

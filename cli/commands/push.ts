@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
 import { DestinationError, type Destination } from '../../core/destination/destination';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
@@ -13,6 +12,7 @@ import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
+import { currentOsUser } from '../../core/system/os-user';
 
 const flagSpec = {
   list: 'text',
@@ -119,7 +119,7 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
       segments: segment.plan.segments,
       destination: jobDestination,
       confirmedAt: new Date(),
-      osUser: os.userInfo().username,
+      osUser: currentOsUser(),
     }),
   });
   if (!request.json)

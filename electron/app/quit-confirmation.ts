@@ -2,15 +2,16 @@
  * The question quit-guard.ts asks while an export runs, as a native dialog over the window. The
  * safe answer ("Keep exporting") is the default and what Escape picks.
  */
-import { app, dialog, type BrowserWindow } from 'electron';
-import { pickMainLanguage } from '../services/jobs-texts';
+import { dialog, type BrowserWindow } from 'electron';
+import type { MainLanguage } from '../services/jobs-texts';
 import { quitDialogText } from './quit-guard';
 
 export function quitConfirmation(
   window: () => BrowserWindow | null,
+  language: () => Promise<MainLanguage>,
 ): (runningJobs: number) => Promise<boolean> {
   return async (runningJobs) => {
-    const text = quitDialogText(pickMainLanguage(undefined, app.getLocale()), runningJobs);
+    const text = quitDialogText(await language(), runningJobs);
     const options: Electron.MessageBoxOptions = {
       type: 'warning',
       buttons: [text.keep, text.quit],

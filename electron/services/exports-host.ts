@@ -1,22 +1,13 @@
-import os from 'node:os';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import type { SegmentLibrary } from '../../core/import/segment-library';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import type { SettingsRepository } from '../../core/settings/settings-repository';
 import type { HostEnvironment } from './host-services';
+import { currentOsUser } from '../../core/system/os-user';
 
 /** How long the Export screen waits for Autopilot (fields, lists, the check before Start). */
 const requestTimeoutMs = 20_000;
-
-/** The OS account recorded in the consent receipt; some containers have no passwd entry for it. */
-export function currentOsUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-}
 
 export interface ExportsHostOptions {
   readonly environment: HostEnvironment;

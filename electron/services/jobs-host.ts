@@ -3,20 +3,20 @@
  * Electron-only hooks (keep awake, notification, Save dialog) from the host environment, and the
  * language for the notification from the saved preference or the system.
  */
-import os from 'node:os';
 import type { HostEnvironment } from './host-services';
 import type { SettingsServices } from './settings-services';
 import { createJobDestinationOpener } from './jobs-destination';
 import { JobsService } from './jobs-service';
-import { pickMainLanguage } from './jobs-texts';
+import { pickMainLanguage, type MainLanguage } from './jobs-texts';
+import { currentOsUser } from '../../core/system/os-user';
 
-/** The OS account recorded with a retry's consent; some containers have no passwd entry. */
-function currentOsUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
+/** The language main speaks (notifications, the quit dialog): the person's choice, else the system's. */
+export async function savedMainLanguage(
+  settings: SettingsServices['settings'],
+  systemLocale = Intl.DateTimeFormat().resolvedOptions().locale,
+): Promise<MainLanguage> {
+  const saved = await settings.read().catch(() => null);
+  return pickMainLanguage(saved?.preferences.language, systemLocale);
 }
 
 export function createJobsServiceFor(
@@ -30,11 +30,7 @@ export function createJobsServiceFor(
     keepAwake: environment.keepAwake,
     notify: environment.notify,
     saveFile: environment.saveFile,
-    language: async () => {
-      const settings = await settingsServices.settings.read().catch(() => null);
-      const systemLocale = Intl.DateTimeFormat().resolvedOptions().locale;
-      return pickMainLanguage(settings?.preferences.language, systemLocale);
-    },
+    language: () => savedMainLanguage(settingsServices.settings),
     osUser: currentOsUser,
     logError: (error) => console.error('[jobs] an export run failed:', error),
   });

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import {
   createAutopilotDestination,
   defaultAutopilotEndpoint,
@@ -16,6 +15,7 @@ import {
   createSettingsRepository,
   type SettingsRepository,
 } from '../../core/settings/settings-repository';
+import { currentOsUser } from '../../core/system/os-user';
 
 /** How long Connect waits for Autopilot before saying it did not answer. */
 const connectTimeoutMs = 20_000;
@@ -35,15 +35,6 @@ export interface SettingsServices {
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;
   readonly destinations: DestinationsService;
-}
-
-/** The OS account that ticks "I agree"; some containers have no passwd entry for it. */
-function currentOsUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
 }
 
 /** Settings, the keychain and destinations over them. Nothing here touches the keychain yet. */

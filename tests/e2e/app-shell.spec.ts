@@ -27,4 +27,8 @@ test('the interface switches to Catalan', async ({ page, app }) => {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ca');
   await expect(page.getByRole('button', { name: 'Destinacions' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Segments' })).toBeVisible();
+  // Main keeps the choice too, for its notifications and the quit dialog.
+  await expect
+    .poll(async () => (await app.services.settings.read()).preferences.language)
+    .toBe('ca');
 });

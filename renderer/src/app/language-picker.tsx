@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { getBridge } from '../api/bridge';
 import { rememberLanguage } from '../i18n/i18n';
 import { supportedLanguages, type SupportedLanguage } from '../i18n/catalogs';
 
@@ -13,6 +14,8 @@ export function LanguagePicker() {
           const language = event.target.value as SupportedLanguage;
           rememberLanguage(language);
           void i18n.changeLanguage(language);
+          // Main's notifications and quit dialog follow the same choice.
+          void getBridge().appSetLanguage?.({ language });
         }}
       >
         {supportedLanguages.map((language) => (

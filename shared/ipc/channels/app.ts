@@ -15,6 +15,8 @@ export const takeOpenFilesOutputSchema = z.object({ paths: z.array(z.string()) }
 export const appChannels = {
   'app:info': query(z.undefined(), appInfoSchema),
   'app:takeOpenFiles': command(z.undefined(), takeOpenFilesOutputSchema),
+  /** The interface language the person chose, so main's notifications and dialogs speak it too. */
+  'app:setLanguage': command(z.object({ language: z.enum(['en', 'ca']) }), z.null()),
 };
 
 /**
