@@ -5,56 +5,33 @@
  */
 import type { Misfit } from '../../shared/ipc/channels/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { findStandardField } from '../autopilot/standard-fields';
-import type { CustomFieldType } from '../destination/destination';
-import { MappingError } from '../upload/contact-builder';
+import { cellText, compileFieldSlots } from '../upload/contact-builder';
 import { convertValue } from '../upload/value-conversion';
 import { visitSnapshotRows } from './snapshot-head';
 
 const exampleLimit = 3;
 
-interface TypedSlot {
+interface MisfitTally {
   readonly field: string;
   readonly column: string;
   readonly index: number;
-  readonly type: CustomFieldType;
+  readonly type: Misfit['type'];
   count: number;
   readonly examples: string[];
 }
 
-/** The column's position as the engine finds it: exact name, else ignoring case and spaces. */
-function columnIndex(columns: readonly string[], column: string): number {
-  const exact = columns.indexOf(column);
-  if (exact >= 0) return exact;
-  const wanted = column.trim().toLowerCase();
-  const loose = columns.findIndex((candidate) => candidate.trim().toLowerCase() === wanted);
-  if (loose < 0) throw new MappingError(`The file has no column named "${column}".`);
-  return loose;
-}
-
-/** Fields whose values must be converted: every custom field but text, and typed standard ones. */
-function typedSlots(columns: readonly string[], mapping: FieldMapping): TypedSlot[] {
-  const slots: TypedSlot[] = [];
-  const add = (field: string, column: string, type: CustomFieldType) => {
-    if (type === 'string') return;
-    slots.push({
-      field,
-      column,
-      index: columnIndex(columns, column),
-      type,
+/** Fields whose values must be converted, exactly as the engine's contact builder sees them. */
+function typedTallies(columns: readonly string[], mapping: FieldMapping): MisfitTally[] {
+  return compileFieldSlots(columns, mapping)
+    .filter((slot) => slot.type !== 'string')
+    .map((slot) => ({
+      field: slot.name,
+      column: slot.column,
+      index: slot.index,
+      type: slot.type,
       count: 0,
       examples: [],
-    });
-  };
-  for (const [key, column] of Object.entries(mapping.standard)) {
-    add(key, column, findStandardField(key)?.type ?? 'string');
-  }
-  for (const field of mapping.custom) add(field.name, field.column, field.type);
-  return slots;
-}
-
-function cellText(cells: readonly string[], index: number): string {
-  return (cells[index] ?? '').replace(/^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$/g, '');
+    }));
 }
 
 export async function countMisfits(
@@ -63,7 +40,7 @@ export async function countMisfits(
   columns: readonly string[],
   mapping: FieldMapping,
 ): Promise<Misfit[]> {
-  const slots = typedSlots(columns, mapping);
+  const slots = typedTallies(columns, mapping);
   if (slots.length === 0) return [];
   await visitSnapshotRows(dataFolder, segmentId, (row) => {
     for (const slot of slots) {

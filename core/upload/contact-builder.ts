@@ -37,16 +37,39 @@ function columnIndex(columns: readonly string[], column: string): number {
   return loose;
 }
 
-interface FieldSlot {
+export interface FieldSlot {
   readonly kind: 'standard' | 'custom';
   /** Standard: the destination's key; custom: the field's name. */
   readonly name: string;
+  /** The file column feeding it, as the mapping names it. */
+  readonly column: string;
   readonly index: number;
   readonly type: CustomFieldType;
 }
 
-function cellText(cells: readonly string[], index: number): string {
+/** A cell as the engine reads it: spaces around it (Excel's non-breaking ones too) removed. */
+export function cellText(cells: readonly string[], index: number): string {
   return (cells[index] ?? '').replace(/^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$/g, '');
+}
+
+/** Each mapped field with its column's position and value type, as the engine converts it. */
+export function compileFieldSlots(columns: readonly string[], mapping: FieldMapping): FieldSlot[] {
+  return [
+    ...Object.entries(mapping.standard).map(([key, column]) => ({
+      kind: 'standard' as const,
+      name: key,
+      column,
+      index: columnIndex(columns, column),
+      type: standardFieldTypes[key] ?? ('string' as const),
+    })),
+    ...mapping.custom.map((field) => ({
+      kind: 'custom' as const,
+      name: field.name,
+      column: field.column,
+      index: columnIndex(columns, field.column),
+      type: field.type,
+    })),
+  ];
 }
 
 /** Compiles the mapping against a segment's columns once, so each row costs only lookups. */
@@ -55,20 +78,7 @@ export function compileContactBuilder(
   mapping: FieldMapping,
 ): ContactBuilder {
   const emailIndex = columnIndex(columns, mapping.email);
-  const slots: FieldSlot[] = [
-    ...Object.entries(mapping.standard).map(([key, column]) => ({
-      kind: 'standard' as const,
-      name: key,
-      index: columnIndex(columns, column),
-      type: standardFieldTypes[key] ?? ('string' as const),
-    })),
-    ...mapping.custom.map((field) => ({
-      kind: 'custom' as const,
-      name: field.name,
-      index: columnIndex(columns, field.column),
-      type: field.type,
-    })),
-  ];
+  const slots = compileFieldSlots(columns, mapping);
 
   return (cells) => {
     const verdict = judgeEmail(cells[emailIndex]);

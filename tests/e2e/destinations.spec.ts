@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { defaultKeychainService } from '../../core/secrets/secret-store';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { expect, test } from './fixtures';
+import { filesHolding } from '../support/files-holding';
 
 // The Destinations screen in Chromium, with the real main-process services behind it: the JSON
 // settings file in the app's data folder, the real Secret Service, and the local Autopilot
@@ -20,16 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await emulator.close();
 });
-
-async function filesHolding(folder: string, text: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const hits: string[] = [];
-  for (const entry of entries.filter((item) => item.isFile())) {
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(text)) hits.push(file);
-  }
-  return hits;
-}
 
 test('add a destination, Connect, a wrong key is explained, delete removes the keychain entry', async ({
   page,

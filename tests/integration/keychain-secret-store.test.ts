@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyKeychainFailure } from '../../core/secrets/keychain-errors';
 import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { SecretStoreError } from '../../core/secrets/secret-store';
+import { filesHolding } from '../support/files-holding';
 
 // The real OS keychain: gnome-keyring on a D-Bus session, as `npm test` runs it (README, .ci/run).
 const root = path.resolve(import.meta.dirname, '../..');
@@ -99,17 +100,6 @@ async function freshHome(): Promise<NodeJS.ProcessEnv> {
     XDG_DATA_HOME: path.join(home, 'share'),
     XDG_RUNTIME_DIR: path.join(home, 'run'),
   };
-}
-
-/** The key must not have gone anywhere else: no file under the child's home holds it. */
-async function filesHolding(folder: string, text: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const hits: string[] = [];
-  for (const entry of entries.filter((item) => item.isFile())) {
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(text)) hits.push(file);
-  }
-  return hits;
 }
 
 const noKeyring = /keychain is not available, so the API key cannot be stored safely/;

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
@@ -10,6 +10,7 @@ import { createHostServices, type HostServices } from '../../electron/services/h
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { buildBridgeApi, methodNameOf, type BridgeApi } from '../../shared/ipc/bridge-api';
 import { ipcChannels, ipcContract, ipcEvents, type IpcChannel } from '../../shared/ipc/contract';
+import { filesHolding } from '../support/files-holding';
 
 /**
  * The API key goes into main and never comes back out (../../shared/docs/style.md, practice 5):
@@ -216,14 +217,4 @@ function describeLogged(entry: unknown): string {
     error = error.cause;
   }
   return parts.join('\n') + JSON.stringify(entry);
-}
-
-async function filesHolding(folder: string, text: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const hits: string[] = [];
-  for (const entry of entries.filter((item) => item.isFile())) {
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(text)) hits.push(file);
-  }
-  return hits;
 }
