@@ -3,14 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
-import type { AppHarness } from '../support/app-harness';
 import {
-  addEmulatorDestination,
   contactAddress,
-  createExportJob,
+  deleteDestinations,
   emailsOnList,
-  importSegment,
-  writeSegmentFile,
+  setUpEmulatorJob,
 } from '../integration/jobs-service-fixtures';
 import { expect, test } from './fixtures';
 
@@ -29,34 +26,8 @@ test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function prepareJob(
-  app: AppHarness,
-  contacts: number,
-  options: { rate: number; maxAttempts?: number },
-) {
-  const file = await writeSegmentFile(folder, 'clients-lleida.csv', contacts);
-  const segmentId = await importSegment(app.services, file);
-  const destination = await addEmulatorDestination(app.services, emulator, {
-    displayName: 'Autopilot Lleida',
-    requestsPerSecond: options.rate,
-  });
-  const job = await createExportJob(app.services, {
-    segmentIds: [segmentId],
-    listName: () => 'Lleida',
-    destination,
-    settings: { batchSize: 10, maxAttempts: options.maxAttempts ?? 8 },
-  });
-  return { job, destination };
-}
-
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 const stateLine = (page: Page) => page.locator('.history-state');
-
-async function deleteDestinations(app: AppHarness): Promise<void> {
-  for (const destination of await app.services.destinations.list()) {
-    await app.services.destinations.delete(destination.id);
-  }
-}
 
 test('Retry failed rows sends the given-up rows again; History lists both with their receipts', async ({
   page,
@@ -72,7 +43,12 @@ test('Retry failed rows sends the given-up rows again; History lists both with t
     const arrived = emulator.requests.length;
     emulator.configure({ faultSchedule: { [arrived + 1]: '503', [arrived + 3]: '503' } });
   });
-  const { job } = await prepareJob(app, 100, { rate: 10, maxAttempts: 1 });
+  const { job } = await setUpEmulatorJob(app.services, emulator, folder, {
+    place: 'Lleida',
+    contacts: 100,
+    rate: 10,
+    maxAttempts: 1,
+  });
   await app.services.jobs.start(job.id);
 
   await page.getByRole('button', { name: 'History', exact: true }).click();
@@ -137,12 +113,16 @@ test('Retry failed rows sends the given-up rows again; History lists both with t
     'aria-current',
     'page',
   );
-  await deleteDestinations(app);
+  await deleteDestinations(app.services);
 });
 
 test('Cancel asks first, then stops the export for good', async ({ page, app }) => {
   emulator = await startEmulator({ rate: 20 });
-  const { job } = await prepareJob(app, 300, { rate: 5 });
+  const { job } = await setUpEmulatorJob(app.services, emulator, folder, {
+    place: 'Lleida',
+    contacts: 300,
+    rate: 5,
+  });
   await app.services.jobs.start(job.id);
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await page.getByRole('button', { name: /^Open the export of “clients-lleida”/ }).click();
@@ -159,7 +139,7 @@ test('Cancel asks first, then stops the export for good', async ({ page, app }) 
   const delivered = await page.locator('[data-summary="succeeded"] dd').textContent();
   expect(Number(delivered)).toBeLessThan(300);
   expect(emailsOnList(emulator, 'Lleida')).toHaveLength(Number(delivered));
-  await deleteDestinations(app);
+  await deleteDestinations(app.services);
 });
 
 test('an export whose key is not in the keychain pauses saying so, and resumes once it is', async ({
@@ -167,7 +147,11 @@ test('an export whose key is not in the keychain pauses saying so, and resumes o
   app,
 }) => {
   emulator = await startEmulator({ rate: 50 });
-  const { job, destination } = await prepareJob(app, 40, { rate: 20 });
+  const { job, destination } = await setUpEmulatorJob(app.services, emulator, folder, {
+    place: 'Lleida',
+    contacts: 40,
+    rate: 20,
+  });
   await app.services.secrets.deleteKey(destination.id);
   await app.services.jobs.start(job.id);
 
@@ -182,5 +166,5 @@ test('an export whose key is not in the keychain pauses saying so, and resumes o
   await unfinished.getByRole('button', { name: 'Resume' }).click();
   await expect(stateLine(page)).toHaveText('Done: every contact was delivered.');
   expect(emailsOnList(emulator, 'Lleida')).toHaveLength(40);
-  await deleteDestinations(app);
+  await deleteDestinations(app.services);
 });

@@ -4,14 +4,12 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { openApp, type AppHarness } from '../support/app-harness';
+import { openApp } from '../support/app-harness';
 import {
-  addEmulatorDestination,
   contactAddress,
-  createExportJob,
+  deleteDestinations,
   emailsOnList,
-  importSegment,
-  writeSegmentFile,
+  setUpEmulatorJob,
 } from '../integration/jobs-service-fixtures';
 import { expect, test } from './fixtures';
 
@@ -31,29 +29,6 @@ test.afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function prepareJob(
-  app: AppHarness,
-  contacts: number,
-  options: { rate: number; invalidRow?: boolean },
-) {
-  const file = await writeSegmentFile(folder, 'clients-girona.csv', contacts, {
-    invalidRow: options.invalidRow,
-  });
-  const segmentId = await importSegment(app.services, file);
-  const destination = await addEmulatorDestination(app.services, emulator, {
-    displayName: 'Autopilot Girona',
-    requestsPerSecond: options.rate,
-  });
-  // Ten contacts per request, so a few hundred contacts make enough requests to watch.
-  const job = await createExportJob(app.services, {
-    segmentIds: [segmentId],
-    listName: () => 'Girona',
-    destination,
-    settings: { batchSize: 10 },
-  });
-  return { job, destination };
-}
-
 async function openJob(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await page.getByRole('button', { name: /^Open the export of “clients-girona”/ }).click();
@@ -66,15 +41,13 @@ const overall = (page: Page) => page.getByRole('progressbar', { name: 'Overall p
 const stateLine = (page: Page) => page.locator('.history-state');
 const count = (page: Page, name: string) => page.locator(`[data-count="${name}"] dd`);
 
-async function deleteDestinations(app: AppHarness): Promise<void> {
-  for (const destination of await app.services.destinations.list()) {
-    await app.services.destinations.delete(destination.id);
-  }
-}
-
 test('progress moves; pause stops the export and resume sends the rest', async ({ page, app }) => {
   emulator = await startEmulator({ rate: 20 });
-  const { job } = await prepareJob(app, 300, { rate: 5 });
+  const { job } = await setUpEmulatorJob(app.services, emulator, folder, {
+    place: 'Girona',
+    contacts: 300,
+    rate: 5,
+  });
   await app.services.jobs.start(job.id);
   await openJob(page);
 
@@ -104,7 +77,7 @@ test('progress moves; pause stops the export and resume sends the rest', async (
   ).toHaveAttribute('aria-valuenow', '300');
   await expect(count(page, 'succeeded')).toHaveText('300');
   expect(emailsOnList(emulator, 'Girona')).toHaveLength(300);
-  await deleteDestinations(app);
+  await deleteDestinations(app.services);
 });
 
 test('an export with injected faults finishes and offers its report', async ({ page }) => {
@@ -128,7 +101,12 @@ test('an export with injected faults finishes and offers its report', async ({ p
     },
   });
   try {
-    const { job } = await prepareJob(app, 150, { rate: 20, invalidRow: true });
+    const { job } = await setUpEmulatorJob(app.services, emulator, folder, {
+      place: 'Girona',
+      contacts: 150,
+      rate: 20,
+      invalidRow: true,
+    });
     await app.services.jobs.start(job.id);
     await openJob(page);
 
@@ -156,7 +134,7 @@ test('an export with injected faults finishes and offers its report', async ({ p
     await expect(
       page.getByText('1 contact Autopilot refused is not retried', { exact: false }),
     ).toBeVisible();
-    await deleteDestinations(app);
+    await deleteDestinations(app.services);
   } finally {
     await app.close();
   }
@@ -170,7 +148,11 @@ test('a restart offers Resume and finishes the export with every contact deliver
   const dataFolder = path.join(folder, 'data');
   await mkdir(dataFolder);
   const first = await openApp(page, { dataFolder });
-  const { job } = await prepareJob(first, 400, { rate: 5 });
+  const { job } = await setUpEmulatorJob(first.services, emulator, folder, {
+    place: 'Girona',
+    contacts: 400,
+    rate: 5,
+  });
   await first.services.jobs.start(job.id);
   await openJob(page);
   await expect(overall(page)).not.toHaveAttribute('aria-valuenow', '0');
@@ -201,7 +183,7 @@ test('a restart offers Resume and finishes the export with every contact deliver
     expect(emailsOnList(emulator, 'Girona')).toEqual(expected);
     await nextPage.getByRole('button', { name: /All exports/ }).click();
     await expect(nextPage.getByRole('list', { name: 'Exports to resume' })).toHaveCount(0);
-    await deleteDestinations(second);
+    await deleteDestinations(second.services);
   } finally {
     await second.close();
   }

@@ -114,3 +114,49 @@ export function emailsOnList(emulator: RunningEmulator, listName: string): strin
     .map((contact) => String(contact.Email))
     .sort();
 }
+
+export interface EmulatorJobOptions {
+  /** Where the file comes from: names the file (`clients-<place>.csv`), the list and the destination. */
+  readonly place: string;
+  readonly contacts: number;
+  readonly rate: number;
+  readonly batchSize?: number;
+  readonly maxAttempts?: number;
+  readonly invalidRow?: boolean;
+}
+
+/**
+ * One segment file imported, a destination on the emulator with its key in the keychain, and the
+ * job to send the one to the other: what every jobs test starts from.
+ */
+export async function setUpEmulatorJob(
+  services: HostServices,
+  emulator: RunningEmulator,
+  folder: string,
+  options: EmulatorJobOptions,
+): Promise<{ job: JobManifest; destination: DestinationSummary }> {
+  const fileName = `clients-${options.place.toLowerCase()}.csv`;
+  const file = await writeSegmentFile(folder, fileName, options.contacts, {
+    invalidRow: options.invalidRow,
+  });
+  const segmentId = await importSegment(services, file);
+  const destination = await addEmulatorDestination(services, emulator, {
+    displayName: `Autopilot ${options.place}`,
+    requestsPerSecond: options.rate,
+  });
+  // Ten contacts per request by default, so a few hundred contacts make enough requests to watch.
+  const job = await createExportJob(services, {
+    segmentIds: [segmentId],
+    listName: () => options.place,
+    destination,
+    settings: { batchSize: options.batchSize ?? 10, maxAttempts: options.maxAttempts ?? 8 },
+  });
+  return { job, destination };
+}
+
+/** Removes every destination and its keychain entry, so a test leaves the keyring as it found it. */
+export async function deleteDestinations(services: HostServices): Promise<void> {
+  for (const destination of await services.destinations.list()) {
+    await services.destinations.delete(destination.id);
+  }
+}

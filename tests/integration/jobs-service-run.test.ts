@@ -13,14 +13,7 @@ import {
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
 import type { JobFinishedEvent, JobProgressEvent } from '../../shared/ipc/channels/jobs';
-import {
-  addEmulatorDestination,
-  contactAddress,
-  createExportJob,
-  emailsOnList,
-  importSegment,
-  writeSegmentFile,
-} from './jobs-service-fixtures';
+import { contactAddress, emailsOnList, setUpEmulatorJob } from './jobs-service-fixtures';
 
 // The jobs service over real parts: the importer's snapshots, the engine, job files on disk, the
 // OS keychain (run inside a D-Bus session with an unlocked keyring, as .ci/run does) and the local
@@ -100,27 +93,6 @@ function hostWith(log: ReturnType<typeof eventLog>, extra: Partial<HostEnvironme
   });
 }
 
-async function setUpJob(
-  services: HostServices,
-  contacts: number,
-  options: { batchSize?: number; maxAttempts?: number; rate?: number; invalidRow?: boolean } = {},
-) {
-  const file = await writeSegmentFile(folder, 'clients-girona.csv', contacts, {
-    invalidRow: options.invalidRow,
-  });
-  const segmentId = await importSegment(services, file);
-  const destination = await addEmulatorDestination(services, emulator, {
-    requestsPerSecond: options.rate ?? 50,
-  });
-  const job = await createExportJob(services, {
-    segmentIds: [segmentId],
-    listName: () => 'Girona',
-    destination,
-    settings: { batchSize: options.batchSize ?? 10, maxAttempts: options.maxAttempts ?? 8 },
-  });
-  return { job, destination };
-}
-
 const expectedEmails = (count: number) =>
   Array.from({ length: count }, (_, index) => contactAddress(index)).sort();
 
@@ -136,7 +108,12 @@ describe('jobs service: running exports in the background', () => {
       },
       notify: (title, body) => notices.push(`${title} | ${body}`),
     });
-    const { job } = await setUpJob(services, 120, { invalidRow: true });
+    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 120,
+      rate: 50,
+      invalidRow: true,
+    });
 
     const finished = log.next<JobFinishedEvent>('jobs:finished', (event) => event.jobId === job.id);
     await services.jobs.start(job.id);
@@ -174,7 +151,11 @@ describe('jobs service: running exports in the background', () => {
     const log = eventLog();
     const notices: string[] = [];
     const services = await hostWith(log, { notify: (title) => notices.push(title) });
-    const { job } = await setUpJob(services, 300, { rate: 5 });
+    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 300,
+      rate: 5,
+    });
 
     const someSent = log.next<JobProgressEvent>('jobs:progress', (event) => event.succeeded > 0);
     await services.jobs.start(job.id);
@@ -203,7 +184,11 @@ describe('jobs service: running exports in the background', () => {
   it('stops cleanly on quitting; services created anew over the folder offer it and finish it', async () => {
     const first = await hostWith(eventLog());
     const log = eventLog();
-    const { job } = await setUpJob(first, 300, { rate: 5 });
+    const { job } = await setUpEmulatorJob(first, emulator, folder, {
+      place: 'Girona',
+      contacts: 300,
+      rate: 5,
+    });
     await first.jobs.start(job.id);
     await emulator.waitForRequests(6);
     await first.dispose();
@@ -223,7 +208,11 @@ describe('jobs service: running exports in the background', () => {
 
   it('offers a job cut short by a crash (it still says running; its process is gone) and finishes it', async () => {
     const first = await hostWith(eventLog());
-    const { job } = await setUpJob(first, 200, { rate: 5 });
+    const { job } = await setUpEmulatorJob(first, emulator, folder, {
+      place: 'Girona',
+      contacts: 200,
+      rate: 5,
+    });
     await first.jobs.start(job.id);
     await emulator.waitForRequests(5);
     await first.dispose();
@@ -251,7 +240,11 @@ describe('jobs service: running exports in the background', () => {
   it('pauses a job whose key is not in the keychain before sending anything, saying so', async () => {
     const log = eventLog();
     const services = await hostWith(log);
-    const { job, destination } = await setUpJob(services, 20);
+    const { job, destination } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 20,
+      rate: 50,
+    });
     await services.secrets.deleteKey(destination.id);
 
     const finished = log.next<JobFinishedEvent>('jobs:finished');
@@ -272,7 +265,11 @@ describe('jobs service: running exports in the background', () => {
     await expect(services.jobs.get('20990101-000000-abcdef')).rejects.toMatchObject({
       code: 'job-not-found',
     });
-    const { job } = await setUpJob(services, 10);
+    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 10,
+      rate: 50,
+    });
     await expect(services.jobs.retryFailed(job.id)).rejects.toMatchObject({
       code: 'job-not-finished',
     });
@@ -291,7 +288,13 @@ describe('jobs service: faults, the report and retrying failed rows', () => {
     // isolated: a fault on one of the split requests would turn it into a given-up row instead.
     const refusedAddress = contactAddress(3);
     emulator.configure({ invalidEmails: [refusedAddress] });
-    const { job } = await setUpJob(services, 300, { maxAttempts: 1, rate: 10, invalidRow: true });
+    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 300,
+      maxAttempts: 1,
+      rate: 10,
+      invalidRow: true,
+    });
 
     const refusedIsolated = log.next<JobProgressEvent>(
       'jobs:progress',
@@ -351,7 +354,11 @@ describe('jobs service: faults, the report and retrying failed rows', () => {
   it('cancels a running job: what was sent stays, the rest is reported', async () => {
     const log = eventLog();
     const services = await hostWith(log);
-    const { job } = await setUpJob(services, 300, { rate: 5 });
+    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+      place: 'Girona',
+      contacts: 300,
+      rate: 5,
+    });
     const someSent = log.next<JobProgressEvent>('jobs:progress', (event) => event.succeeded > 0);
     await services.jobs.start(job.id);
     await someSent;
