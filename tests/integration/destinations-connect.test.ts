@@ -1,58 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
-import {
-  createDestinationsService,
-  type DestinationsServiceOptions,
-} from '../../core/destinations/destinations-service';
-import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
-import { settingsFilePath } from '../../core/settings/data-folder';
-import { createJsonFileStore } from '../../core/settings/json-file-store';
-import { createSettingsRepository } from '../../core/settings/settings-repository';
-import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
-
-// Connect against the local Autopilot emulator over HTTP, with the key in the real Secret Service
-// (a unique service name per run) and the destination in a real settings file.
-const service = `segment-courier-test-${randomUUID()}`;
-const secrets = createKeyringSecretStore({ service });
-const pinned = { linux: { store: 'secret-service' as const } };
-const clock = () => new Date('2025-03-04T10:20:30.000Z');
-let emulator: RunningEmulator;
-let dataFolder: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  ['Newsletter', 'Customers', 'VIP'].forEach((title) => emulator.state.createList(title));
-});
-afterAll(async () => {
-  await emulator.close();
-  for (const { account } of await findCredentialsAsync(service)) {
-    await new AsyncEntry(service, account, pinned).deleteCredential();
-  }
-});
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-destinations-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
-
-function serviceWith(overrides: Partial<DestinationsServiceOptions> = {}) {
-  return createDestinationsService({
-    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
-    secrets,
-    connectTo: ({ endpoint, apiKey }) =>
-      createAutopilotDestination({ endpoint, apiKey, timeoutMs: 2_000 }),
-    defaultEndpoint: 'https://api2.autopilothq.com/v1',
-    osUser: () => 'marta',
-    now: clock,
-    ...overrides,
-  });
-}
+import { emulatorTestKey, startEmulator } from '../../emulator/server';
+import { emulator, secrets, serviceWith } from './destinations-fixtures';
 
 describe('Connect', () => {
   async function added(apiKey = emulatorTestKey, endpoint = emulator.url) {

@@ -1,61 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { describe, expect, it } from 'vitest';
 import { DestinationsError } from '../../core/destinations/destinations-error';
-import {
-  createDestinationsService,
-  type DestinationsServiceOptions,
-} from '../../core/destinations/destinations-service';
-import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { SecretStoreError, type SecretStore } from '../../core/secrets/secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { SettingsError } from '../../core/settings/settings-error';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
-import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
-
-// Real parts throughout: the JSON settings file, the Secret Service (a unique service name per
-// run) and the local Autopilot emulator over HTTP.
-const service = `segment-courier-test-${randomUUID()}`;
-const secrets = createKeyringSecretStore({ service });
-const pinned = { linux: { store: 'secret-service' as const } };
-const clock = () => new Date('2025-03-04T10:20:30.000Z');
-let emulator: RunningEmulator;
-let dataFolder: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  ['Newsletter', 'Customers', 'VIP'].forEach((title) => emulator.state.createList(title));
-});
-afterAll(async () => {
-  await emulator.close();
-  for (const { account } of await findCredentialsAsync(service)) {
-    await new AsyncEntry(service, account, pinned).deleteCredential();
-  }
-});
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-destinations-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
-
-function serviceWith(overrides: Partial<DestinationsServiceOptions> = {}) {
-  return createDestinationsService({
-    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
-    secrets,
-    connectTo: ({ endpoint, apiKey }) =>
-      createAutopilotDestination({ endpoint, apiKey, timeoutMs: 2_000 }),
-    defaultEndpoint: 'https://api2.autopilothq.com/v1',
-    osUser: () => 'marta',
-    now: clock,
-    ...overrides,
-  });
-}
+import { emulatorTestKey } from '../../emulator/server';
+import {
+  dataFolder,
+  emulator,
+  pinned,
+  secrets,
+  service,
+  serviceWith,
+} from './destinations-fixtures';
 
 const keyOf = (id: string) => new AsyncEntry(service, id, pinned).getPassword();
 const settingsText = () => readFile(settingsFilePath(dataFolder), 'utf8');

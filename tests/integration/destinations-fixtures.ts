@@ -1,0 +1,59 @@
+/**
+ * The world the destinations tests run in, all real: a JSON settings file in a throw-away data
+ * folder, the Secret Service under a service name unique to this run, and the local Autopilot
+ * emulator with three lists. Importing this module registers the hooks that set it up and clean
+ * up after (the keychain entries included).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import {
+  createDestinationsService,
+  type DestinationsServiceOptions,
+} from '../../core/destinations/destinations-service';
+import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
+import { settingsFilePath } from '../../core/settings/data-folder';
+import { createJsonFileStore } from '../../core/settings/json-file-store';
+import { createSettingsRepository } from '../../core/settings/settings-repository';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+export const service = `segment-courier-test-${randomUUID()}`;
+export const secrets = createKeyringSecretStore({ service });
+export const pinned = { linux: { store: 'secret-service' as const } };
+export const clock = () => new Date('2025-03-04T10:20:30.000Z');
+export let emulator: RunningEmulator;
+export let dataFolder: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  ['Newsletter', 'Customers', 'VIP'].forEach((title) => emulator.state.createList(title));
+});
+afterAll(async () => {
+  await emulator.close();
+  for (const { account } of await findCredentialsAsync(service)) {
+    await new AsyncEntry(service, account, pinned).deleteCredential();
+  }
+});
+beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-destinations-'));
+});
+afterEach(async () => {
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+export function serviceWith(overrides: Partial<DestinationsServiceOptions> = {}) {
+  return createDestinationsService({
+    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
+    secrets,
+    connectTo: ({ endpoint, apiKey }) =>
+      createAutopilotDestination({ endpoint, apiKey, timeoutMs: 2_000 }),
+    defaultEndpoint: 'https://api2.autopilothq.com/v1',
+    osUser: () => 'marta',
+    now: clock,
+    ...overrides,
+  });
+}
