@@ -8,20 +8,18 @@
  * semicolons, and others on tabs; a reader that splits on another character than ours also
  * ignores our quotes around a cell, so `a;=1+1` would become the cells `a` and `=1+1` there. So a
  * formula character right after any separator a reader might use (comma, semicolon, tab, a line
- * break), spaces between allowed, gets the quote too; then RFC 4180 quoting.
+ * break), white space between allowed, gets the quote too; then RFC 4180 quoting.
  */
-const formulaCharacters = '=+\\-@\\t\\r';
-const readerSeparators = ',;\\t\\r\\n';
 
-/** A formula character at the start of the cell, after optional spaces. */
-const formulaAtStart = new RegExp(`^(?= *[${formulaCharacters}])`);
-/** A separator followed (after optional spaces) by a formula character: where a cell may begin. */
-const formulaAfterSeparator = new RegExp(
-  `([${readerSeparators}])(?= *[${formulaCharacters}])`,
-  'g',
-);
+/**
+ * A formula character (=, +, -, @, tab, carriage return) at the start of the cell, after optional
+ * white space: spaces in front are a known way past escapers that look only at the first character.
+ */
+const formulaAtStart = /^(?=\s*[=+\-@\t\r])/;
+/** A separator a reader might split on (comma, semicolon, tab, line break), then a formula. */
+const formulaAfterSeparator = /([,;\t\r\n])(?=\s*[=+\-@\t\r])/g;
 /** What makes a cell need quotes for our own comma reader, and keeps it whole in others. */
-const needsQuotes = new RegExp(`["${readerSeparators}]`);
+const needsQuotes = /[",;\t\r\n]/;
 
 /** Puts a single quote wherever a spreadsheet could start a formula inside this text. */
 export function neutraliseFormulas(text: string): string {

@@ -31,7 +31,7 @@ describe('report CSV cells', () => {
   });
 });
 
-/** Would a spreadsheet run this cell as a formula (OWASP's list, spaces before allowed)? */
+/** Would a spreadsheet run this cell as a formula (OWASP's list, white space before allowed)? */
 function runsAsFormula(cell: string): boolean {
   return /^\s*[=+\-@]/.test(cell) || /^[\t\r]/.test(cell);
 }
@@ -47,7 +47,15 @@ function readIgnoringQuotes(text: string, separator: string): string[] {
   return text.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator));
 }
 
-const formulas = ['=1+1', '+1+1', '-1+1', '@SUM(A1)', ' =1+1', '=HYPERLINK("http://evil","x")'];
+const formulas = [
+  '=1+1',
+  '+1+1',
+  '-1+1',
+  '@SUM(A1)',
+  '   =SUM(B1:B2)',
+  '\u00a0=1+1',
+  '=HYPERLINK("http://evil","x")',
+];
 const separators = [
   { name: 'comma', separator: ',' },
   { name: 'semicolon (Catalan, Spanish and most European Excel)', separator: ';' },
