@@ -5,6 +5,7 @@
  *
  *   tsx kill-mid-import-child.ts <dataFolder> <sourceFile> <drop|command-line|half-upload>
  */
+import { writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importSegment } from '../../core/import/import-segment';
@@ -13,13 +14,14 @@ import { createSegmentLibrary } from '../../core/import/segment-library';
 const [dataFolder, sourceFile, way] = process.argv.slice(2) as [string, string, string];
 
 /**
- * Blocks this process's only thread: nothing more is written, and the kill arrives while the
- * snapshot or the staged copy is half done. Rows already handed to the disk stay written.
+ * Says where it is, then blocks this process's only thread at once: nothing more is written, and
+ * the kill arrives while the snapshot or the staged copy is half done. The line goes out with a
+ * synchronous write, so it is on its way before the block (an asynchronous one would let the
+ * import run on until its callback). Rows already handed to the disk stay written.
  */
 function holdStill(line: string): void {
-  process.stdout.write(`${line}\n`, () => {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
-  });
+  writeSync(process.stdout.fd, `${line}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 }
 
 async function dropped(): Promise<void> {
@@ -78,4 +80,4 @@ if (!run) throw new Error(`unknown way: ${way}`);
 await mkdir(dataFolder, { recursive: true });
 await run();
 // Reaching this line means the import finished before the kill: the parent's test then fails.
-process.stdout.write('finished\n');
+writeSync(process.stdout.fd, 'finished\n');
