@@ -10,10 +10,12 @@ import {
   listSnapshots,
   readSnapshotManifest,
   readSnapshotReport,
-  removeIncompleteSnapshots,
   removeSnapshot,
   renameSnapshot,
+  sweepIncompleteSnapshots,
+  type IncompleteSnapshot,
 } from '../segments/snapshot-store';
+import { tightenDataFolder } from '../files/private-tree';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from './capacity';
 import type { FormatOverrides } from './format-sniffing';
@@ -61,11 +63,16 @@ export class SegmentLibrary {
     this.staging = new UploadStaging(this.dataFolder);
   }
 
-  /** Clears what a crash left behind: unfinished snapshots and unused upload copies. */
-  async sweep(): Promise<void> {
-    await removeIncompleteSnapshots(this.dataFolder, this.now());
+  /**
+   * On start: narrows what an older version left readable by others, and lists and removes what a
+   * kill left behind (unfinished snapshots, unused upload copies).
+   */
+  async sweep(): Promise<{ snapshots: IncompleteSnapshot[]; uploads: string[] }> {
+    await tightenDataFolder(this.dataFolder);
+    const snapshots = await sweepIncompleteSnapshots(this.dataFolder, this.now());
     const manifests = await listSnapshots(this.dataFolder);
-    await this.staging.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
+    const used = new Set(manifests.map((manifest) => manifest.source.path));
+    return { snapshots, uploads: await this.staging.removeUnused(used) };
   }
 
   async list(): Promise<SegmentSummary[]> {

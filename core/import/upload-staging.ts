@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { makePrivateFolder, openPrivateFile } from '../files/private-files';
 import { ImportError } from './import-error';
 
 /**
@@ -45,9 +46,11 @@ export class UploadStaging {
   async begin(fileName: string, size: number): Promise<string> {
     const uploadId = randomBytes(16).toString('hex');
     const folder = path.join(uploadsFolder(this.dataFolder), uploadId);
-    await mkdir(folder, { recursive: true });
+    // The copy holds contacts: 0700 folders, a 0600 file (core/files/private-files.ts).
+    await makePrivateFolder(uploadsFolder(this.dataFolder));
+    await makePrivateFolder(folder);
     const filePath = path.join(folder, safeFileName(fileName));
-    const handle = await open(filePath, 'w');
+    const handle = await openPrivateFile(filePath, 'w');
     this.uploads.set(uploadId, { fileName, size, filePath, handle, received: 0 });
     this.busy.add(uploadId);
     return uploadId;
@@ -106,17 +109,23 @@ export class UploadStaging {
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   }
 
-  /** Deletes staged copies no segment uses any more (left by a crash or an abandoned upload). */
-  async removeUnused(usedPaths: ReadonlySet<string>): Promise<void> {
+  /**
+   * Deletes staged copies no segment uses any more (left by a kill during an upload or its
+   * import, or an abandoned upload); returns the upload ids it removed.
+   */
+  async removeUnused(usedPaths: ReadonlySet<string>): Promise<string[]> {
     const folders = await readdir(uploadsFolder(this.dataFolder)).catch(() => []);
+    const removed: string[] = [];
     for (const folder of folders) {
       if (this.isActive(folder)) continue;
       const full = path.join(uploadsFolder(this.dataFolder), folder);
       const files = await readdir(full).catch(() => []);
       if (!files.some((file) => usedPaths.has(path.join(full, file)))) {
         await rm(full, { recursive: true, force: true });
+        removed.push(folder);
       }
     }
+    return removed;
   }
 
   async dispose(): Promise<void> {

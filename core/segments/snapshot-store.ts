@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ImportReport } from '../../shared/segments/import-report';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../files/private-files';
 import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
 import {
   importReportSchema,
@@ -20,6 +20,12 @@ import {
 import { snapshotSideFiles } from './snapshot-writer';
 
 export { createSnapshotWriter, snapshotSideFiles, type SnapshotWriter } from './snapshot-writer';
+export {
+  findIncompleteSnapshots,
+  removeIncompleteSnapshots,
+  sweepIncompleteSnapshots,
+  type IncompleteSnapshot,
+} from './snapshot-sweep';
 export {
   SnapshotError,
   segmentsFolder,
@@ -153,33 +159,4 @@ export async function renameSnapshot(
   const file = path.join(snapshotFolder(dataFolder, segmentId), snapshotSideFiles.name);
   await writeFileAtomic(file, JSON.stringify({ name: trimmed }));
   return readSnapshotManifest(dataFolder, segmentId);
-}
-
-/**
- * Removes folders a crash left without a manifest. An import writes its rows continuously, so a
- * folder untouched for `staleAfterMs` is abandoned; a younger one may be an import still running
- * (the command line shares the data folder with the app) and is left alone.
- */
-export async function removeIncompleteSnapshots(
-  dataFolder: string,
-  now: Date,
-  staleAfterMs = 15 * 60 * 1000,
-): Promise<string[]> {
-  const entries = await readdir(segmentsFolder(dataFolder), { withFileTypes: true }).catch(
-    () => [],
-  );
-  const removed: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    const folder = path.join(segmentsFolder(dataFolder), entry.name);
-    const manifest = await stat(path.join(folder, snapshotFiles.manifest)).catch(() => null);
-    if (manifest !== null) continue;
-    const rows = await stat(path.join(folder, snapshotFiles.rows)).catch(() => null);
-    const touched = (rows ?? (await stat(folder))).mtimeMs;
-    if (now.getTime() - touched >= staleAfterMs) {
-      await rm(folder, { recursive: true, force: true });
-      removed.push(entry.name);
-    }
-  }
-  return removed;
 }

@@ -1,16 +1,30 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import type { WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/segments/import-report';
-import { syncPath, writeFileAtomic } from './atomic-file';
-import { snapshotFolder } from './snapshot-paths';
+import {
+  createPrivateWriteStream,
+  makePrivateFolder,
+  syncPath,
+  writeFileAtomic,
+} from '../files/private-files';
+import { segmentsFolder, snapshotFolder } from './snapshot-paths';
 import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
 
 /** Files beside the manifest and rows (see snapshot-store.ts). */
 export const snapshotSideFiles = {
   report: 'import-report.json',
   name: 'name.json',
+  /**
+   * Which process is writing the snapshot, while it is written: a folder without a manifest whose
+   * writer is gone is the remains of a killed import, removed on the next start (snapshot-sweep.ts).
+   */
+  owner: 'import-owner.json',
 } as const;
+
+export interface SnapshotOwner {
+  readonly pid: number;
+}
 
 /** Where an import writes its rows; the snapshot exists for readers only once `commit` returns. */
 export interface SnapshotWriter {
@@ -28,7 +42,7 @@ export interface SnapshotWriter {
 }
 
 function openRows(file: string): WriteStream {
-  return createWriteStream(file, { flags: 'w', highWaterMark: 8 << 20 });
+  return createPrivateWriteStream(file, 8 << 20);
 }
 
 function closeStream(stream: WriteStream): Promise<void> {
@@ -67,7 +81,11 @@ export async function createSnapshotWriter(
 ): Promise<SnapshotWriter> {
   const folder = snapshotFolder(dataFolder, segmentId);
   const rowsFile = path.join(folder, snapshotFiles.rows);
-  await mkdir(folder, { recursive: true });
+  // Contacts: the folders are 0700 and the files 0600 (core/files/private-files.ts).
+  await makePrivateFolder(segmentsFolder(dataFolder));
+  await makePrivateFolder(folder);
+  const owner: SnapshotOwner = { pid: process.pid };
+  await writeFileAtomic(path.join(folder, snapshotSideFiles.owner), JSON.stringify(owner));
   let stream = openRows(rowsFile);
   let failure: Error | null = null;
   const watch = (target: WriteStream) =>
@@ -113,6 +131,8 @@ export async function createSnapshotWriter(
       await syncPath(rowsFile);
       await writeFileAtomic(path.join(folder, snapshotSideFiles.report), JSON.stringify(report));
       await writeFileAtomic(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest));
+      // After the commit point: a kill here leaves a complete snapshot and a marker the sweep drops.
+      await rm(path.join(folder, snapshotSideFiles.owner), { force: true });
     },
     async discard() {
       stream.destroy();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { appScheme } from '../security/navigation';
-import { resolveAppFile } from './resolve-app-file';
+import { appProtocolResponse } from './app-response';
 
 /** Must run before the app is ready: `app://` behaves like a secure https origin. */
 export function registerAppScheme(): void {
@@ -10,16 +10,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from disk; nothing outside that folder is reachable. */
+/**
+ * Serves the built renderer from disk, with the Content Security Policy as a header; nothing
+ * outside that folder is reachable.
+ */
 export function serveRenderer(rendererRoot: string): void {
-  protocol.handle(appScheme, async (request) => {
-    const file = resolveAppFile(rendererRoot, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(file.filePath);
-      return new Response(body, { headers: { 'content-type': file.contentType } });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  protocol.handle(appScheme, (request) =>
+    appProtocolResponse(rendererRoot, request.url, (filePath) => readFile(filePath)),
+  );
 }

@@ -7,3 +7,13 @@ export const allowedPermissions: ReadonlySet<string> = new Set<string>([]);
 export function isPermissionAllowed(permission: string): boolean {
   return allowedPermissions.has(permission);
 }
+
+/**
+ * Device types the page may use (`navigator.usb`, `.hid`, `.serial`): none, since the app reads
+ * files and talks to Autopilot from main. A device is never granted unless its type is named here.
+ */
+export const allowedDeviceTypes: ReadonlySet<string> = new Set<string>([]);
+
+export function isDeviceAllowed(deviceType: string): boolean {
+  return allowedDeviceTypes.has(deviceType);
+}

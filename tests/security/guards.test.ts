@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { Session, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { guardSession, guardWebContents } from '../../electron/security/install-guards';
 import { appEntryUrl } from '../../electron/security/navigation';
+import { fakeSession } from '../support/fake-session';
 
 type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
@@ -56,19 +57,13 @@ describe('web contents guards', () => {
 
 describe('session permission handlers', () => {
   it('deny every request and check', () => {
-    let requestHandler:
-      ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: ((c: unknown, p: string) => boolean) | undefined;
-    const session = {
-      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
-      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
-    } as unknown as Session;
-    guardSession(session);
+    const fake = fakeSession();
+    guardSession(fake.session);
     const answers: boolean[] = [];
     for (const permission of ['media', 'notifications', 'geolocation']) {
-      requestHandler?.(null, permission, (granted) => answers.push(granted));
+      fake.installed.request?.(null, permission, (granted) => answers.push(granted));
     }
     expect(answers).toEqual([false, false, false]);
-    expect(checkHandler?.(null, 'clipboard-read')).toBe(false);
+    expect(fake.installed.check?.(null, 'clipboard-read')).toBe(false);
   });
 });

@@ -108,7 +108,8 @@ describe('an upload run', () => {
       '\ufeffSegment,Line,Email,Problem,Reason',
       'Newsletter,252,not-an-email,invalid,The email address is not valid.',
       'Newsletter,253,,invalid,The email address is empty.',
-      'Newsletter,254,PERSON.7@example.com,duplicate,The same email is on line 9; it is sent once.',
+      // Quoted for its semicolon, so a semicolon-separated spreadsheet keeps it one cell.
+      'Newsletter,254,PERSON.7@example.com,duplicate,"The same email is on line 9; it is sent once."',
       'Newsletter,255,late@example.com,invalid,"Score: ""lots"" is not a whole number."',
     ]);
     expect((await readJobManifest(dataFolder, job.id)).status).toBe('completed');

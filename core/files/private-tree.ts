@@ -1,0 +1,62 @@
+/**
+ * Narrows what an older version left readable by others (`segments/` 0755, `rows.jsonl` 0644) to
+ * the modes private-files.ts gives new files. Runs on every start; it only changes what is wider
+ * than it should be, so a second run touches nothing.
+ */
+import { chmod, lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { jobsFolder } from '../jobs/job-store';
+import { uploadsFolder } from '../import/upload-staging';
+import { segmentsFolder } from '../segments/snapshot-paths';
+import { privateFileMode, privateFolderMode } from './private-files';
+
+/** Bits that let the group or anyone else read, write or enter. */
+const sharedBits = 0o077;
+
+async function tightenEntry(target: string, isFolder: boolean): Promise<boolean> {
+  const mode = (await lstat(target)).mode & 0o777;
+  if ((mode & sharedBits) === 0) return false;
+  await chmod(target, isFolder ? privateFolderMode : privateFileMode);
+  return true;
+}
+
+/**
+ * Tightens a folder and everything inside it; returns the paths it changed. Symbolic links are
+ * neither followed nor changed: nothing in the data folder makes them, and following one could
+ * reach files that are not ours.
+ */
+export async function tightenPrivateTree(root: string): Promise<string[]> {
+  if (process.platform === 'win32') return [];
+  const changed: string[] = [];
+  const info = await lstat(root).catch(() => null);
+  if (!info?.isDirectory()) return changed;
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop() as string;
+    if (await tightenEntry(folder, true)) changed.push(folder);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && (await tightenEntry(full, false))) changed.push(full);
+    }
+  }
+  return changed;
+}
+
+/**
+ * The data folder's parts that hold contacts: snapshots, staged uploads, jobs (journals, row
+ * selections, reports). The data folder itself is left as it is: the command line accepts any
+ * folder (`--data-dir`), and changing the mode of a folder the person named is not ours to do.
+ */
+export function privateDataFolders(dataFolder: string): string[] {
+  return [segmentsFolder(dataFolder), uploadsFolder(dataFolder), jobsFolder(dataFolder)];
+}
+
+export async function tightenDataFolder(dataFolder: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (const folder of privateDataFolders(dataFolder)) {
+    changed.push(...(await tightenPrivateTree(folder)));
+  }
+  return changed;
+}
