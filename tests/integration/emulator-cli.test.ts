@@ -67,7 +67,9 @@ describe('npm run emulator', () => {
       timeout: 30_000,
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--faults takes 503, reset, hang, slow; got "fire".');
+    expect(result.stderr).toContain(
+      '--faults takes 503, 500, reset, hang, slow, short, empty, not-json, 301, 302, 307, 308; got "fire".',
+    );
     expect(result.stderr).toContain('Usage: npm run emulator');
   });
 });
