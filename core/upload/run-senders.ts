@@ -245,8 +245,13 @@ export class RunSenders {
     const { control } = this.#options;
     this.#queue.close();
     if (control.stopping || error instanceof DeliveryStopped) return;
+    const cause = error instanceof Error ? error.cause : undefined;
     if (error instanceof DestinationError && error.kind === 'rejected-key') {
       control.stop('rejected-key', stopMessage('rejected-key'));
+    } else if (cause instanceof DestinationError && cause.kind === 'transient') {
+      // The list could not be had because every try failed (a server down, not a refusal): a
+      // pause for repeated failures, like the batches', so a resume later picks it up.
+      control.stop('repeated-faults', stopMessage('repeated-faults', cause.message));
     } else {
       const detail = error instanceof Error ? error.message : String(error);
       control.stop('error', stopMessage('error', detail));

@@ -2,6 +2,10 @@
 // second local server, which would receive the key and the contacts if the client followed it; it
 // must receive nothing at all. Every request the client makes is checked, then the upload engine
 // and the key check that Connect and the command line use.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AutopilotClient } from '../../core/autopilot/autopilot-client';
 import { autopilotMessages } from '../../core/autopilot/autopilot-errors';
@@ -9,6 +13,7 @@ import { createAutopilotDestination } from '../../core/autopilot/autopilot-desti
 import { DestinationError } from '../../core/destination/destination';
 import { checkConnection } from '../../core/destinations/check-connection';
 import { startEmulator, type FaultKind, type RunningEmulator } from '../../emulator/server';
+import { spawnCli } from '../../bench/upload/cli-bundle';
 import { createEngineJob } from '../../bench/upload/engine-harness';
 import { contactEmail } from '../../bench/upload/snapshot-fixtures';
 
@@ -114,4 +119,33 @@ describe('the upload engine and redirects', () => {
       await job.cleanup();
     }
   });
+});
+
+describe('npm run cli -- push to an endpoint that redirects', () => {
+  it('refuses before any job exists (exit 2, nothing sent), and the other server gets nothing', async () => {
+    server.configure({ faultRate: 1, faultKinds: ['307'] });
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'courier-redirect-'));
+    try {
+      const file = path.join(folder, 'VIP.csv');
+      await writeFile(file, 'Email,FirstName\nana@example.com,Ana\nbo@example.com,Bo\n', 'utf8');
+      const dataFolder = path.join(folder, 'data');
+      const child = await spawnCli(
+        [
+          ...['push', file, '--list', 'VIP', '--endpoint', server.url, '--consent'],
+          ...['--data-dir', dataFolder],
+        ],
+        { HOME: folder, AUTOPILOT_API_KEY: server.apiKey },
+      );
+      const exit = await child.exited;
+      expect(exit.code, child.stderr()).toBe(2);
+      expect(child.stderr()).toContain(autopilotMessages.redirected(307));
+      expect(existsSync(path.join(dataFolder, 'jobs'))).toBe(false);
+      expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+        'GET /lists',
+      ]);
+      expect(trap.requests).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -87,6 +87,20 @@ describe('the upload engine when batch after batch fails', () => {
     },
   );
 
+  it('every request answered 500, the list lookup too: paused (not failed), then resumed', async () => {
+    const server = await emulator({ faultRate: 1, faultKinds: ['500'] });
+    const job = await engineJob(300);
+    const paused = await simulatedRun(server, job, new VirtualClock());
+    expect(paused.status).toBe('paused');
+    expect(paused.stop?.reason).toBe('repeated-faults');
+    expect(paused.stop?.message).toContain('Autopilot had a temporary problem (error 500).');
+    expect(server.requests.every((request) => request.path === '/lists')).toBe(true);
+    server.configure({ faultRate: 0 });
+    const resumed = await simulatedRun(server, job, new VirtualClock());
+    expect(resumed.status).toBe('completed');
+    expect(server.contactsInList('Customers')).toHaveLength(300);
+  });
+
   it('a brief blip (a few 500s in a row) recovers by itself without pausing', async () => {
     // Requests 1 and 2 find and create the list; the next 8 upserts (two rounds of the four
     // senders) fail, then the server is well again.
