@@ -1,5 +1,6 @@
 import type { Benchmark } from './benchmark';
 import { measureKillAndResume } from './upload/crash-bench';
+import { measureDeadServer } from './upload/dead-server-bench';
 import { measureMillion } from './upload/million-bench';
 import { measureThroughput } from './upload/throughput-bench';
 
@@ -62,10 +63,18 @@ export const uploadMillionBenchmark: Benchmark = {
   run: measureMillion,
 };
 
+export const uploadDeadServerBenchmark: Benchmark = {
+  name: 'upload-dead-server',
+  description:
+    '(f) every POST /contacts answered 500: paused within 30 s of simulated time, nothing given up, all delivered on resume',
+  run: measureDeadServer,
+};
+
 export const uploadBenchmarks: readonly Benchmark[] = [
   uploadAtLimitBenchmark,
   uploadAboveLimitBenchmark,
   uploadFaultsBenchmark,
   uploadKillBenchmark,
   uploadMillionBenchmark,
+  uploadDeadServerBenchmark,
 ];

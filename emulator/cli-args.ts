@@ -16,6 +16,8 @@ Runs a local Autopilot API on 127.0.0.1 until Ctrl-C.
   --latency MS         delay before every answer
   --fault-rate P       probability 0-1 that a request fails
   --faults LIST        kinds of failure, comma-separated: ${faultKinds.join(',')} (default 503,reset)
+  --fault-on ROUTE     only this request may fail, e.g. "POST /contacts" (repeatable)
+  --redirect-to URL    where the 301/302/307/308 faults send the client (a base URL ending in /v1)
   --slow-ms MS         how long a "slow" answer takes (default 1500)
   --seed N             seed for the failures, to replay a run
   --no-retry-after     answer 429 without a Retry-After header
@@ -53,6 +55,25 @@ function faultList(raw: string | undefined): FaultKind[] | undefined {
   return kinds as FaultKind[];
 }
 
+/** `post  /contacts` → `POST /contacts`, the form the fault planner compares. */
+function routeName(raw: string): string {
+  const match = /^\s*(GET|POST|DELETE)\s+(\/\S*)\s*$/i.exec(raw);
+  if (!match) {
+    throw new UsageError(
+      `--fault-on takes a method and a path, like "POST /contacts"; got "${raw}".`,
+    );
+  }
+  return `${(match[1] ?? '').toUpperCase()} ${match[2] ?? ''}`;
+}
+
+function redirectTarget(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new UsageError(`--redirect-to needs an http:// or https:// address; got "${raw}".`);
+  }
+  return raw;
+}
+
 export interface EmulatorCommand {
   readonly help: boolean;
   readonly quiet: boolean;
@@ -73,6 +94,8 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCommand {
         latency: { type: 'string' },
         'fault-rate': { type: 'string' },
         faults: { type: 'string' },
+        'fault-on': { type: 'string', multiple: true },
+        'redirect-to': { type: 'string' },
         'slow-ms': { type: 'string' },
         seed: { type: 'string' },
         'no-retry-after': { type: 'boolean' },
@@ -95,6 +118,8 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCommand {
     latencyMs: number('latency', values.latency, wholeOrZero),
     faultRate: number('fault-rate', values['fault-rate'], (value) => value >= 0 && value <= 1),
     faultKinds: faultList(values.faults),
+    faultRoutes: values['fault-on']?.map(routeName),
+    redirectTo: redirectTarget(values['redirect-to']),
     slowMs: number('slow-ms', values['slow-ms'], wholeOrZero),
     seed: number('seed', values.seed, Number.isInteger),
     retryAfter: values['no-retry-after'] ? 'none' : undefined,

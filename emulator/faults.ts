@@ -20,6 +20,7 @@ export interface FaultSettings {
   readonly faultRate: number;
   readonly faultKinds: readonly FaultKind[];
   readonly faultSchedule: Readonly<Record<number, FaultKind>>;
+  readonly faultRoutes: readonly string[];
 }
 
 export class FaultPlanner {
@@ -36,8 +37,10 @@ export class FaultPlanner {
     if (seed !== undefined) this.#random = seededRandom(seed);
   }
 
-  /** The fault for request number `requestNumber` (1-based), if any. */
-  pick(requestNumber: number): FaultKind | undefined {
+  /** The fault for request number `requestNumber` (1-based) to `route` (`POST /contacts`), if any. */
+  pick(requestNumber: number, route: string): FaultKind | undefined {
+    const { faultRoutes } = this.#settings;
+    if (faultRoutes.length > 0 && !faultRoutes.includes(route)) return undefined;
     const scheduled = this.#settings.faultSchedule[requestNumber];
     if (scheduled) return scheduled;
     const { faultRate, faultKinds } = this.#settings;

@@ -44,7 +44,7 @@ export function apiSegments(rawUrl: string | undefined): string[] | undefined {
 
 export function sendReply(response: ServerResponse, reply: Reply): void {
   if (response.destroyed) return;
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const text = reply.rawBody ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   response.writeHead(reply.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

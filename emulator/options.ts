@@ -7,13 +7,31 @@
 export const emulatorTestKey = '0e5a1a7e5ca1ab1e0e5a1a7e5ca1ab1e';
 
 /**
- * - '503': answers 503 without touching state.
+ * - '503', '500': answers that status without touching state.
  * - 'reset': drops the connection before reading the request; nothing is applied.
  * - 'hang': applies the request, then never answers (BLOG-TIMEOUT: a request that timed out on the
  *   client was still carried out), so the client's timeout fires and a resend must be harmless.
  * - 'slow': applies and answers after `slowMs`.
+ * - 'short': a bulk upsert stores only the first half of its contacts (rounded down) and answers
+ *   200 with their ids alone, the reading that loses contacts if a client counts the 200.
+ * - 'empty': 200 with an empty body; nothing is applied.
+ * - 'not-json': 200 with an HTML page (a proxy or captive portal); nothing is applied.
+ * - '301', '302', '307', '308': a redirect to the same path under `redirectTo`; nothing is applied.
  */
-export const faultKinds = ['503', 'reset', 'hang', 'slow'] as const;
+export const faultKinds = [
+  '503',
+  '500',
+  'reset',
+  'hang',
+  'slow',
+  'short',
+  'empty',
+  'not-json',
+  '301',
+  '302',
+  '307',
+  '308',
+] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
 export interface EmulatorOptions {
@@ -38,6 +56,13 @@ export interface EmulatorOptions {
   readonly faultKinds: readonly FaultKind[];
   /** Faults by request number (1-based, counting every request since start): `{ 3: 'reset' }`. */
   readonly faultSchedule: Readonly<Record<number, FaultKind>>;
+  /**
+   * Requests that may get a fault, as `METHOD /path` below `/v1` (`POST /contacts`); empty means
+   * every request. Request numbers in `faultSchedule` still count every request.
+   */
+  readonly faultRoutes: readonly string[];
+  /** Base URL (ending in `/v1`) that redirect faults send the client to: another local server. */
+  readonly redirectTo: string;
   /** Seed of the fault PRNG, so a faulty run can be replayed exactly. */
   readonly seed: number;
   readonly slowMs: number;
@@ -65,6 +90,9 @@ export const defaultEmulatorOptions: EmulatorOptions = {
   faultRate: 0,
   faultKinds: ['503', 'reset'],
   faultSchedule: {},
+  faultRoutes: [],
+  // Port 9 (discard) on loopback: a redirect the client wrongly follows goes nowhere by default.
+  redirectTo: 'http://127.0.0.1:9/v1',
   seed: 1,
   slowMs: 1500,
   maxBatch: 100,

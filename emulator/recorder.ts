@@ -19,6 +19,8 @@ export interface RecordedRequest {
   fault: FaultKind | undefined;
   /** Contacts in an upsert body (POST /contacts or /contact), else 0. */
   contactCount: number;
+  /** Contacts the answer says were stored (its ids); 0 for anything but an answered upsert. */
+  contactsStored: number;
   /** When it arrived, by the emulator's clock. */
   readonly receivedAt: number;
 }
@@ -27,7 +29,7 @@ export interface RequestCounters {
   total: number;
   /** By HTTP status (`'200'`, `'429'`) plus `'reset'` and `'hang'`. */
   readonly byStatus: Record<string, number>;
-  /** Contacts in upserts that were answered 2xx. */
+  /** Contacts stored by upserts that were answered 2xx (as many as the answers' ids). */
   contactsAccepted: number;
 }
 
@@ -47,6 +49,7 @@ export class RequestRecorder {
       outcome: 'answered',
       fault: undefined,
       contactCount: 0,
+      contactsStored: 0,
       receivedAt,
     };
     this.requests.push(entry);
@@ -58,9 +61,7 @@ export class RequestRecorder {
     this.#settled += 1;
     const key = entry.outcome === 'answered' ? String(entry.status) : entry.outcome;
     this.counters.byStatus[key] = (this.counters.byStatus[key] ?? 0) + 1;
-    if (entry.status !== undefined && entry.status < 300) {
-      this.counters.contactsAccepted += entry.contactCount;
-    }
+    this.counters.contactsAccepted += entry.contactsStored;
     this.#events.emit('request', entry);
   }
 

@@ -55,13 +55,21 @@ async function decide(
   return answer(call, { options, limits, state: context.state });
 }
 
+/** Contacts an answered upsert stored: one per id it returns (a 'short' fault returns fewer). */
+function storedCount(reply: Reply): number {
+  if (reply.status >= 300 || typeof reply.body !== 'object' || reply.body === null) return 0;
+  const body = reply.body as { contact_ids?: unknown; contact_id?: unknown };
+  if (Array.isArray(body.contact_ids)) return body.contact_ids.length;
+  return typeof body.contact_id === 'string' ? 1 : 0;
+}
+
 export function createRequestHandler(context: HandlerContext) {
   const { parts, recorder } = context;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const segments = apiSegments(request.url);
     const path = segments ? `/${segments.join('/')}` : (request.url ?? '');
     const entry = recorder.start(request.method ?? 'GET', path, parts.options.now());
-    entry.fault = parts.planner.pick(entry.number);
+    entry.fault = parts.planner.pick(entry.number, `${entry.method} ${path}`);
     if (entry.fault === 'reset') {
       entry.outcome = 'reset';
       recorder.finish(entry);
@@ -79,6 +87,7 @@ export function createRequestHandler(context: HandlerContext) {
     await context.delays.wait(latencyMs + (entry.fault === 'slow' ? slowMs : 0));
     // Recorded before the answer leaves, so a caller that got it also sees it in the log.
     entry.status = reply.status;
+    entry.contactsStored = storedCount(reply);
     recorder.finish(entry);
     sendReply(response, reply);
   };

@@ -7,7 +7,10 @@ import type { EmulatorState } from './state';
 
 export interface Reply {
   readonly status: number;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as is instead of `body` (faults that answer something other than JSON). */
+  readonly rawBody?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -34,6 +37,7 @@ export function errorReply(status: number, message: string): Reply {
       404: 'Not Found',
       413: 'Payload Too Large',
       429: 'Too Many Requests',
+      500: 'Internal Server Error',
       503: 'Service Unavailable',
     }[status] ?? 'Error';
   return { status, body: { error, message } };

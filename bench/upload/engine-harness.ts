@@ -32,6 +32,8 @@ export interface EngineJob {
     timeoutMs?: number;
     onProgress?: (progress: JobProgress) => void;
     extra?: Partial<UploadRunOptions>;
+    /** The destination's fetch (a VirtualClock's, to keep simulated time still during requests). */
+    fetch?: typeof fetch;
   }): UploadRun;
   cleanup(): Promise<void>;
 }
@@ -67,15 +69,23 @@ export async function createEngineJob(options: EngineJobOptions): Promise<Engine
   return {
     dataFolder,
     job,
-    run: ({ endpoint, apiKey, timeoutMs, onProgress, extra }) =>
-      startUploadRun({
+    run: ({ endpoint, apiKey, timeoutMs, onProgress, extra, fetch }) => {
+      const clock = extra?.clock;
+      return startUploadRun({
         dataFolder,
         jobId: job.id,
         snapshots: fileSnapshotAccess(dataFolder),
-        destination: createAutopilotDestination({ endpoint, apiKey, timeoutMs }),
+        destination: createAutopilotDestination({
+          endpoint,
+          apiKey,
+          timeoutMs,
+          fetch,
+          now: clock ? () => clock.now() : undefined,
+        }),
         onProgress,
         ...extra,
-      }),
+      });
+    },
     cleanup: () => rm(dataFolder, { recursive: true, force: true }),
   };
 }

@@ -9,7 +9,7 @@ import { AutopilotHttp, apiPath } from './autopilot-http';
 import {
   readContact,
   readContactId,
-  readContactIds,
+  readConfirmedContactIds,
   readContactsPage,
   readCreatedListId,
   readCustomFields,
@@ -96,7 +96,10 @@ export class AutopilotClient {
     return readCustomFields(body);
   }
 
-  /** POST /contacts with 1-100 contacts; resolves with the ids Autopilot returned. */
+  /**
+   * POST /contacts with 1-100 contacts; resolves with the ids Autopilot returned, one per contact.
+   * Rejects (transient) when the answer does not confirm every contact.
+   */
   async upsertContacts(
     contacts: readonly AutopilotContactInput[],
     signal?: AbortSignal,
@@ -114,7 +117,7 @@ export class AutopilotClient {
       body: { contacts },
       signal,
     });
-    return readContactIds(body);
+    return readConfirmedContactIds(body, contacts.length);
   }
 
   /** POST /contact; resolves with the contact id (undefined if Autopilot sent none). */

@@ -11,6 +11,7 @@ import {
   type OutgoingContact,
 } from '../destination/destination';
 import { AutopilotClient, autopilotMaxBatchSize } from './autopilot-client';
+import { isRedirectError } from './autopilot-errors';
 import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
 import { autopilotStandardFields } from './standard-fields';
@@ -87,6 +88,14 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
         const { listCount } = await client.checkKey(signal);
         return { summary: listCountSummary(listCount), listCount };
       } catch (error) {
+        // A redirect while checking is an endpoint to fix, not a blip to wait out: say so before
+        // any job exists (Connect, the command line's check). Batches treat it as a fault.
+        if (isRedirectError(error)) {
+          throw new DestinationError('invalid-request', error.message, {
+            status: error.status,
+            cause: error,
+          });
+        }
         // GET /lists always exists on Autopilot, so a 404 here means the endpoint is wrong.
         if (error instanceof DestinationError && error.kind === 'not-found') {
           throw new DestinationError(

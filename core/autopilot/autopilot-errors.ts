@@ -16,6 +16,10 @@ export const autopilotMessages = {
   interrupted: 'The connection to Autopilot was interrupted. Trying again usually works.',
   unknownFailure: 'Something went wrong while talking to Autopilot. Trying again usually works.',
   unreadable: "Autopilot sent an answer we couldn't read. Trying again usually works.",
+  unconfirmed: (confirmed: number, sent: number) =>
+    `Autopilot's answer confirmed ${confirmed} of the ${sent} contacts sent, so they do not count as delivered yet. Trying again usually works.`,
+  redirected: (status: number) =>
+    `The API endpoint sent us to another address (redirect ${status}). Segment Courier never follows redirects, so nothing went there. Check the API endpoint in Destinations.`,
   offline: "Autopilot can't be reached. Check your internet connection.",
   invalidRequest: (serverMessage: string | undefined) =>
     serverMessage
@@ -98,9 +102,32 @@ export interface ResponseFacts {
   readonly redact: (text: string) => string;
 }
 
+/**
+ * A redirect is never followed (issue 12, item 6): following one would carry the key and the
+ * contacts to another server (a 307 keeps the POST, even from https to plain http) or turn the
+ * POST into a GET whose 200 looks like a delivery (301, 302). It is a fault, never an answer.
+ * Status 0 is what a browser-style fetch reports for a redirect it did not follow.
+ */
+export function isRedirectStatus(status: number): boolean {
+  return status === 0 || (status >= 300 && status < 400);
+}
+
+/** The fault errorFromResponse makes of a redirect. */
+export function isRedirectError(error: unknown): error is DestinationError {
+  return (
+    error instanceof DestinationError &&
+    error.kind === 'transient' &&
+    error.status !== undefined &&
+    isRedirectStatus(error.status)
+  );
+}
+
 /** A non-2xx answer as a DestinationError. */
 export function errorFromResponse(facts: ResponseFacts): DestinationError {
   const { status } = facts;
+  if (isRedirectStatus(status)) {
+    return new DestinationError('transient', autopilotMessages.redirected(status), { status });
+  }
   const raw = readServerMessage(facts.bodyText);
   const serverMessage = raw === undefined ? undefined : facts.redact(raw);
   const details = { status, serverMessage };

@@ -1,7 +1,8 @@
 /**
  * One authenticated JSON request to Autopilot with a timeout, turned into a parsed body or a
  * DestinationError. The key travels only in the `autopilotapikey` header (autopilot-api.md §1) and
- * is scrubbed from anything the server echoes back, so it cannot reach a message or a log.
+ * is scrubbed from anything the server echoes back, so it cannot reach a message or a log. Every
+ * request of the client goes through here, so none of them follows a redirect.
  */
 import { errorFromFailure, errorFromResponse } from './autopilot-errors';
 import { unreadableAnswer } from './autopilot-wire';
@@ -62,6 +63,9 @@ export class AutopilotHttp {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        // Never follow a redirect: the key and the contacts stay with the endpoint the person chose
+        // (issue 12, item 6). The 3xx comes back as a response and becomes a fault below.
+        redirect: 'manual',
         signal,
       });
       status = response.status;

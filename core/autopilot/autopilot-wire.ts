@@ -110,11 +110,25 @@ export function readCustomFields(body: unknown): AutopilotCustomField[] {
   return fields;
 }
 
-/** `{contact_ids: [...]}` (BLOG-BULK). Missing ids on a 2xx still mean "accepted". */
+/** The string ids of `{contact_ids: [...]}` (BLOG-BULK), whatever else the body holds. */
 export function readContactIds(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const ids = (body as Record<string, unknown>).contact_ids;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * A bulk upsert is delivered only when the answer names one contact id per contact sent (BLOG-BULK:
+ * 3 inputs, 3 ids). An empty body, `{}`, or fewer (or more) ids than contacts is a fault to retry
+ * (issue 12, item 5): a 200 alone does not say the contacts were stored. Resending is safe, since
+ * the bulk add is an upsert by email (§3).
+ */
+export function readConfirmedContactIds(body: unknown, sent: number): string[] {
+  const ids = readContactIds(body).filter((id) => id !== '');
+  if (ids.length !== sent) {
+    throw new DestinationError('transient', autopilotMessages.unconfirmed(ids.length, sent));
+  }
+  return ids;
 }
 
 export function readContactId(body: unknown): string | undefined {

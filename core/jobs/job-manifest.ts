@@ -20,6 +20,8 @@ export const stopReasons = [
   'offline',
   'signal',
   'error',
+  /** Request after request failed (issue 12, item 10): paused, resumable. */
+  'repeated-faults',
 ] as const;
 export type StopReason = (typeof stopReasons)[number];
 

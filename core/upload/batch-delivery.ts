@@ -26,6 +26,9 @@ export interface PlannedBatch {
   readonly rows: readonly BatchRow[];
 }
 
+/** Which batch a request belongs to. */
+export type BatchPlace = Pick<PlannedBatch, 'segment' | 'seq'>;
+
 export interface BatchOutcome {
   delivered: number;
   readonly failed: RowFailure[];
@@ -51,6 +54,11 @@ export interface DeliveryContext {
   onRetryWait?(untilMs: number, message: string): void;
   /** Every sender is held (429): for the progress state. */
   onHold?(): void;
+  /** A request was delivered (it breaks a streak of failures). */
+  onDelivered?(): void;
+  /** A request of `batch` failed with a fault (5xx, reset, timeout, an answer that confirms
+   * nothing); the run may stop on it (repeated failures), which the next wait then notices. */
+  onFault?(error: DestinationError, batch: BatchPlace): void;
 }
 
 /** The job is stopping; the batch is not done and will be sent again on resume. */
@@ -96,6 +104,8 @@ async function retryAfterFault(
   error: DestinationError,
   faults: number,
 ): Promise<boolean> {
+  // The run is pausing (repeated failures): these rows wait for the resume, they are not given up.
+  if (context.waitSignal.aborted) throw new DeliveryStopped('stopping', { cause: error });
   if (faults >= context.maxAttempts) {
     const reason = `Not delivered after ${faults} tries. ${error.message}`;
     outcome.failed.push(...failRows(rows, 'given-up', reason));
@@ -111,10 +121,11 @@ async function retryAfterFault(
 /** Sends `rows` until delivered, refused or given up; returns how many were delivered. */
 async function deliverRows(
   context: DeliveryContext,
-  segment: number,
+  batch: BatchPlace,
   rows: readonly BatchRow[],
   outcome: BatchOutcome,
 ): Promise<number> {
+  const { segment } = batch;
   let faults = 0;
   let listMissing = false;
   let listId = await context.listId(segment);
@@ -122,6 +133,7 @@ async function deliverRows(
     try {
       await sendOnce(context, listId, rows, outcome);
       context.rate.onSuccess();
+      context.onDelivered?.();
       return rows.length;
     } catch (raw) {
       if (context.waitSignal.aborted || context.requestSignal.aborted) {
@@ -130,12 +142,13 @@ async function deliverRows(
       const error = asDestinationError(raw);
       if (error.kind === 'rejected-key') throw error;
       if (error.kind === 'invalid-request') {
-        if (rows.length > 1) return splitAndDeliver(context, segment, rows, outcome);
+        if (rows.length > 1) return splitAndDeliver(context, batch, rows, outcome);
         outcome.failed.push(...failRows(rows, 'refused', error.serverMessage ?? error.message));
         return 0;
       }
       if (error.kind === 'transient') {
         faults += 1;
+        context.onFault?.(error, batch);
         if (!(await retryAfterFault(context, rows, outcome, error, faults))) return 0;
         continue;
       }
@@ -160,13 +173,13 @@ async function deliverRows(
 /** A 400 for the whole request: halve it until each refused row stands alone (binary search). */
 async function splitAndDeliver(
   context: DeliveryContext,
-  segment: number,
+  batch: BatchPlace,
   rows: readonly BatchRow[],
   outcome: BatchOutcome,
 ): Promise<number> {
   const middle = Math.ceil(rows.length / 2);
-  const first = await deliverRows(context, segment, rows.slice(0, middle), outcome);
-  const second = await deliverRows(context, segment, rows.slice(middle), outcome);
+  const first = await deliverRows(context, batch, rows.slice(0, middle), outcome);
+  const second = await deliverRows(context, batch, rows.slice(middle), outcome);
   return first + second;
 }
 
@@ -181,6 +194,6 @@ export async function deliverBatch(
     rateLimited: 0,
     retries: 0,
   };
-  outcome.delivered = await deliverRows(context, batch.segment, batch.rows, outcome);
+  outcome.delivered = await deliverRows(context, batch, batch.rows, outcome);
   return outcome;
 }

@@ -6,6 +6,10 @@
 import { DestinationError, type Destination } from '../destination/destination';
 import type { Clock } from './clock';
 
+function isRedirect(status: number | undefined): boolean {
+  return status !== undefined && status >= 300 && status < 400;
+}
+
 export interface NetworkGateOptions {
   readonly destination: Destination;
   readonly clock: Clock;
@@ -68,9 +72,10 @@ export class NetworkGate {
         return;
       } catch (error) {
         signal.throwIfAborted();
+        // A redirect is what a captive portal (hotel or train wifi) answers: still no way through.
         const stillOffline =
           error instanceof DestinationError &&
-          (error.kind === 'offline' || error.kind === 'transient');
+          (error.kind === 'offline' || error.kind === 'transient' || isRedirect(error.status));
         if (!stillOffline) throw error;
       }
       interval = Math.min(maxInterval, interval * 2);

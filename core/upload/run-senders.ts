@@ -15,10 +15,12 @@ import {
   deliverBatch,
   DeliveryStopped,
   type BatchOutcome,
+  type BatchPlace,
   type PlannedBatch,
 } from './batch-delivery';
 import { selectedBatches } from './batch-source';
 import type { Clock } from './clock';
+import { FaultStreak } from './fault-streak';
 import { createListResolver } from './list-resolver';
 import { NetworkGate } from './network-gate';
 import { ProgressThrottle, type ProgressSnapshot } from './progress';
@@ -63,6 +65,7 @@ export class RunSenders {
   readonly #listId: (segment: number, refresh?: boolean) => Promise<string>;
   readonly #random: () => number;
   readonly #stopTicker = new AbortController();
+  readonly #streak: FaultStreak;
   #offlineTimer: AbortController | null = null;
   #started = false;
   #retryUntil = 0;
@@ -73,6 +76,7 @@ export class RunSenders {
     this.#options = options;
     const { clock, manifest, destination, control } = options;
     this.#random = options.random ?? Math.random;
+    this.#streak = new FaultStreak(clock, options.faultStreak);
     this.tally = new RunTally(options.ledger.totals);
     this.#queue = new AsyncQueue(manifest.settings.concurrency * 2);
     // On a stop, batches not yet taken stay unsent; senders idle on the queue are let go.
@@ -213,6 +217,8 @@ export class RunSenders {
         this.#progress.changed();
       },
       onHold: () => this.#progress.changed(),
+      onDelivered: () => this.#streak.delivered(),
+      onFault: (error: DestinationError, batch: BatchPlace) => this.#onFault(error, batch),
     };
     for (;;) {
       const batch = await this.#queue.take();
@@ -239,12 +245,24 @@ export class RunSenders {
     const { control } = this.#options;
     this.#queue.close();
     if (control.stopping || error instanceof DeliveryStopped) return;
+    const cause = error instanceof Error ? error.cause : undefined;
     if (error instanceof DestinationError && error.kind === 'rejected-key') {
       control.stop('rejected-key', stopMessage('rejected-key'));
+    } else if (cause instanceof DestinationError && cause.kind === 'transient') {
+      // The list could not be had because every try failed (a server down, not a refusal): a
+      // pause for repeated failures, like the batches', so a resume later picks it up.
+      control.stop('repeated-faults', stopMessage('repeated-faults', cause.message));
     } else {
       const detail = error instanceof Error ? error.message : String(error);
       control.stop('error', stopMessage('error', detail));
     }
+    this.#progress.changed();
+  }
+
+  /** Request after request failing: pause (resumable) rather than give every batch up. */
+  #onFault(error: DestinationError, batch: BatchPlace): void {
+    if (!this.#streak.failed(batch)) return;
+    this.#options.control.stop('repeated-faults', stopMessage('repeated-faults', error.message));
     this.#progress.changed();
   }
 

@@ -86,6 +86,12 @@ export function describeState(
   return { state: 'sending', message: 'Sending', ...idle };
 }
 
+/** "Last answer: ... " from a fault's sentence, without its "trying again" hint (we stopped). */
+function lastAnswer(detail: string | undefined): string {
+  const answer = detail?.replace(/\s*Trying again usually works\.\s*$/, '').trim();
+  return answer ? `The last answer: ${answer} ` : '';
+}
+
 /** The sentence a stopped job shows, by why it stopped. */
 export function stopMessage(reason: StopReason, detail?: string): string {
   switch (reason) {
@@ -101,5 +107,7 @@ export function stopMessage(reason: StopReason, detail?: string): string {
       return "Paused: Autopilot couldn't be reached for a long time. Resume when the network is back.";
     case 'error':
       return detail ?? 'Stopped on an unexpected error.';
+    case 'repeated-faults':
+      return `Paused after repeated failures. ${lastAnswer(detail)}Nothing is lost: resume the export later to send the rest.`;
   }
 }

@@ -13,6 +13,7 @@ import { summarizeJob, type JobSummary } from '../jobs/job-summary';
 import { JournalWriter } from '../jobs/journal';
 import { writeJobReport } from '../report/job-report';
 import { systemClock, type Clock } from './clock';
+import type { FaultStreakPolicy } from './fault-streak';
 import type { JobProgress } from './progress';
 import { RunControl } from './run-control';
 import { RunSenders } from './run-senders';
@@ -36,6 +37,8 @@ export interface UploadRunOptions {
   readonly offlineTimeoutMs?: number;
   /** Overrides the job's request rate for this run (the person changed it). */
   readonly rate?: number;
+  /** When repeated failures pause the run (default repeatedFaultsPolicy, fault-streak.ts). */
+  readonly faultStreak?: FaultStreakPolicy;
 }
 
 export interface RunResult {

@@ -75,6 +75,11 @@ const english: Words = (facts, n, what) => {
           title: 'Export paused',
           body: `${what}: Autopilot could not be reached for a long time.`,
         };
+      if (facts.stopKind === 'repeated-faults')
+        return {
+          title: 'Export paused',
+          body: `${what}: Autopilot failed again and again. Resume it later to send the rest.`,
+        };
       return null;
     default:
       return null;
@@ -113,6 +118,11 @@ const catalan: Words = (facts, n, what) => {
         return {
           title: 'Exportació en pausa',
           body: `${what}: no s’ha pogut contactar amb Autopilot durant molta estona.`,
+        };
+      if (facts.stopKind === 'repeated-faults')
+        return {
+          title: 'Exportació en pausa',
+          body: `${what}: Autopilot ha fallat una vegada i una altra. Reprengueu-la més tard per enviar la resta.`,
         };
       return null;
     default:

@@ -67,7 +67,9 @@ describe('npm run emulator', () => {
       timeout: 30_000,
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--faults takes 503, reset, hang, slow; got "fire".');
+    expect(result.stderr).toContain(
+      '--faults takes 503, 500, reset, hang, slow, short, empty, not-json, 301, 302, 307, 308; got "fire".',
+    );
     expect(result.stderr).toContain('Usage: npm run emulator');
   });
 });
@@ -120,11 +122,31 @@ describe('emulator arguments', () => {
     expect(parseEmulatorArgs([]).options).toEqual({ port: 4010 });
   });
 
+  it('map the route filter and the redirect target of the faults', () => {
+    const command = parseEmulatorArgs([
+      '--faults',
+      '307,short',
+      '--fault-on',
+      'post  /contacts',
+      '--fault-on',
+      'GET /lists',
+      '--redirect-to',
+      'http://127.0.0.1:4011/v1',
+    ]);
+    expect(command.options).toMatchObject({
+      faultKinds: ['307', 'short'],
+      faultRoutes: ['POST /contacts', 'GET /lists'],
+      redirectTo: 'http://127.0.0.1:4011/v1',
+    });
+  });
+
   it.each([
     [['--rate', '0'], '--rate needs a valid number, got "0".'],
     [['--fault-rate', '2'], '--fault-rate needs a valid number, got "2".'],
     [['--port', 'http'], '--port needs a valid number, got "http".'],
     [['--colour', 'red'], "Unknown option '--colour'"],
+    [['--fault-on', 'contacts'], '--fault-on takes a method and a path, like "POST /contacts"'],
+    [['--redirect-to', 'ftp://x'], '--redirect-to needs an http:// or https:// address'],
   ])('refuse %j', (args, message) => {
     expect(() => parseEmulatorArgs(args)).toThrow(UsageError);
     expect(() => parseEmulatorArgs(args)).toThrow(message);

@@ -31,6 +31,7 @@ export const jobStopKinds = [
   'offline',
   'signal',
   'error',
+  'repeated-faults',
 ] as const;
 export type JobStopKind = (typeof jobStopKinds)[number];
 
