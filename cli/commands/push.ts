@@ -1,9 +1,11 @@
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
 import { DestinationError, type Destination } from '../../core/destination/destination';
+import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
 import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
+import { describeCliError } from '../cli-errors';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
@@ -11,7 +13,8 @@ import { dryRunJson, dryRunText } from '../push/dry-run';
 import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
-import { keyProblem, resumeCommand } from '../push/shared';
+import { resumeCommand } from '../push/shared';
+import { quoteArgument } from '../quote-argument';
 import { currentOsUser } from '../../core/system/os-user';
 
 const flagSpec = {
@@ -45,7 +48,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
   const [file, ...extra] = flags.positionals;
   if (!file) throw new UsageError('push needs the segment file to send.');
   if (extra.length > 0)
-    throw new UsageError(`push takes one file (also got "${extra.join(' ')}").`);
+    throw new UsageError(`push takes one file (also got ${extra.map(quoteArgument).join(', ')}).`);
   const listName = flags.text.get('list');
   if (!listName)
     throw new UsageError('push needs --list <name>: the Autopilot list the contacts go to.');
@@ -93,13 +96,16 @@ async function checkDestination(
   }
 }
 
-async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
+/** The key, the endpoint (a saved destination's too passes the endpoint rule) and one cheap call. */
+async function openDestination(request: PushRequest, io: CliIo) {
   const resolved = await resolveCliKey({
     env: io.env,
     dataFolder: request.dataFolder,
     destinationName: request.destinationName,
   });
-  const endpoint = request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint;
+  const endpoint = normalizeEndpoint(
+    request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint,
+  );
   const destination = cliDestination(endpoint, resolved.apiKey);
   const keySource = request.destinationName
     ? `the destination "${request.destinationName}"`
@@ -111,7 +117,28 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
     endpoint,
     rate: request.rate ?? resolved.rate ?? defaultRequestRate,
   };
-  const job = await createJob({
+  return { destination, jobDestination };
+}
+
+/** The job, once the key, the endpoint and the data folder have passed. */
+async function createCheckedJob(request: PushRequest, segment: PreparedSegment, io: CliIo) {
+  try {
+    const { destination, jobDestination } = await openDestination(request, io);
+    const job = await createJobFor(request, segment, jobDestination);
+    return { destination, job };
+  } catch (error) {
+    // Refused before a job existed: nothing was sent, so leave no snapshot behind.
+    if (describeCliError(error)) await segment.discard().catch(() => undefined);
+    throw error;
+  }
+}
+
+function createJobFor(
+  request: PushRequest,
+  segment: PreparedSegment,
+  jobDestination: Awaited<ReturnType<typeof openDestination>>['jobDestination'],
+) {
+  return createJob({
     dataFolder: request.dataFolder,
     segments: segment.plan.segments,
     destination: jobDestination,
@@ -122,6 +149,10 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
       osUser: currentOsUser(),
     }),
   });
+}
+
+async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
+  const { destination, job } = await createCheckedJob(request, segment, io);
   if (!request.json)
     io.stderr.write(`Export job ${job.id}: sending to the list "${request.listName}".\n`);
   return runJobFromCli({
@@ -153,13 +184,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
     io.stdout.write(request.json ? dryRunJson(facts) : dryRunText(facts));
     return exitCodes.badInput;
   }
-  try {
-    return await send(request, segment, io);
-  } catch (error) {
-    // Nothing was sent when the key or the destination was refused: leave no snapshot behind.
-    if (error instanceof BadInputError || keyProblem(error)) await segment.discard();
-    throw error;
-  }
+  return send(request, segment, io);
 }
 
 export const pushCommand: CliCommand = {
@@ -167,16 +192,6 @@ export const pushCommand: CliCommand = {
   synopsis:
     'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
-  async run(args, io) {
-    const request = parsePush(args, io.env);
-    try {
-      return await push(request, io);
-    } catch (error) {
-      if (error instanceof BadInputError || keyProblem(error)) {
-        io.stderr.write(`${(error as Error).message}\n`);
-        return exitCodes.badInput;
-      }
-      throw error;
-    }
-  },
+  // Refusals are said by run-cli.ts (sentence, exit 2, --json error object).
+  run: (args, io) => push(parsePush(args, io.env), io),
 };
