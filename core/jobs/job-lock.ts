@@ -120,9 +120,18 @@ async function createExclusiveWithoutLinks(file: string, content: string): Promi
   return true;
 }
 
+/** Removes the dead holders' numbers below ours, and temporary files a kill left mid-creation. */
 async function removeOlder(lockFile: string, below: number): Promise<void> {
   for (const generation of await generations(lockFile)) {
     if (generation < below) await rm(generationFile(lockFile, generation), { force: true });
+  }
+  const base = path.basename(lockFile);
+  const entries = await readdir(path.dirname(lockFile)).catch(() => [] as string[]);
+  for (const name of entries) {
+    const left = name.startsWith(`${base}.`) ? /\.(\d+)-[0-9a-f]+\.tmp$/.exec(name) : null;
+    if (left && !processAlive(Number(left[1]))) {
+      await rm(path.join(path.dirname(lockFile), name), { force: true });
+    }
   }
 }
 

@@ -78,9 +78,12 @@ describe('the run lock under a race', () => {
     );
   });
 
-  it('leaves only the lock of the runner that holds it, and nothing once released', async () => {
+  it('leaves only the lock of the runner that holds it (no leftovers), and nothing once released', async () => {
     const lockFile = path.join(folder, 'run.lock');
-    await writeFile(lockFile, String(await deadPid()));
+    const dead = await deadPid();
+    await writeFile(lockFile, String(dead));
+    // What a kill in the middle of taking the lock leaves: the temporary file, never linked.
+    await writeFile(`${lockFile}.1.${dead}-0badc0de.tmp`, String(dead));
     const lock = await acquireJobLock(lockFile, 'job');
     expect(await readdir(folder)).toEqual(['run.lock.1']);
     await expect(acquireJobLock(lockFile, 'job')).rejects.toBeInstanceOf(JobBusyError);
