@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
+import { describeCliError } from '../../cli/cli-errors';
 import {
   generatedColumns,
   generatedMapping,
@@ -12,6 +14,7 @@ import {
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 import { jobFile } from '../../core/jobs/job-store';
+import { JournalWriteError, JournalWriter } from '../../core/jobs/journal';
 import type { BatchRecord } from '../../core/jobs/journal-records';
 import { listJobs } from '../../core/jobs/list-jobs';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
@@ -121,4 +124,22 @@ describe('checking the journal', () => {
     expect(destination.delivered.size).toBe(150);
     expect(destination.delivered.has('person.249@example.com')).toBe(true);
   });
+});
+
+describe('a journal that cannot be written', () => {
+  it.skipIf(!existsSync('/dev/full'))(
+    'says in words that the disk is full, and that what was sent is recorded',
+    async () => {
+      // /dev/full answers every write with "no space left on device".
+      const writer = await JournalWriter.open('/dev/full');
+      const error = await writer
+        .append({ t: 'run', at: 0, pid: process.pid })
+        .catch((caught: unknown) => caught);
+      await writer.close().catch(() => undefined);
+      expect(error).toBeInstanceOf(JournalWriteError);
+      expect((error as Error).message).toContain('the disk holding the data folder is full');
+      expect((error as Error).message).toContain('resume to send the rest');
+      expect(describeCliError(error)).toMatchObject({ code: 'disk-full', exitCode: 2 });
+    },
+  );
 });
