@@ -1,11 +1,11 @@
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
 import { DestinationError, type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
+import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
 import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
-import { describeCliError } from '../cli-errors';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
@@ -13,7 +13,7 @@ import { dryRunJson, dryRunText } from '../push/dry-run';
 import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
-import { resumeCommand } from '../push/shared';
+import { keyProblem, resumeCommand } from '../push/shared';
 import { quoteArgument } from '../quote-argument';
 import { currentOsUser } from '../../core/system/os-user';
 
@@ -96,13 +96,13 @@ async function checkDestination(
   }
 }
 
-/** The key, the endpoint (a saved destination's too passes the endpoint rule) and one cheap call. */
-async function openDestination(request: PushRequest, io: CliIo) {
+async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
   const resolved = await resolveCliKey({
     env: io.env,
     dataFolder: request.dataFolder,
     destinationName: request.destinationName,
   });
+  // A saved destination's endpoint passes the rule again: settings files can be edited by hand.
   const endpoint = normalizeEndpoint(
     request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint,
   );
@@ -117,28 +117,7 @@ async function openDestination(request: PushRequest, io: CliIo) {
     endpoint,
     rate: request.rate ?? resolved.rate ?? defaultRequestRate,
   };
-  return { destination, jobDestination };
-}
-
-/** The job, once the key, the endpoint and the data folder have passed. */
-async function createCheckedJob(request: PushRequest, segment: PreparedSegment, io: CliIo) {
-  try {
-    const { destination, jobDestination } = await openDestination(request, io);
-    const job = await createJobFor(request, segment, jobDestination);
-    return { destination, job };
-  } catch (error) {
-    // Refused before a job existed: nothing was sent, so leave no snapshot behind.
-    if (describeCliError(error)) await segment.discard().catch(() => undefined);
-    throw error;
-  }
-}
-
-function createJobFor(
-  request: PushRequest,
-  segment: PreparedSegment,
-  jobDestination: Awaited<ReturnType<typeof openDestination>>['jobDestination'],
-) {
-  return createJob({
+  const job = await createJob({
     dataFolder: request.dataFolder,
     segments: segment.plan.segments,
     destination: jobDestination,
@@ -149,10 +128,6 @@ function createJobFor(
       osUser: currentOsUser(),
     }),
   });
-}
-
-async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
-  const { destination, job } = await createCheckedJob(request, segment, io);
   if (!request.json)
     io.stderr.write(`Export job ${job.id}: sending to the list "${request.listName}".\n`);
   return runJobFromCli({
@@ -184,7 +159,15 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
     io.stdout.write(request.json ? dryRunJson(facts) : dryRunText(facts));
     return exitCodes.badInput;
   }
-  return send(request, segment, io);
+  try {
+    return await send(request, segment, io);
+  } catch (error) {
+    // Nothing was sent when the key or the destination was refused: leave no snapshot behind.
+    const refused =
+      error instanceof BadInputError || error instanceof DestinationsError || keyProblem(error);
+    if (refused) await segment.discard();
+    throw error;
+  }
 }
 
 export const pushCommand: CliCommand = {
@@ -192,6 +175,6 @@ export const pushCommand: CliCommand = {
   synopsis:
     'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
-  // Refusals are said by run-cli.ts (sentence, exit 2, --json error object).
+  // Refusals are said by run-cli.ts: the sentence, exit 2, and the --json error object.
   run: (args, io) => push(parsePush(args, io.env), io),
 };
