@@ -9,6 +9,7 @@ import { ImportError } from '../core/import/import-error';
 import { JobDamagedError } from '../core/jobs/job-damage';
 import { JobBusyError } from '../core/jobs/job-lock';
 import { JobNotFoundError, JobStoreCorruptError } from '../core/jobs/job-store';
+import { RetryError } from '../core/jobs/retry-job';
 import { SecretStoreError } from '../core/secrets/secret-store';
 import { JobNotRunnableError } from '../core/upload/upload-run';
 import { UsageError } from './command';
@@ -64,6 +65,7 @@ function jobReport(error: unknown): CliErrorReport | null {
   if (error instanceof JobStoreCorruptError) return bad('job-damaged', error.message);
   if (error instanceof JobNotRunnableError) return bad('job-not-runnable', error.message);
   if (error instanceof JobBusyError) return bad('job-busy', error.message);
+  if (error instanceof RetryError) return bad(`retry-${error.kind}`, error.message);
   return null;
 }
 
