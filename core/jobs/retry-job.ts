@@ -66,7 +66,7 @@ export async function plannedRetry(
   manifest: JobManifest,
   snapshots: SnapshotAccess,
 ): Promise<PlannedSegment[]> {
-  const givenUp = await readGivenUpLines(jobFile(dataFolder, manifest.id, 'journal'));
+  const givenUp = await readGivenUpLines(jobFile(dataFolder, manifest.id, 'journal'), manifest);
   const planned: PlannedSegment[] = [];
   for (const [index, segment] of manifest.segments.entries()) {
     const lines = givenUp.get(index);
