@@ -1,6 +1,8 @@
-import { UsageError, type CliCommand, type CliIo } from './command';
+import { describeCliError, errorJson, wantsJson } from './cli-errors';
+import type { CliCommand, CliIo } from './command';
 import { commands as defaultCommands } from './commands/index';
 import { exitCodes, type ExitCode } from './exit-codes';
+import { quoteArgument, withoutKey } from './quote-argument';
 
 export function usageText(commands: readonly CliCommand[]): string {
   const lines = [
@@ -26,7 +28,11 @@ export function usageText(commands: readonly CliCommand[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Parses the command name, runs it, and maps usage mistakes to exit code 2 with the usage text. */
+/**
+ * Parses the command name, runs it, and turns every refusal a person can act on into its sentence
+ * on stderr (with the usage text for usage mistakes), its exit code, and with --json one error
+ * object on stdout.
+ */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
@@ -39,16 +45,19 @@ export async function runCli(
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr.write(`Unknown command "${name}".\n\n${usageText(commands)}`);
+    const message = `Unknown command ${quoteArgument(name)}.`;
+    if (wantsJson(rest)) io.stdout.write(errorJson({ code: 'usage', message }));
+    io.stderr.write(`${message}\n\n${usageText(commands)}`);
     return exitCodes.badInput;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${usageText(commands)}`);
-      return exitCodes.badInput;
-    }
-    throw error;
+    const report = describeCliError(error);
+    if (!report) throw error;
+    const message = withoutKey(report.message, io.env);
+    if (wantsJson(rest)) io.stdout.write(errorJson({ code: report.code, message }));
+    io.stderr.write(report.showUsage ? `${message}\n\n${usageText(commands)}` : `${message}\n`);
+    return report.exitCode;
   }
 }

@@ -1,5 +1,7 @@
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
 import { DestinationError, type Destination } from '../../core/destination/destination';
+import { normalizeEndpoint } from '../../core/destinations/destination-rules';
+import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
@@ -12,6 +14,7 @@ import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
+import { quoteArgument } from '../quote-argument';
 import { currentOsUser } from '../../core/system/os-user';
 
 const flagSpec = {
@@ -45,7 +48,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
   const [file, ...extra] = flags.positionals;
   if (!file) throw new UsageError('push needs the segment file to send.');
   if (extra.length > 0)
-    throw new UsageError(`push takes one file (also got "${extra.join(' ')}").`);
+    throw new UsageError(`push takes one file (also got ${extra.map(quoteArgument).join(', ')}).`);
   const listName = flags.text.get('list');
   if (!listName)
     throw new UsageError('push needs --list <name>: the Autopilot list the contacts go to.');
@@ -99,7 +102,10 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
     dataFolder: request.dataFolder,
     destinationName: request.destinationName,
   });
-  const endpoint = request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint;
+  // A saved destination's endpoint passes the rule again: settings files can be edited by hand.
+  const endpoint = normalizeEndpoint(
+    request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint,
+  );
   const destination = cliDestination(endpoint, resolved.apiKey);
   const keySource = request.destinationName
     ? `the destination "${request.destinationName}"`
@@ -157,7 +163,9 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
     return await send(request, segment, io);
   } catch (error) {
     // Nothing was sent when the key or the destination was refused: leave no snapshot behind.
-    if (error instanceof BadInputError || keyProblem(error)) await segment.discard();
+    const refused =
+      error instanceof BadInputError || error instanceof DestinationsError || keyProblem(error);
+    if (refused) await segment.discard();
     throw error;
   }
 }
@@ -167,16 +175,6 @@ export const pushCommand: CliCommand = {
   synopsis:
     'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
-  async run(args, io) {
-    const request = parsePush(args, io.env);
-    try {
-      return await push(request, io);
-    } catch (error) {
-      if (error instanceof BadInputError || keyProblem(error)) {
-        io.stderr.write(`${(error as Error).message}\n`);
-        return exitCodes.badInput;
-      }
-      throw error;
-    }
-  },
+  // Refusals are said by run-cli.ts: the sentence, exit 2, and the --json error object.
+  run: (args, io) => push(parsePush(args, io.env), io),
 };

@@ -1,27 +1,22 @@
+import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
-import { JobBusyError } from '../../core/jobs/job-lock';
-import { JobNotFoundError, JobStoreCorruptError, readJobManifest } from '../../core/jobs/job-store';
-import { ensureResumable, JobNotRunnableError } from '../../core/upload/upload-run';
+import { ensureJobIntact } from '../../core/jobs/job-damage';
+import { readJobManifest } from '../../core/jobs/job-store';
+import { ensureResumable } from '../../core/upload/upload-run';
 import { UsageError, type CliCommand } from '../command';
-import { exitCodes } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
 import { parseFlags } from '../push/parse-flags';
 import { cliDestination, runJobFromCli } from '../push/run-job';
-import { keyProblem, resumeCommand } from '../push/shared';
+import { resumeCommand } from '../push/shared';
+import { quoteArgument } from '../quote-argument';
 
 const flagSpec = { 'data-dir': 'text', destination: 'text', json: 'switch' } as const;
 
-/** Errors that mean "this job cannot be resumed as asked": said plainly, exit 2, nothing sent. */
-function resumeProblem(error: unknown): boolean {
-  return (
-    keyProblem(error) ||
-    error instanceof JobNotFoundError ||
-    error instanceof JobStoreCorruptError ||
-    error instanceof JobNotRunnableError ||
-    error instanceof JobBusyError
-  );
-}
-
+/**
+ * `resume <job-id>`. Before any request: the job must be unfinished and whole (its row selections
+ * and snapshots there and complete), and the endpoint stored in it must pass the endpoint rule
+ * again, since a job file can be edited. Refusals are said by run-cli.ts: exit 2, nothing sent.
+ */
 export const resumeJobCommand: CliCommand = {
   name: 'resume',
   synopsis: 'resume <job-id> [--data-dir <dir>] [--json]',
@@ -30,32 +25,31 @@ export const resumeJobCommand: CliCommand = {
     const flags = parseFlags(args, flagSpec);
     const [jobId, ...extra] = flags.positionals;
     if (!jobId) throw new UsageError('resume needs the id of the job (see `jobs`).');
-    if (extra.length > 0)
-      throw new UsageError(`resume takes one job id (also got "${extra.join(' ')}").`);
-    const dataFolder = flags.text.get('data-dir') ?? defaultDataFolder({ env: io.env });
-    try {
-      const manifest = await readJobManifest(dataFolder, jobId);
-      ensureResumable(manifest);
-      const resolved = await resolveCliKey({
-        env: io.env,
-        dataFolder,
-        destinationName: flags.text.get('destination'),
-        jobDestinationId: manifest.destination.id,
-      });
-      if (!flags.switches.has('json')) io.stderr.write(`Export job ${jobId}: resuming.\n`);
-      return await runJobFromCli({
-        dataFolder,
-        jobId,
-        destination: cliDestination(manifest.destination.endpoint, resolved.apiKey),
-        json: flags.switches.has('json'),
-        io,
-        resumeCommand: resumeCommand(jobId, dataFolder, io.env),
-        extra: { list: manifest.segments.map((segment) => segment.listName).join(', ') },
-      });
-    } catch (error) {
-      if (!resumeProblem(error)) throw error;
-      io.stderr.write(`${(error as Error).message}\n`);
-      return exitCodes.badInput;
+    if (extra.length > 0) {
+      throw new UsageError(
+        `resume takes one job id (also got ${extra.map(quoteArgument).join(', ')}).`,
+      );
     }
+    const dataFolder = flags.text.get('data-dir') ?? defaultDataFolder({ env: io.env });
+    const manifest = await readJobManifest(dataFolder, jobId);
+    ensureResumable(manifest);
+    const endpoint = normalizeEndpoint(manifest.destination.endpoint);
+    await ensureJobIntact(dataFolder, manifest);
+    const resolved = await resolveCliKey({
+      env: io.env,
+      dataFolder,
+      destinationName: flags.text.get('destination'),
+      jobDestinationId: manifest.destination.id,
+    });
+    if (!flags.switches.has('json')) io.stderr.write(`Export job ${jobId}: resuming.\n`);
+    return runJobFromCli({
+      dataFolder,
+      jobId,
+      destination: cliDestination(endpoint, resolved.apiKey),
+      json: flags.switches.has('json'),
+      io,
+      resumeCommand: resumeCommand(jobId, dataFolder, io.env),
+      extra: { list: manifest.segments.map((segment) => segment.listName).join(', ') },
+    });
   },
 };

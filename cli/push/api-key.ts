@@ -8,6 +8,7 @@ import type { SecretStore } from '../../core/secrets/secret-store';
 import {
   apiKeyVariable,
   ApiKeySourceError,
+  checkedApiKey,
   resolveApiKey,
   type ResolvedApiKey,
 } from '../../core/destinations/resolve-api-key';
@@ -45,7 +46,8 @@ export async function resolveCliKey(options: CliKeyOptions): Promise<ResolvedApi
   const jobDestination = options.jobDestinationId;
   if (!fromEnvironment && !options.destinationName && jobDestination && jobDestination !== 'env') {
     const apiKey = await secretStore.readKey(jobDestination).catch(() => null);
-    if (apiKey) return { apiKey, destinationId: jobDestination };
+    const source = 'your keychain for the destination of this job';
+    if (apiKey) return { apiKey: checkedApiKey(apiKey, source), destinationId: jobDestination };
   }
   return resolveApiKey({
     env: options.env,

@@ -4,7 +4,13 @@
  * input: a plain message, exit 2, and no snapshot left behind.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  checkCapacity,
+  defaultCapacityLimits,
+  type CapacityLimits,
+} from '../../core/import/capacity';
 import { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
@@ -12,12 +18,10 @@ import { MappingError } from '../../core/upload/contact-builder';
 import { planExport, type ExportPlan } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
+import { BadInputError } from '../cli-errors';
 import { buildMapping } from './mapping-args';
 
-/** Bad input found after parsing: said plainly, without the usage text; exit 2. */
-export class BadInputError extends Error {
-  override readonly name = 'BadInputError';
-}
+export { BadInputError };
 
 export interface PreparedSegment {
   readonly segmentId: string;
@@ -31,8 +35,25 @@ function newSegmentId(): string {
   return `cli-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-async function importFile(dataFolder: string, file: string, segmentId: string) {
+/**
+ * The app's limits before a byte is read (segment-library.ts does the same for a drop): 2 GB at
+ * most, and room on the disk for the snapshot. The data folder is made first (0700: it will hold
+ * contacts), so a read-only one is found here, before anything else.
+ */
+async function checkRoom(dataFolder: string, sourcePath: string, limits: CapacityLimits) {
+  await mkdir(dataFolder, { recursive: true, mode: 0o700 });
+  const size = (await stat(sourcePath).catch(() => null))?.size ?? 0;
+  await checkCapacity(path.basename(sourcePath), size, dataFolder, false, limits);
+}
+
+async function importFile(
+  dataFolder: string,
+  file: string,
+  segmentId: string,
+  limits: CapacityLimits,
+) {
   try {
+    await checkRoom(dataFolder, path.resolve(file), limits);
     return await importSegment({
       sourcePath: path.resolve(file),
       dataFolder,
@@ -40,7 +61,7 @@ async function importFile(dataFolder: string, file: string, segmentId: string) {
       now: () => new Date(),
     });
   } catch (error) {
-    if (error instanceof ImportError) throw new BadInputError(error.message);
+    if (error instanceof ImportError) throw new BadInputError(error.message, error.code);
     throw error;
   }
 }
@@ -50,9 +71,17 @@ export async function prepareSegment(options: {
   readonly file: string;
   readonly listName: string;
   readonly maps: readonly string[];
+  /** The app's import limits; tests make them small. */
+  readonly capacity?: CapacityLimits;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
-  const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId);
+  const limits = options.capacity ?? defaultCapacityLimits;
+  const { manifest, report } = await importFile(
+    options.dataFolder,
+    options.file,
+    segmentId,
+    limits,
+  );
   const discard = () => removeSnapshot(options.dataFolder, segmentId);
   try {
     const { columns } = manifest;

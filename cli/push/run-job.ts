@@ -5,6 +5,7 @@
  */
 import type { Destination } from '../../core/destination/destination';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
 import type { CliIo } from '../command';
@@ -15,8 +16,9 @@ import { exitCodeFor, summaryJson, summaryText } from './summary';
 /** The command line gives up waiting for the network after this long, and stops resumably. */
 const offlineTimeoutMs = 10 * 60_000;
 
+/** The command line's client; the endpoint rule is checked once more where the key meets it. */
 export function cliDestination(endpoint: string, apiKey: string): Destination {
-  return createAutopilotDestination({ endpoint, apiKey });
+  return withCheckedEndpoint(createAutopilotDestination)({ endpoint, apiKey });
 }
 
 export interface CliRunOptions {

@@ -66,6 +66,18 @@ export function normalizeEndpoint(raw: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * The endpoint rule at the moment a key is about to travel: wraps whatever builds a client so the
+ * endpoint it is given (typed, saved in settings, or stored in a job) passes normalizeEndpoint
+ * first. One rule for the app and the command line (issue 12, item 7).
+ */
+export function withCheckedEndpoint<T>(
+  connect: (connection: { endpoint: string; apiKey: string }) => T,
+): (connection: { endpoint: string; apiKey: string }) => T {
+  return (connection) =>
+    connect({ ...connection, endpoint: normalizeEndpoint(connection.endpoint) });
+}
+
 export function normalizeRequestRate(raw: number): number {
   const { minRequestsPerSecond: min, maxRequestsPerSecond: max } = destinationLimits;
   if (!Number.isFinite(raw) || raw < min || raw > max) {

@@ -2,7 +2,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { settingsFilePath } from '../settings/data-folder';
 import { createJsonFileStore } from '../settings/json-file-store';
 import { createSettingsRepository } from '../settings/settings-repository';
-import { sameDisplayName } from './destination-rules';
+import { normalizeApiKey, sameDisplayName } from './destination-rules';
 
 export { defaultDataFolder } from '../settings/data-folder';
 
@@ -29,6 +29,30 @@ export interface ResolvedApiKey {
 /** Why no key could be found, in words for the person at the terminal. The key is never in it. */
 export class ApiKeySourceError extends Error {
   override readonly name = 'ApiKeySourceError';
+  constructor(
+    message: string,
+    /** 'no-api-key' when none was found, 'invalid-api-key' when the one found cannot be a key. */
+    readonly code: 'no-api-key' | 'invalid-api-key' = 'no-api-key',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The app's key rule (destination-rules.ts) for a key the command line found: spaces and line
+ * breaks at either end are dropped, one inside (a key pasted with its neighbour, `\n` in a
+ * variable) makes it no key at all. Caught before any request, so the key is never sent broken
+ * in a header, and never printed: `source` says where it came from instead.
+ */
+export function checkedApiKey(raw: string, source: string): string {
+  try {
+    return normalizeApiKey(raw);
+  } catch {
+    throw new ApiKeySourceError(
+      `The API key in ${source} has a line break, space or other character inside it that no Autopilot API key has. Nothing was sent. Set it again with the key alone, as Autopilot shows it under Settings, Autopilot API.`,
+      'invalid-api-key',
+    );
+  }
 }
 
 function quoteList(names: readonly string[]): string {
@@ -45,7 +69,7 @@ export async function resolveApiKey(options: ResolveApiKeyOptions): Promise<Reso
   const fromEnvironment = options.env[apiKeyVariable]?.trim();
   const name = options.destinationName?.trim();
   if (!name) {
-    if (fromEnvironment) return { apiKey: fromEnvironment };
+    if (fromEnvironment) return { apiKey: checkedApiKey(fromEnvironment, apiKeyVariable) };
     throw new ApiKeySourceError(
       `No API key. Set the ${apiKeyVariable} environment variable, or name a destination saved in the Segment Courier app with --destination "<display name>".`,
     );
@@ -67,12 +91,13 @@ export async function resolveApiKey(options: ResolveApiKeyOptions): Promise<Reso
     rate: destination.requestsPerSecond,
     destinationId: destination.id,
   };
-  if (fromEnvironment) return { apiKey: fromEnvironment, ...found };
+  if (fromEnvironment) return { apiKey: checkedApiKey(fromEnvironment, apiKeyVariable), ...found };
   const apiKey = await options.secretStore.readKey(destination.id);
   if (!apiKey) {
     throw new ApiKeySourceError(
       `The destination "${destination.displayName}" has no API key in your keychain. Open Segment Courier, go to Destinations and use Replace key, or set ${apiKeyVariable}.`,
     );
   }
-  return { apiKey, ...found };
+  const source = `your keychain for the destination "${destination.displayName}"`;
+  return { apiKey: checkedApiKey(apiKey, source), ...found };
 }

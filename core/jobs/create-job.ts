@@ -2,7 +2,7 @@
  * Creates a job on disk from a counted plan, a destination and the consent receipt. The export
  * setup screen and the command line both call this; nothing is sent until a run starts.
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import type { PlannedSegment } from '../upload/export-plan';
 import {
@@ -12,7 +12,7 @@ import {
   type JobManifest,
   type JobSettings,
 } from './job-manifest';
-import { jobFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
+import { jobFolder, jobsFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
 export interface CreateJobInput {
   readonly dataFolder: string;
@@ -27,6 +27,9 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
   const now = input.now ?? new Date();
   const id = newJobId(now.getTime());
   await mkdir(jobFolder(input.dataFolder, id), { recursive: true, mode: 0o700 });
+  // A job holds contacts (its journal and report name them): only this user may read it, even
+  // where an older version left `jobs/` open to others (mkdir keeps an existing folder's mode).
+  if (process.platform !== 'win32') await chmod(jobsFolder(input.dataFolder), 0o700);
   // The selections first: a job exists for readers only once its manifest does.
   for (const [index, segment] of input.segments.entries()) {
     await writeFileAtomic(selectionFile(input.dataFolder, id, index), segment.selection.toBytes());

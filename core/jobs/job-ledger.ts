@@ -3,6 +3,8 @@
  * found, and the running totals. Rebuilt by streaming the journal, so its size never matters;
  * failed rows are counted here and listed only when the report is written.
  */
+import type { JobManifest } from './job-manifest';
+import type { BatchRecord } from './journal-records';
 import { readJournal } from './journal';
 import { SequenceSet } from './sequence-set';
 
@@ -40,7 +42,35 @@ export function doneSet(ledger: JobLedger, segment: number): SequenceSet {
   return set;
 }
 
-export async function readJobLedger(journalFile: string): Promise<JobLedger> {
+/** Contacts in batch `seq` of a segment with `valid` contacts: full batches, then the rest. */
+export function expectedBatchSize(valid: number, batchSize: number, seq: number): number {
+  return Math.max(0, Math.min(batchSize, valid - seq * batchSize));
+}
+
+/**
+ * Whether a batch line can be the record of a batch of this job (issue 12, item 9): a segment it
+ * has, a sequence number its batches reach, the size that batch has, and counts that add up. A
+ * record that does not fit (a journal from elsewhere, a damaged or edited line) is not a done
+ * batch: its rows are sent again and nothing it claims is counted.
+ */
+export function recordFitsJob(record: BatchRecord, manifest: JobManifest): boolean {
+  const segment = manifest.segments[record.seg];
+  if (!segment || record.seq < 0 || record.ok < 0 || record.first > record.last) return false;
+  const size = expectedBatchSize(segment.valid, manifest.settings.batchSize, record.seq);
+  if (size === 0 || record.size !== size || record.ok + record.failed.length !== size) return false;
+  return record.failed.every((row) => row.line >= record.first && row.line <= record.last);
+}
+
+/**
+ * The ledger of a job's journal. With the job's manifest, only records that fit the job count;
+ * `accept` narrows that further (the run checks each record against the batch the snapshot
+ * rebuilds: checked-ledger.ts).
+ */
+export async function readJobLedger(
+  journalFile: string,
+  manifest?: JobManifest,
+  accept: (record: BatchRecord) => boolean = () => true,
+): Promise<JobLedger> {
   const done = new Map<number, SequenceSet>();
   const lists = new Map<number, string>();
   const totals = emptyTotals();
@@ -57,6 +87,8 @@ export async function readJobLedger(journalFile: string): Promise<JobLedger> {
     } else if (record.t === 'list') {
       lists.set(record.seg, record.listId);
     } else if (record.t === 'batch') {
+      if (manifest && !recordFitsJob(record, manifest)) continue;
+      if (!accept(record)) continue;
       const set = doneSet(ledger, record.seg);
       if (set.has(record.seq)) continue; // Written twice (cannot happen, but never count twice).
       set.add(record.seq);

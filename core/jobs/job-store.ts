@@ -70,11 +70,15 @@ export async function readJobManifest(dataFolder: string, jobId: string): Promis
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new JobStoreCorruptError(`The description of export job "${jobId}" is unreadable.`);
+    throw new JobStoreCorruptError(
+      `Export job "${jobId}" is damaged: its description (manifest.json) is unreadable. Nothing was sent.`,
+    );
   }
   const result = jobManifestSchema.safeParse(parsed);
   if (!result.success) {
-    throw new JobStoreCorruptError(`The description of export job "${jobId}" is not valid.`);
+    throw new JobStoreCorruptError(
+      `Export job "${jobId}" is damaged: its description (manifest.json) is not valid. Nothing was sent.`,
+    );
   }
   return result.data;
 }

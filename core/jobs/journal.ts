@@ -59,6 +59,30 @@ async function cutTornTail(file: string): Promise<void> {
   }
 }
 
+/**
+ * The journal could not be written (issue 12, item 12): said in words, since this sentence is what
+ * the stopped job shows. The batches recorded before it are safe, so the job resumes once the
+ * disk has room again.
+ */
+export class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError';
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'the disk holding the data folder is full'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'the data folder can no longer be written to'
+          : 'the disk refused the write';
+    super(
+      `Stopped: the export's progress could not be saved because ${why}. Every batch sent before this is recorded; fix that, then resume to send the rest.`,
+      { cause },
+    );
+    this.code = code;
+  }
+}
+
 export class JournalWriter {
   readonly #handle: FileHandle;
   #next: PendingGroup | null = null;
@@ -95,7 +119,7 @@ export class JournalWriter {
         await this.#handle.datasync();
         group.resolve();
       } catch (error) {
-        group.reject(error);
+        group.reject(new JournalWriteError(error));
       }
     }
     this.#pumping = false;

@@ -3,10 +3,11 @@
  * whose manifest still says "running" while no process holds its lock was cut short (a crash, a
  * kill, a power cut): it is listed as interrupted and can be resumed.
  */
+import { findJobDamage } from './job-damage';
 import { readJobLedger } from './job-ledger';
 import { jobLockHolder } from './job-lock';
-import type { JobManifest } from './job-manifest';
-import { jobFile, listJobIds, readJobManifest } from './job-store';
+import { resumableStatuses, type JobManifest } from './job-manifest';
+import { jobFile, JobNotFoundError, listJobIds, readJobManifest } from './job-store';
 import { summarizeJob, type JobSummary } from './job-summary';
 
 export interface JobListing {
@@ -20,12 +21,35 @@ export interface JobListing {
   readonly running: boolean;
   /** It says "running" but nobody runs it: resumable. */
   readonly interrupted: boolean;
+  /**
+   * Why an unfinished job cannot run as counted (a row selection or snapshot missing or cut short),
+   * when the listing was asked to check; such a job is never "interrupted" (resumable).
+   */
+  readonly damage: string | null;
 }
 
-export async function readJobListing(dataFolder: string, jobId: string): Promise<JobListing> {
+/** A job folder whose description cannot be read at all. */
+export interface UnreadableJob {
+  readonly jobId: string;
+  readonly damage: string;
+}
+
+export interface ListingOptions {
+  /** Check unfinished jobs' files (reads each one's snapshot rows once): the command line's `jobs`. */
+  readonly checkDamage?: boolean;
+}
+
+export async function readJobListing(
+  dataFolder: string,
+  jobId: string,
+  options: ListingOptions = {},
+): Promise<JobListing> {
   const manifest = await readJobManifest(dataFolder, jobId);
-  const ledger = await readJobLedger(jobFile(dataFolder, jobId, 'journal'));
+  const ledger = await readJobLedger(jobFile(dataFolder, jobId, 'journal'), manifest);
   const holder = await jobLockHolder(jobFile(dataFolder, jobId, 'lock'));
+  const unfinished = resumableStatuses.includes(manifest.status) && holder === null;
+  const damage =
+    options.checkDamage && unfinished ? await findJobDamage(dataFolder, manifest) : null;
   return {
     summary: summarizeJob(manifest, ledger.totals, ledger.elapsedMs),
     createdAt: manifest.createdAt,
@@ -37,7 +61,8 @@ export async function readJobListing(dataFolder: string, jobId: string): Promise
     })),
     stopMessage: manifest.stop?.message ?? null,
     running: holder !== null,
-    interrupted: manifest.status === 'running' && holder === null,
+    interrupted: manifest.status === 'running' && holder === null && damage === null,
+    damage,
   };
 }
 
@@ -48,6 +73,24 @@ export async function listJobs(dataFolder: string): Promise<JobListing[]> {
       listings.push(await readJobListing(dataFolder, jobId));
     } catch {
       // A folder a crash left before its manifest existed, or a damaged one: skip, list the rest.
+    }
+  }
+  return listings;
+}
+
+/**
+ * Every job folder for the command line's `jobs`, newest first: readable jobs checked for damage,
+ * and folders whose description is unreadable listed as damaged rather than left out. A folder
+ * with no description at all (a crash before the job existed) is not a job and is skipped.
+ */
+export async function listJobsChecked(dataFolder: string): Promise<(JobListing | UnreadableJob)[]> {
+  const listings: (JobListing | UnreadableJob)[] = [];
+  for (const jobId of (await listJobIds(dataFolder)).reverse()) {
+    try {
+      listings.push(await readJobListing(dataFolder, jobId, { checkDamage: true }));
+    } catch (error) {
+      if (error instanceof JobNotFoundError) continue;
+      listings.push({ jobId, damage: 'its description (manifest.json) is unreadable.' });
     }
   }
   return listings;

@@ -99,3 +99,42 @@ export async function* selectedBatches(
     );
   }
 }
+
+/** Where batch `seq` starts and ends in the source file, and how many contacts it holds. */
+export interface BatchBounds {
+  readonly seq: number;
+  readonly first: number;
+  readonly last: number;
+  readonly size: number;
+}
+
+/**
+ * The bounds of every batch the selection makes, as selectedBatches would build them, without
+ * building a contact: what the journal's records are checked against (core/jobs/checked-ledger.ts).
+ */
+export async function* batchBounds(
+  rows: AsyncIterable<SnapshotRow>,
+  selection: RowSelection,
+  batchSize: number,
+): AsyncGenerator<BatchBounds> {
+  let ordinal = 0;
+  let selectedOrdinal = 0;
+  let first = 0;
+  for await (const row of rows) {
+    const index = ordinal;
+    ordinal += 1;
+    if (!selection.has(index)) continue;
+    const position = selectedOrdinal % batchSize;
+    selectedOrdinal += 1;
+    if (position === 0) first = row.line;
+    if (position === batchSize - 1 || selectedOrdinal === selection.selected) {
+      const seq = Math.floor((selectedOrdinal - 1) / batchSize);
+      yield { seq, first, last: row.line, size: position + 1 };
+    }
+  }
+  if (ordinal !== selection.rows) {
+    throw new SelectionMismatchError(
+      'The segment’s saved copy changed since the export was counted. Set the export up again.',
+    );
+  }
+}

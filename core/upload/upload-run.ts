@@ -5,7 +5,8 @@
  * leaves the journal saying exactly which batches are done; at most the ones in flight go again.
  */
 import { DestinationError, type Destination } from '../destination/destination';
-import { doneSet, readJobLedger, type JobLedger } from '../jobs/job-ledger';
+import { readCheckedLedger } from '../jobs/checked-ledger';
+import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { acquireJobLock } from '../jobs/job-lock';
 import { resumableStatuses, type JobManifest, type JobStatus } from '../jobs/job-manifest';
 import { jobFile, readJobManifest, writeJobManifest } from '../jobs/job-store';
@@ -161,7 +162,7 @@ async function execute(options: UploadRunOptions, control: RunControl): Promise<
   try {
     const manifest = await readJobManifest(dataFolder, jobId);
     await checkRunnable(options, manifest);
-    const ledger = await readJobLedger(jobFile(dataFolder, jobId, 'journal'));
+    const ledger = await readCheckedLedger(dataFolder, manifest, options.snapshots);
     const runStart = clock.now();
     const sent = await sendRest({ ...options, clock }, control, manifest, ledger);
     const { senders, status } = sent;

@@ -1,3 +1,4 @@
+import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import type { SegmentLibrary } from '../../core/import/segment-library';
@@ -24,8 +25,9 @@ export function createExportsHost(options: ExportsHostOptions): ExportsService {
     dataFolder: options.environment.dataFolder,
     settings: options.settings,
     secrets: options.secrets,
-    connectTo: ({ endpoint, apiKey }) =>
+    connectTo: withCheckedEndpoint(({ endpoint, apiKey }) =>
       createAutopilotDestination({ endpoint, apiKey, timeoutMs: requestTimeoutMs }),
+    ),
     importPaths: (paths) => options.segments.importPaths(paths),
     startJob: options.startJob,
     osUser: currentOsUser,

@@ -6,6 +6,7 @@
  */
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import type { Destination } from '../../core/destination/destination';
+import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
 import type { JobDestination, JobManifest, StopReason } from '../../core/jobs/job-manifest';
 import { SecretStoreError, type SecretStore } from '../../core/secrets/secret-store';
 import type { JobStopKind } from '../../shared/ipc/channels/jobs';
@@ -36,7 +37,9 @@ export interface JobDestinationOpenerOptions {
 export function createJobDestinationOpener(
   options: JobDestinationOpenerOptions,
 ): (destination: JobDestination) => Promise<Destination> {
-  const connect = options.connect ?? createAutopilotDestination;
+  // The endpoint stored in the job passes the endpoint rule again before the key goes to it: a
+  // job file can be edited, or come from an older version.
+  const connect = withCheckedEndpoint(options.connect ?? createAutopilotDestination);
   return async (destination) => {
     // "env": pushed from the command line with the environment variable; no saved key exists.
     if (destination.id === 'env') {

@@ -3,6 +3,7 @@
  * plain sentence. The engine's own errors (job not found, finished, busy elsewhere) are turned
  * into these by `jobsErrorOf`, so the handlers have one thing to map.
  */
+import { JobDamagedError } from '../../core/jobs/job-damage';
 import { JobBusyError } from '../../core/jobs/job-lock';
 import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-store';
 import { JobAlreadyRunningError } from '../../core/upload/job-runner';
@@ -38,6 +39,8 @@ export function jobsErrorOf(error: unknown): unknown {
       'This export’s saved description is damaged, so it cannot be opened or resumed.',
     );
   }
+  // Its row selection or segment copy is missing or cut short (found when a run starts).
+  if (error instanceof JobDamagedError) return new JobsError(jobErrorCodes.damaged, error.message);
   if (error instanceof JobNotRunnableError) {
     return new JobsError(jobErrorCodes.finished, error.message);
   }

@@ -96,6 +96,7 @@ export async function readDetail(
   const tallies = await readSegmentTallies(
     jobFile(dataFolder, jobId, 'journal'),
     manifest.segments.length,
+    manifest,
   );
   const segments = manifest.segments.map((segment, index) => {
     const tally = tallies[index];

@@ -1,3 +1,4 @@
+import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
 import {
   createAutopilotDestination,
   defaultAutopilotEndpoint,
@@ -49,8 +50,9 @@ export function createSettingsServices(options: SettingsHostOptions): SettingsSe
   const destinations = createDestinationsService({
     settings,
     secrets,
-    connectTo: ({ endpoint, apiKey }) =>
+    connectTo: withCheckedEndpoint(({ endpoint, apiKey }) =>
       createAutopilotDestination({ endpoint, apiKey, timeoutMs: connectTimeoutMs }),
+    ),
     defaultEndpoint: defaultAutopilotEndpoint,
     osUser: currentOsUser,
     connectTimeoutMs: connectTimeoutMs + 1_000,

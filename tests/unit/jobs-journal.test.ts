@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/jobs/atomic-file';
 import { readJobLedger } from '../../core/jobs/job-ledger';
-import { acquireJobLock, JobBusyError } from '../../core/jobs/job-lock';
+import { acquireJobLock, JobBusyError, jobLockHolder } from '../../core/jobs/job-lock';
 import { JournalWriter, readJournal } from '../../core/jobs/journal';
 import type { BatchRecord } from '../../core/jobs/journal-records';
 import { SequenceSet } from '../../core/jobs/sequence-set';
@@ -148,7 +148,9 @@ describe('atomic replace and the run lock', () => {
     await lock.release();
     await writeFile(lockFile, '999999999'); // No such process.
     const taken = await acquireJobLock(lockFile, 'job-1');
-    expect(await readFile(lockFile, 'utf8')).toBe(String(process.pid));
+    // The lock is now a numbered file beside the old name (job-lock.ts); its holder is this process.
+    expect(await jobLockHolder(lockFile)).toBe(process.pid);
     await taken.release();
+    expect(await jobLockHolder(lockFile)).toBeNull();
   });
 });
