@@ -2,8 +2,7 @@
  * Creates a job on disk from a counted plan, a destination and the consent receipt. The export
  * setup screen and the command line both call this; nothing is sent until a run starts.
  */
-import { chmod, mkdir } from 'node:fs/promises';
-import { writeFileAtomic } from './atomic-file';
+import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 import type { PlannedSegment } from '../upload/export-plan';
 import {
   defaultJobSettings,
@@ -26,10 +25,10 @@ export interface CreateJobInput {
 export async function createJob(input: CreateJobInput): Promise<JobManifest> {
   const now = input.now ?? new Date();
   const id = newJobId(now.getTime());
-  await mkdir(jobFolder(input.dataFolder, id), { recursive: true, mode: 0o700 });
   // A job holds contacts (its journal and report name them): only this user may read it, even
   // where an older version left `jobs/` open to others (mkdir keeps an existing folder's mode).
-  if (process.platform !== 'win32') await chmod(jobsFolder(input.dataFolder), 0o700);
+  await makePrivateFolder(jobsFolder(input.dataFolder));
+  await makePrivateFolder(jobFolder(input.dataFolder, id));
   // The selections first: a job exists for readers only once its manifest does.
   for (const [index, segment] of input.segments.entries()) {
     await writeFileAtomic(selectionFile(input.dataFolder, id, index), segment.selection.toBytes());

@@ -3,9 +3,9 @@
  * journal.jsonl (append-only), report.csv and a lock file while a run is going.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 import { jobManifestSchema, type JobManifest } from './job-manifest';
 
 export const jobFiles = {
@@ -51,7 +51,7 @@ export function newJobId(nowMs: number): string {
 }
 
 export async function writeJobManifest(dataFolder: string, manifest: JobManifest): Promise<void> {
-  await mkdir(jobFolder(dataFolder, manifest.id), { recursive: true, mode: 0o700 });
+  await makePrivateFolder(jobFolder(dataFolder, manifest.id));
   await writeFileAtomic(
     jobFile(dataFolder, manifest.id, 'manifest'),
     `${JSON.stringify(manifest, null, 2)}\n`,

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { openPrivateFile } from '../files/private-files';
 import { journalRecordSchema, type JournalRecord } from './journal-records';
 
 interface PendingGroup {
@@ -96,7 +97,7 @@ export class JournalWriter {
 
   static async open(file: string): Promise<JournalWriter> {
     await cutTornTail(file);
-    return new JournalWriter(await open(file, 'a', 0o600));
+    return new JournalWriter(await openPrivateFile(file, 'a'));
   }
 
   /** Resolves once the record is on disk (written and fsynced). */

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../core/jobs/atomic-file';
+import { writeFileAtomic } from '../../core/files/private-files';
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import { acquireJobLock, JobBusyError, jobLockHolder } from '../../core/jobs/job-lock';
 import { JournalWriter, readJournal } from '../../core/jobs/journal';
