@@ -23,6 +23,7 @@ const flagSpec = {
   'data-dir': 'text',
   destination: 'text',
   json: 'switch',
+  'no-header': 'switch',
 } as const;
 
 /** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
@@ -38,6 +39,8 @@ interface PushRequest {
   readonly dataFolder: string;
   readonly destinationName: string | undefined;
   readonly json: boolean;
+  /** `--no-header`: the file's first row is data (columns "Column 1", "Column 2"...). */
+  readonly noHeader: boolean;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -61,6 +64,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
     destinationName: flags.text.get('destination'),
     json: flags.switches.has('json'),
+    noHeader: flags.switches.has('no-header'),
   };
 }
 
@@ -165,7 +169,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
 export const pushCommand: CliCommand = {
   name: 'push',
   synopsis:
-    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
+    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
   async run(args, io) {
     const request = parsePush(args, io.env);

@@ -31,12 +31,13 @@ function newSegmentId(): string {
   return `cli-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-async function importFile(dataFolder: string, file: string, segmentId: string) {
+async function importFile(dataFolder: string, file: string, segmentId: string, noHeader: boolean) {
   try {
     return await importSegment({
       sourcePath: path.resolve(file),
       dataFolder,
       segmentId,
+      ...(noHeader ? { overrides: { noHeader } } : {}),
       now: () => new Date(),
     });
   } catch (error) {
@@ -50,9 +51,15 @@ export async function prepareSegment(options: {
   readonly file: string;
   readonly listName: string;
   readonly maps: readonly string[];
+  readonly noHeader?: boolean;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
-  const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId);
+  const { manifest, report } = await importFile(
+    options.dataFolder,
+    options.file,
+    segmentId,
+    options.noHeader ?? false,
+  );
   const discard = () => removeSnapshot(options.dataFolder, segmentId);
   try {
     const { columns } = manifest;

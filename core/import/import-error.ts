@@ -13,6 +13,11 @@ export type ImportErrorCode =
   | 'not-enough-space'
   | 'disk-full'
   | 'unclosed-quote'
+  | 'swallowed-rows'
+  | 'value-too-long'
+  | 'invalid-text-bytes'
+  | 'mixed-encodings'
+  | 'nul-character'
   | 'source-changed';
 
 export type ImportErrorParams = Readonly<Record<string, string | number>>;

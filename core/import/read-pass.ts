@@ -2,11 +2,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { SniffedFormat } from './format-sniffing';
-import { ImportError } from './import-error';
+import type { ImportError } from './import-error';
 import { parseText } from './parse-text';
 import type { ReadSegmentOptions, RowSink } from './read-segment-file';
+import { parserNewline } from './delimiter-detection';
 import { RowAssembler, type AssembledSegment, type ParseIssue } from './row-assembler';
-import { createDecoder } from './text-decoding';
+import { nulCharacter, unclosedQuote } from './structure-errors';
+import {
+  createDecoder,
+  isDecodingError,
+  TextDecodingFailure,
+  type StreamingDecoder,
+} from './text-decoding';
 import { TextWindow } from './text-window';
 
 /**
@@ -29,7 +36,7 @@ export interface Pass {
 class ReadPass {
   private readonly hash = createHash('sha256');
   private readonly window = new TextWindow();
-  private readonly breakChar: string;
+  private readonly breakChar: '\n' | '\r';
   private readonly assembler: RowAssembler;
   private rows = 0;
   private bytesRead = 0;
@@ -43,17 +50,30 @@ class ReadPass {
     private readonly totalBytes: number,
     private readonly sink: RowSink,
   ) {
-    this.breakChar = format.newline === '\r' ? '\r' : '\n';
-    this.assembler = new RowAssembler((batch) => {
-      this.rows += batch.length;
-      if (!sink.write(batch)) this.pendingDrain = sink.drained();
-    }, format.newline);
+    this.breakChar = parserNewline(format.newline);
+    this.assembler = new RowAssembler(
+      (batch) => {
+        this.rows += batch.length;
+        if (!sink.write(batch)) this.pendingDrain = sink.drained();
+      },
+      {
+        fileName: this.fileName,
+        newline: format.newline,
+        delimiter: format.delimiter,
+        header: options.overrides?.noHeader ? 'absent' : 'auto',
+        skipRows: format.skipRows,
+      },
+    );
+  }
+
+  private get fileName(): string {
+    return this.options.fileName ?? path.basename(this.options.sourcePath);
   }
 
   async run(): Promise<Pass> {
     await parseText(this.decodedText(), {
       delimiter: this.format.delimiter,
-      newline: this.format.newline,
+      newline: this.breakChar,
       onRows: (batch, issues, cursor) => this.onRows(batch, issues, cursor),
     });
     const assembled = this.assembler.finish();
@@ -62,12 +82,12 @@ class ReadPass {
   }
 
   private async *decodedText(): AsyncGenerator<string> {
-    const decoder = createDecoder(this.format.encoding, this.format.utf8Guessed);
+    const decoder = createDecoder(this.format.encoding, true);
     const source = createReadStream(this.options.sourcePath, { highWaterMark: readChunkBytes });
     for await (const chunk of source) {
       const bytes = chunk as Buffer;
       this.hash.update(bytes);
-      const text = decoder.decode(bytes, { stream: true });
+      const text = this.decode(decoder, bytes, true);
       this.bytesRead += bytes.length;
       this.charsSinceRow += text.length;
       if (this.charsSinceRow > runawayQuoteChars) throw this.unclosedQuote();
@@ -76,13 +96,38 @@ class ReadPass {
         totalBytes: this.totalBytes,
         rows: this.rows,
       });
-      this.window.append(text);
+      this.take(text);
       if (text.length > 0) yield text;
     }
-    const rest = decoder.decode();
-    this.window.append(rest);
+    const rest = this.decode(decoder, undefined, false);
+    this.take(rest);
     this.window.end();
     if (rest.length > 0) yield rest;
+  }
+
+  /** Decodes strictly: bytes invalid in the encoding stop the pass, saying about where. */
+  private decode(decoder: StreamingDecoder, bytes: Buffer | undefined, stream: boolean): string {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch (error) {
+      if (!isDecodingError(error)) throw error;
+      throw new TextDecodingFailure(this.lineAt(this.window.length));
+    }
+  }
+
+  /** Adds decoded text to the window; a NUL in it (never in a text export) stops the read. */
+  private take(text: string): void {
+    this.window.append(text);
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) {
+      throw nulCharacter(this.fileName, this.lineAt(this.window.length - text.length + nul));
+    }
+  }
+
+  /** The line of a text offset not yet given to the parser. */
+  private lineAt(offset: number): number {
+    const breaks = this.window.countBreaks(this.consumed, offset, this.breakChar, Infinity);
+    return this.assembler.currentLine + breaks;
   }
 
   private onRows(batch: string[][], issues: readonly ParseIssue[], cursor: number) {
@@ -108,13 +153,7 @@ class ReadPass {
   }
 
   private unclosedQuote(): ImportError {
-    const fileName = this.options.fileName ?? path.basename(this.options.sourcePath);
-    const line = this.assembler.currentLine;
-    return new ImportError(
-      'unclosed-quote',
-      `Line ${line} of “${fileName}” opens a quoted value (") that never closes, so the rest of the file cannot be read as rows. Fix that line and export the file again.`,
-      { fileName, line },
-    );
+    return unclosedQuote(this.fileName, this.assembler.currentLine);
   }
 }
 

@@ -13,6 +13,11 @@ export class TextWindow {
     this.total += text.length;
   }
 
+  /** How much text has been appended in all: the offset just past the last chunk. */
+  get length(): number {
+    return this.total;
+  }
+
   /** No more text will come. */
   end(): void {
     this.ended = true;
