@@ -84,6 +84,7 @@ export class RowAssembler {
   private readonly breakChar: string;
   private readonly stripCr: boolean;
   private skipRows: number;
+  private expectedRows = 0;
 
   constructor(
     private readonly emit: (rows: SnapshotRow[]) => void,
@@ -97,6 +98,12 @@ export class RowAssembler {
   /** The line the next row will start on (where an unclosed quote began, when one swallows the rest). */
   get currentLine(): number {
     return this.nextLine;
+  }
+
+  /** An estimate of the rows to come, so the duplicate check can make room once. */
+  expectRows(rows: number): void {
+    this.expectedRows = rows;
+    this.validator?.expectRows(rows);
   }
 
   /**
@@ -170,6 +177,7 @@ export class RowAssembler {
     );
     const emailIndex = this.emailColumn === null ? null : columns.indexOf(this.emailColumn);
     const validator = new SegmentValidator(columns.length, emailIndex);
+    if (this.expectedRows > 0) validator.expectRows(this.expectedRows);
     this.validator = validator;
     const rows = this.pending.filter((row) => validator.admit(row.line, row.cells));
     this.pending = [];

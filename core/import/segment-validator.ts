@@ -40,6 +40,11 @@ export class SegmentValidator {
     private readonly emailIndex: number | null,
   ) {}
 
+  /** Room for about this many addresses (an estimate from the file's size). */
+  expectRows(rows: number): void {
+    this.firstLines.reserve(rows);
+  }
+
   /** Checks a row; false when it is set aside (the wrong number of values) and must not be kept. */
   admit(line: number, cells: readonly string[]): boolean {
     if (cells.length !== this.fieldCount) {
