@@ -18,6 +18,7 @@ export type ImportErrorCode =
   | 'invalid-text-bytes'
   | 'mixed-encodings'
   | 'nul-character'
+  | 'no-fitting-rows'
   | 'source-changed';
 
 export type ImportErrorParams = Readonly<Record<string, string | number>>;

@@ -5,6 +5,7 @@ import type { SnapshotManifest, SnapshotRow } from '../segments/snapshot-format'
 import { sniffFormat, type FormatOverrides } from './format-sniffing';
 import { ImportError } from './import-error';
 import { readInCheckedEncoding } from './encoding-checks';
+import { noFittingRows } from './structure-errors';
 
 /** Where the rows go: the snapshot on import, nowhere for `inspect`. */
 export interface RowSink {
@@ -103,7 +104,11 @@ export async function readSegmentFile(
   const { pass, format } = await readInCheckedEncoding(options, fileName, sniffed, info.size, sink);
   const { assembled } = pass;
   if (assembled === null) throw emptyFile(fileName);
-  if (assembled.report.counts.rows === 0) {
+  const { rows, wrongFieldCount } = assembled.report.counts;
+  if (rows === 0 && wrongFieldCount > 0) {
+    throw noFittingRows(fileName, wrongFieldCount, assembled.columns.length, format.delimiter);
+  }
+  if (rows === 0) {
     throw new ImportError(
       'no-rows',
       `“${fileName}” has a header line but no rows of data under it. Check that the export finished, then try again.`,

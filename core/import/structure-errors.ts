@@ -1,3 +1,4 @@
+import { delimiterNames, type SegmentDelimiter } from '../../shared/segments/import-report';
 import { ImportError } from './import-error';
 
 /**
@@ -57,5 +58,21 @@ export function nulCharacter(fileName: string, line: number): ImportError {
     'nul-character',
     `Line ${line} of “${fileName}” holds a zero byte (NUL), which a text export never has: the file is damaged or not all text. Export the segment again and import the new file.`,
     { fileName, line },
+  );
+}
+
+/** Every row was set aside for its number of values: most likely the wrong separator. */
+export function noFittingRows(
+  fileName: string,
+  rows: number,
+  fieldCount: number,
+  delimiter: SegmentDelimiter,
+): ImportError {
+  const separator = delimiterNames[delimiter];
+  const shownRows = rows.toLocaleString('en-US');
+  return new ImportError(
+    'no-fitting-rows',
+    `None of the ${shownRows} rows of “${fileName}” has the ${fieldCount} values its header has, so none can be read as a contact. The separator is probably not the ${separator}: choose another one, or check the file.`,
+    { fileName, rows: shownRows, fieldCount, separator },
   );
 }
