@@ -31,12 +31,23 @@ function breakByte(format: SniffedFormat): number {
   return format.newline === '\r' ? 0x0d : 0x0a;
 }
 
-/** A file guessed to be Windows-1252 from its start must hold no UTF-8 character anywhere. */
-async function checkNoUtf8(options: ReadSegmentOptions, fileName: string, format: SniffedFormat) {
+/**
+ * A file guessed to be Windows-1252 from its start must hold no UTF-8 character anywhere (and one
+ * that turns out valid UTF-8 throughout is read as UTF-8).
+ */
+async function confirmWindows1252(
+  options: ReadSegmentOptions,
+  fileName: string,
+  format: SniffedFormat,
+): Promise<SniffedFormat> {
   const census = await takeUtf8Census(options.sourcePath, breakByte(format));
-  if (census.firstUtf8Line !== null) {
-    throw mixedEncodings(fileName, census.firstUtf8Line, census.firstInvalidLine ?? 1);
+  if (census.firstInvalidLine === null) {
+    return { ...format, encoding: 'utf-8', utf8Guessed: true, windows1252Guessed: false };
   }
+  if (census.firstUtf8Line !== null) {
+    throw mixedEncodings(fileName, census.firstUtf8Line, census.firstInvalidLine);
+  }
+  return format;
 }
 
 /** After a strict pass stopped at bytes its encoding does not allow: refuse, or read as 1252. */
@@ -64,11 +75,13 @@ async function afterBadBytes(
 export async function readInCheckedEncoding(
   options: ReadSegmentOptions,
   fileName: string,
-  format: SniffedFormat,
+  sniffed: SniffedFormat,
   totalBytes: number,
   sink: RowSink,
 ): Promise<CheckedPass> {
-  if (format.windows1252Guessed) await checkNoUtf8(options, fileName, format);
+  const format = sniffed.windows1252Guessed
+    ? await confirmWindows1252(options, fileName, sniffed)
+    : sniffed;
   try {
     return { pass: await readPass(options, format, totalBytes, sink), format };
   } catch (error) {
