@@ -22,7 +22,10 @@ export interface FormatOverrides {
 export interface SniffedFormat {
   readonly encoding: SegmentEncoding;
   readonly hasBom: boolean;
-  /** UTF-8 chosen because the start was valid: a later invalid byte switches to Windows-1252. */
+  /**
+   * UTF-8 chosen because the start was valid: a later invalid byte switches to Windows-1252 only
+   * when the file holds no UTF-8 character at all (encoding-checks.ts).
+   */
   readonly utf8Guessed: boolean;
   /** Windows-1252 chosen because the start was not UTF-8: the whole file is checked first. */
   readonly windows1252Guessed?: boolean;
