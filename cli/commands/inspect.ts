@@ -42,7 +42,7 @@ function summaryObject(read: ReadSegment) {
     hasBom: read.format.hasBom,
     delimiter: read.format.delimiter,
     columns: read.columns,
-    hasHeader: read.hasHeader,
+    hasHeader: read.hasHeader ?? true,
     emailColumn: read.emailColumn,
     rows: counts.rows,
     valid: counts.valid,
@@ -90,7 +90,7 @@ function readableSummary(read: ReadSegment): string {
     ...(counts.wrongFieldCount > 0
       ? ['Rows with the wrong number of values are set aside: they are not sent.']
       : []),
-    ...(read.hasHeader ? [] : ['No header row: the first row is data.']),
+    ...(read.hasHeader === false ? ['No header row: the first row is data.'] : []),
     '',
     read.emailColumn === null
       ? 'No column looks like an email address: name it with push --map Email=<column>.'

@@ -31,8 +31,8 @@ export interface SniffedFormat {
   readonly windows1252Guessed?: boolean;
   readonly delimiter: SegmentDelimiter;
   readonly newline: Newline;
-  /** Lines before the table that are not data: 1 for Excel's `sep=` hint. */
-  readonly skipRows: number;
+  /** Lines before the table that are not data: 1 for Excel's `sep=` hint (none when absent). */
+  readonly skipRows?: number;
 }
 
 function notText(fileName: string, kind: BinaryKind): ImportError {

@@ -40,8 +40,11 @@ export interface ReadSegment {
   readonly source: SnapshotManifest['source'];
   readonly format: SnapshotManifest['format'];
   readonly columns: string[];
-  /** False when the first row was data: the columns are then "Column 1", "Column 2"... */
-  readonly hasHeader: boolean;
+  /**
+   * False when the first row was data: the columns are then "Column 1", "Column 2"... (Shapes
+   * whose columns come from elsewhere, such as a schema, may leave it out.)
+   */
+  readonly hasHeader?: boolean;
   readonly emailColumn: string | null;
   readonly report: ImportReport;
 }
