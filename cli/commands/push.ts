@@ -143,6 +143,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
   const segment = await prepareSegment(request);
   const profiles = segment.plan.totals.valid;
   if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
+  if (segment.setAsideWarning) io.stderr.write(`Warning: ${segment.setAsideWarning}\n`);
   if (!request.consent) {
     await segment.discard();
     const facts = {

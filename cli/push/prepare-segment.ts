@@ -12,6 +12,7 @@ import { MappingError } from '../../core/upload/contact-builder';
 import { planExport, type ExportPlan } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
+import type { ImportReport } from '../../shared/segments/import-report';
 import { buildMapping } from './mapping-args';
 
 /** Bad input found after parsing: said plainly, without the usage text; exit 2. */
@@ -23,6 +24,8 @@ export interface PreparedSegment {
   readonly segmentId: string;
   readonly fileName: string;
   readonly plan: ExportPlan;
+  /** Said before anything is sent when rows were set aside (issue 12: never silently). */
+  readonly setAsideWarning: string | null;
   /** Removes the snapshot (when nothing will be sent after all). */
   discard(): Promise<void>;
 }
@@ -44,6 +47,18 @@ async function importFile(dataFolder: string, file: string, segmentId: string, n
     if (error instanceof ImportError) throw new BadInputError(error.message);
     throw error;
   }
+}
+
+/** Rows with the wrong number of values are not in the snapshot: say so, with their first lines. */
+function setAsideWarning(fileName: string, report: ImportReport): string | null {
+  const count = report.counts.wrongFieldCount;
+  if (count === 0) return null;
+  const lines = report.problems
+    .filter((problem) => problem.kind === 'wrong-field-count')
+    .slice(0, 5)
+    .map((problem) => problem.line);
+  const more = count > lines.length ? ', ...' : '';
+  return `${count.toLocaleString('en-US')} rows of "${fileName}" have a different number of values than its header and are set aside, not sent (line ${lines.join(', ')}${more}). Run inspect to see them.`;
 }
 
 export async function prepareSegment(options: {
@@ -78,7 +93,13 @@ export async function prepareSegment(options: {
         `No row of "${manifest.source.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,
       );
     }
-    return { segmentId, fileName: manifest.source.fileName, plan, discard };
+    return {
+      segmentId,
+      fileName: manifest.source.fileName,
+      plan,
+      setAsideWarning: setAsideWarning(manifest.source.fileName, report),
+      discard,
+    };
   } catch (error) {
     await discard();
     if (error instanceof MappingError) throw new BadInputError(error.message);

@@ -9,6 +9,7 @@ import {
   headerlessCase,
   integrityBrokenCases,
   mixedLineEndingsCase,
+  raggedCase,
   separatorHintCase,
 } from '../support/corpus/segment-corpus';
 
@@ -97,6 +98,19 @@ describe('files that used to lose contacts arrive whole', () => {
     expect(server.contactsInList('Integrity')).toHaveLength(1000);
     expect(server.contact('p3@example.com')).toMatchObject({ LastName: 'Last3' });
     expect(server.contact('p4@example.com')).toMatchObject({ FirstName: 'First4' });
+  });
+
+  it('sets aside rows with the wrong number of values, says so, and never sends them', async () => {
+    const file = await write(raggedCase.fileName, raggedCase.bytes());
+    const result = await push(file, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'Warning: 2 rows of "ragged.csv" have a different number of values than its header and are set aside, not sent (line 3, 4).',
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 2, valid: 1, succeeded: 1 });
+    expect(server.contactsInList('Integrity')).toHaveLength(1);
+    expect(server.contact('b@example.com')).toBeUndefined();
+    expect(server.contact('c@example.com')).toBeUndefined();
   });
 
   it('delivers the first row of a file without a header', async () => {
