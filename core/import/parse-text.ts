@@ -25,8 +25,9 @@ function countBreaks(text: string, to: number, breakChar: string, limit: number)
  * Decoded text through papaparse's core parser, chunk by chunk: each call parses the complete
  * rows of the text so far and keeps the unfinished last row for the next. Papaparse sees only
  * text, never bytes. Its own streaming wrapper does the same with a Node stream and a queue in
- * between; driving the parser directly costs a third less (measured on the 1M-row benchmark) and
- * lets the reader wait for the snapshot without pausing anything.
+ * between; driving the parser directly is cheaper (1M-row benchmark file, decoding included: about
+ * 0.85 s against 1.2 s through the stream wrapper, on a busy machine) and lets the reader wait for
+ * the snapshot without pausing a stream.
  */
 export class ChunkParser {
   private readonly parser: Papa.Parser;
