@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importSegment } from '../core/import/import-segment';
+import { readSegmentFile } from '../core/import/read-segment-file';
 import type { Benchmark, Figure } from './benchmark';
 import { importInChromium } from './import/chromium-import';
 import { measurePeakMemory } from './import/peak-memory';
@@ -24,12 +25,24 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Raw parse and full import alternate, so a burst of load elsewhere hits both alike. */
-async function compareWithRawParse(file: string, rows: number, rounds: number, folder: string) {
+/**
+ * Raw parse, the read pass alone (every check, no snapshot) and the full import alternate, so a
+ * burst of load elsewhere hits all three alike. The read pass is shown so the cost of the
+ * importer's own work and of writing the snapshot can be told apart.
+ */
+async function compareWithRawParse(
+  file: string,
+  rows: number,
+  rounds: number,
+  folder: string,
+  target: number,
+) {
   const raw: number[] = [];
+  const read: number[] = [];
   const full: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     raw.push(await timed(() => rawParse(file)));
+    read.push(await timed(() => readSegmentFile({ sourcePath: file })));
     const dataFolder = await mkdtemp(path.join(folder, 'data-'));
     full.push(
       await timed(() =>
@@ -40,18 +53,21 @@ async function compareWithRawParse(file: string, rows: number, rounds: number, f
   }
   const label = rows >= 1_000_000 ? '1M' : `${rows / 1000}k`;
   const rawMs = median(raw);
+  const readMs = median(read);
   const fullMs = median(full);
   return [
     { label: `${label} rows: raw papaparse parse (median)`, value: rawMs, unit: 'ms' },
+    { label: `${label} rows: read + checks, no snapshot (median)`, value: readMs, unit: 'ms' },
     { label: `${label} rows: full import to snapshot (median)`, value: fullMs, unit: 'ms' },
-    { label: `${label} rows: import / raw parse`, value: fullMs / rawMs, unit: 'x', max: 3 },
+    { label: `${label} rows: read + checks / raw parse`, value: readMs / rawMs, unit: 'x' },
+    { label: `${label} rows: import / raw parse`, value: fullMs / rawMs, unit: 'x', max: target },
   ] satisfies Figure[];
 }
 
 export const importBenchmark: Benchmark = {
   name: 'import',
   description:
-    '100k and 1M generated rows: import <= 3x a raw papaparse parse; 1M import < 300 MB; no renderer task > 100 ms',
+    '100k and 1M generated rows: import <= 3x (100k) and <= 1.5x (1M) a raw papaparse parse; 1M import < 300 MB; no renderer task > 100 ms',
   async run() {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'courier-bench-import-'));
     try {
@@ -61,8 +77,9 @@ export const importBenchmark: Benchmark = {
       await writeSegmentFile(large, 1_000_000);
       await rawParse(small); // warm up papaparse and the file cache
       const figures: Figure[] = [
-        ...(await compareWithRawParse(small, 100_000, 5, folder)),
-        ...(await compareWithRawParse(large, 1_000_000, 3, folder)),
+        ...(await compareWithRawParse(small, 100_000, 5, folder, 3)),
+        // Issue 14: the 1M-row import at most 1.5x the raw parse (it was 1.9-2.6x).
+        ...(await compareWithRawParse(large, 1_000_000, 3, folder, 1.5)),
       ];
       const memoryFolder = await mkdtemp(path.join(folder, 'memory-'));
       const memory = await measurePeakMemory(large, memoryFolder);

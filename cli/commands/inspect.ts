@@ -42,6 +42,7 @@ function summaryObject(read: ReadSegment) {
     hasBom: read.format.hasBom,
     delimiter: read.format.delimiter,
     columns: read.columns,
+    hasHeader: read.hasHeader ?? true,
     emailColumn: read.emailColumn,
     rows: counts.rows,
     valid: counts.valid,
@@ -86,6 +87,10 @@ function readableSummary(read: ReadSegment): string {
     `Blank emails       ${count(counts.blank).padStart(12)}`,
     `Duplicates         ${count(counts.duplicates).padStart(12)}`,
     `Wrong field count  ${count(counts.wrongFieldCount).padStart(12)}`,
+    ...(counts.wrongFieldCount > 0
+      ? ['Rows with the wrong number of values are set aside: they are not sent.']
+      : []),
+    ...(read.hasHeader === false ? ['No header row: the first row is data.'] : []),
     '',
     read.emailColumn === null
       ? 'No column looks like an email address: name it with push --map Email=<column>.'
@@ -108,17 +113,21 @@ function readableSummary(read: ReadSegment): string {
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
-  synopsis: 'inspect <file> [--json]',
+  synopsis: 'inspect <file> [--no-header] [--json]',
   summary:
     'Check a segment file: format, rows, valid, invalid and duplicate emails, matched fields.',
   async run(args, io) {
-    const flags = parseFlags(args, { json: 'switch' });
+    const flags = parseFlags(args, { json: 'switch', 'no-header': 'switch' });
     const [file, ...extra] = flags.positionals;
     if (file === undefined) throw new UsageError('inspect needs the file to check.');
     if (extra.length > 0) throw new UsageError('inspect checks one file at a time.');
     const json = flags.switches.has('json');
     try {
-      const read = await readSegmentFile({ sourcePath: path.resolve(file) });
+      const noHeader = flags.switches.has('no-header');
+      const read = await readSegmentFile({
+        sourcePath: path.resolve(file),
+        ...(noHeader ? { overrides: { noHeader } } : {}),
+      });
       io.stdout.write(json ? `${JSON.stringify(summaryObject(read))}\n` : readableSummary(read));
       return exitCodes.success;
     } catch (error) {

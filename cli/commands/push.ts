@@ -26,6 +26,7 @@ const flagSpec = {
   'data-dir': 'text',
   destination: 'text',
   json: 'switch',
+  'no-header': 'switch',
 } as const;
 
 /** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
@@ -41,6 +42,8 @@ interface PushRequest {
   readonly dataFolder: string;
   readonly destinationName: string | undefined;
   readonly json: boolean;
+  /** `--no-header`: the file's first row is data (columns "Column 1", "Column 2"...). */
+  readonly noHeader: boolean;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -64,6 +67,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
     destinationName: flags.text.get('destination'),
     json: flags.switches.has('json'),
+    noHeader: flags.switches.has('no-header'),
   };
 }
 
@@ -145,6 +149,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
   const segment = await prepareSegment(request);
   const profiles = segment.plan.totals.valid;
   if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
+  if (segment.setAsideWarning) io.stderr.write(`Warning: ${segment.setAsideWarning}\n`);
   if (!request.consent) {
     await segment.discard();
     const facts = {
@@ -173,7 +178,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
 export const pushCommand: CliCommand = {
   name: 'push',
   synopsis:
-    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--json]',
+    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
   // Refusals are said by run-cli.ts: the sentence, exit 2, and the --json error object.
   run: (args, io) => push(parsePush(args, io.env), io),

@@ -18,6 +18,7 @@ import { MappingError } from '../../core/upload/contact-builder';
 import { planExport, type ExportPlan } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
+import type { ImportReport } from '../../shared/segments/import-report';
 import { BadInputError } from '../cli-errors';
 import { buildMapping } from './mapping-args';
 
@@ -27,6 +28,8 @@ export interface PreparedSegment {
   readonly segmentId: string;
   readonly fileName: string;
   readonly plan: ExportPlan;
+  /** Said before anything is sent when rows were set aside (issue 12: never silently). */
+  readonly setAsideWarning: string | null;
   /** Removes the snapshot (when nothing will be sent after all). */
   discard(): Promise<void>;
 }
@@ -46,11 +49,16 @@ async function checkRoom(dataFolder: string, sourcePath: string, limits: Capacit
   await checkCapacity(path.basename(sourcePath), size, dataFolder, false, limits);
 }
 
+interface ImportFileOptions {
+  readonly limits: CapacityLimits;
+  readonly noHeader: boolean;
+}
+
 async function importFile(
   dataFolder: string,
   file: string,
   segmentId: string,
-  limits: CapacityLimits,
+  { limits, noHeader }: ImportFileOptions,
 ) {
   try {
     await checkRoom(dataFolder, path.resolve(file), limits);
@@ -58,6 +66,7 @@ async function importFile(
       sourcePath: path.resolve(file),
       dataFolder,
       segmentId,
+      ...(noHeader ? { overrides: { noHeader } } : {}),
       now: () => new Date(),
     });
   } catch (error) {
@@ -66,22 +75,33 @@ async function importFile(
   }
 }
 
+/** Rows with the wrong number of values are not in the snapshot: say so, with their first lines. */
+function setAsideWarning(fileName: string, report: ImportReport): string | null {
+  const count = report.counts.wrongFieldCount;
+  if (count === 0) return null;
+  const lines = report.problems
+    .filter((problem) => problem.kind === 'wrong-field-count')
+    .slice(0, 5)
+    .map((problem) => problem.line);
+  const more = count > lines.length ? ', ...' : '';
+  return `${count.toLocaleString('en-US')} rows of "${fileName}" have a different number of values than its header and are set aside, not sent (line ${lines.join(', ')}${more}). Run inspect to see them.`;
+}
+
 export async function prepareSegment(options: {
   readonly dataFolder: string;
   readonly file: string;
   readonly listName: string;
   readonly maps: readonly string[];
+  readonly noHeader?: boolean;
   /** The app's import limits; tests make them small. */
   readonly capacity?: CapacityLimits;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
   const limits = options.capacity ?? defaultCapacityLimits;
-  const { manifest, report } = await importFile(
-    options.dataFolder,
-    options.file,
-    segmentId,
+  const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId, {
     limits,
-  );
+    noHeader: options.noHeader ?? false,
+  });
   const discard = () => removeSnapshot(options.dataFolder, segmentId);
   try {
     const { columns } = manifest;
@@ -100,7 +120,13 @@ export async function prepareSegment(options: {
         `No row of "${manifest.source.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,
       );
     }
-    return { segmentId, fileName: manifest.source.fileName, plan, discard };
+    return {
+      segmentId,
+      fileName: manifest.source.fileName,
+      plan,
+      setAsideWarning: setAsideWarning(manifest.source.fileName, report),
+      discard,
+    };
   } catch (error) {
     await discard();
     if (error instanceof MappingError) throw new BadInputError(error.message);

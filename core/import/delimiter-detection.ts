@@ -15,6 +15,15 @@ export function detectNewline(text: string): Newline {
   return '\n';
 }
 
+/**
+ * The line ending papaparse splits rows on. CRLF files are split on LF (the reader drops the CR
+ * left on each row's last value), so rows ending in LF alone never merge into the row before
+ * (issue 12 item 2). Old Mac files keep CR.
+ */
+export function parserNewline(newline: Newline): '\n' | '\r' {
+  return newline === '\r' ? '\r' : '\n';
+}
+
 const sampleRowLimit = 200;
 
 interface DelimiterScore {
@@ -34,7 +43,7 @@ function scoreDelimiter(
 ): DelimiterScore {
   const rows = Papa.parse<string[]>(sample, {
     delimiter,
-    newline,
+    newline: parserNewline(newline),
     preview: sampleRowLimit,
   }).data.filter((row) => !isBlankRow(row));
   const headerFields = rows[0]?.length ?? 0;

@@ -44,6 +44,21 @@ export class EmailIndex {
     return this.count;
   }
 
+  /**
+   * Makes room for about `entries` addresses at once, so a big file is not rehashed a dozen times
+   * on the way (each rehash touches every entry again: a tenth of a million-row import).
+   */
+  reserve(entries: number): void {
+    if (entries <= this.count) return;
+    this.starts = grown(this.starts, entries);
+    this.ends = grown(this.ends, entries);
+    this.hashes = grown(this.hashes, entries);
+    this.lines = grown(this.lines, entries);
+    let size = this.slots.length;
+    while (size < entries * 2) size *= 2;
+    if (size > this.slots.length) this.rehashInto(size);
+  }
+
   /** The line `email` first appeared on; or, when new, records it on `line` and answers 0. */
   firstLineOrAdd(email: string, line: number): number {
     this.makeRoom(email.length * 3);
@@ -119,7 +134,11 @@ export class EmailIndex {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    this.rehashInto(this.slots.length * 2);
+  }
+
+  private rehashInto(size: number): void {
+    const slots = new Int32Array(size);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry += 1) {
       let slot = (this.hashes[entry] ?? 0) & mask;

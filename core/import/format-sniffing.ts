@@ -9,20 +9,30 @@ import {
 } from './byte-sniff';
 import { detectDelimiter, detectNewline, type Newline } from './delimiter-detection';
 import { ImportError } from './import-error';
+import { readSeparatorHint } from './separator-hint';
 import { createDecoder } from './text-decoding';
 
 export interface FormatOverrides {
   readonly encoding?: SegmentEncoding;
   readonly delimiter?: SegmentDelimiter;
+  /** The first row is data, not a header (`--no-header`): columns are "Column 1", "Column 2"... */
+  readonly noHeader?: boolean;
 }
 
 export interface SniffedFormat {
   readonly encoding: SegmentEncoding;
   readonly hasBom: boolean;
-  /** UTF-8 chosen because the start was valid: a later invalid byte switches to Windows-1252. */
+  /**
+   * UTF-8 chosen because the start was valid: a later invalid byte switches to Windows-1252 only
+   * when the file holds no UTF-8 character at all (encoding-checks.ts).
+   */
   readonly utf8Guessed: boolean;
+  /** Windows-1252 chosen because the start was not UTF-8: the whole file is checked first. */
+  readonly windows1252Guessed?: boolean;
   readonly delimiter: SegmentDelimiter;
   readonly newline: Newline;
+  /** Lines before the table that are not data: 1 for Excel's `sep=` hint (none when absent). */
+  readonly skipRows?: number;
 }
 
 function notText(fileName: string, kind: BinaryKind): ImportError {
@@ -47,7 +57,7 @@ function chooseEncoding(
   isWholeFile: boolean,
   fileName: string,
   forced: SegmentEncoding | undefined,
-): Pick<SniffedFormat, 'encoding' | 'hasBom' | 'utf8Guessed'> {
+): Pick<SniffedFormat, 'encoding' | 'hasBom' | 'utf8Guessed' | 'windows1252Guessed'> {
   const bom = detectBom(head);
   if (forced) return { encoding: forced, hasBom: bom?.encoding === forced, utf8Guessed: false };
   if (bom) return { encoding: bom.encoding, hasBom: true, utf8Guessed: false };
@@ -57,7 +67,7 @@ function chooseEncoding(
   if (binary) throw notText(fileName, binary);
   return isValidUtf8(head, isWholeFile)
     ? { encoding: 'utf-8', hasBom: false, utf8Guessed: true }
-    : { encoding: 'windows-1252', hasBom: false, utf8Guessed: false };
+    : { encoding: 'windows-1252', hasBom: false, utf8Guessed: false, windows1252Guessed: true };
 }
 
 /** The head without its last, probably cut, line (unless it is the whole file). */
@@ -86,9 +96,11 @@ export function sniffFormat(
     throw notText(fileName, 'other');
   }
   const newline = detectNewline(sample);
+  const hint = readSeparatorHint(sample);
   return {
     ...chosen,
     newline,
-    delimiter: overrides.delimiter ?? detectDelimiter(sample, newline),
+    delimiter: overrides.delimiter ?? hint?.delimiter ?? detectDelimiter(sample, newline),
+    skipRows: hint ? 1 : 0,
   };
 }

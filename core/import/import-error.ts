@@ -13,6 +13,12 @@ export type ImportErrorCode =
   | 'not-enough-space'
   | 'disk-full'
   | 'unclosed-quote'
+  | 'swallowed-rows'
+  | 'value-too-long'
+  | 'invalid-text-bytes'
+  | 'mixed-encodings'
+  | 'nul-character'
+  | 'no-fitting-rows'
   | 'source-changed';
 
 export type ImportErrorParams = Readonly<Record<string, string | number>>;

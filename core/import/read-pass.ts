@@ -1,41 +1,61 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { parserNewline } from './delimiter-detection';
 import type { SniffedFormat } from './format-sniffing';
-import { ImportError } from './import-error';
-import { parseText } from './parse-text';
+import { ChunkParser } from './parse-text';
 import type { ReadSegmentOptions, RowSink } from './read-segment-file';
-import { RowAssembler, type AssembledSegment, type ParseIssue } from './row-assembler';
-import { createDecoder } from './text-decoding';
-import { TextWindow } from './text-window';
+import { RowAssembler, type AssembledSegment } from './row-assembler';
+import { nulCharacter, unclosedQuote } from './structure-errors';
+import {
+  createDecoder,
+  isDecodingError,
+  TextDecodingFailure,
+  type StreamingDecoder,
+} from './text-decoding';
 
 /**
  * 128 KiB per read: each slice is a few milliseconds of work, so the main process stays
  * responsive, and the rows alive at any moment stay few (measured: faster and leaner than 512 KiB).
  */
 const readChunkBytes = 128 * 1024;
-/** A quoted value this long without a row ending is a quote that never closes. */
+/** A row this long without its end is a quote that never closes (it cannot be read as rows). */
 const runawayQuoteChars = 4 * 1024 * 1024;
+
+/** Beyond this the index grows as it goes (2 GB of very short rows). */
+const maxEstimatedRows = 30_000_000;
 
 export interface Pass {
   readonly assembled: AssembledSegment | null;
   readonly sha256: string;
 }
 
+function lineBreaksBefore(text: string, end: number, breakChar: string): number {
+  let count = 0;
+  for (
+    let at = text.indexOf(breakChar);
+    at !== -1 && at < end;
+    at = text.indexOf(breakChar, at + 1)
+  ) {
+    count += 1;
+  }
+  return count;
+}
+
 /**
- * One full read of a file in one encoding: bytes are hashed and decoded, the text goes through
- * papaparse, the rows are numbered, validated and handed to the sink, waiting when it is behind.
+ * One full read of a file in one encoding: bytes are hashed and decoded strictly, the text goes
+ * through papaparse, the rows are numbered, checked, validated and handed to the sink, waiting
+ * when it is behind.
  */
 class ReadPass {
   private readonly hash = createHash('sha256');
-  private readonly window = new TextWindow();
-  private readonly breakChar: string;
+  private readonly breakChar: '\n' | '\r';
+  private readonly parser: ChunkParser;
   private readonly assembler: RowAssembler;
   private rows = 0;
   private bytesRead = 0;
-  private charsSinceRow = 0;
-  private consumed = 0;
   private pendingDrain: Promise<void> | null = null;
+  private estimated = false;
 
   constructor(
     private readonly options: ReadSegmentOptions,
@@ -43,77 +63,87 @@ class ReadPass {
     private readonly totalBytes: number,
     private readonly sink: RowSink,
   ) {
-    this.breakChar = format.newline === '\r' ? '\r' : '\n';
-    this.assembler = new RowAssembler((batch) => {
-      this.rows += batch.length;
-      if (!sink.write(batch)) this.pendingDrain = sink.drained();
-    }, format.newline);
+    this.breakChar = parserNewline(format.newline);
+    this.parser = new ChunkParser(format.delimiter, this.breakChar);
+    this.assembler = new RowAssembler(
+      (batch) => {
+        this.rows += batch.length;
+        if (!sink.write(batch)) this.pendingDrain = sink.drained();
+      },
+      {
+        fileName: this.fileName,
+        newline: format.newline,
+        delimiter: format.delimiter,
+        header: options.overrides?.noHeader ? 'absent' : 'auto',
+        skipRows: format.skipRows,
+      },
+    );
+  }
+
+  private get fileName(): string {
+    return this.options.fileName ?? path.basename(this.options.sourcePath);
   }
 
   async run(): Promise<Pass> {
-    await parseText(this.decodedText(), {
-      delimiter: this.format.delimiter,
-      newline: this.format.newline,
-      onRows: (batch, issues, cursor) => this.onRows(batch, issues, cursor),
-    });
-    const assembled = this.assembler.finish();
-    if (this.pendingDrain) await this.pendingDrain;
-    return { assembled, sha256: this.hash.digest('hex') };
-  }
-
-  private async *decodedText(): AsyncGenerator<string> {
-    const decoder = createDecoder(this.format.encoding, this.format.utf8Guessed);
+    const decoder = createDecoder(this.format.encoding, true);
     const source = createReadStream(this.options.sourcePath, { highWaterMark: readChunkBytes });
     for await (const chunk of source) {
       const bytes = chunk as Buffer;
       this.hash.update(bytes);
-      const text = decoder.decode(bytes, { stream: true });
       this.bytesRead += bytes.length;
-      this.charsSinceRow += text.length;
-      if (this.charsSinceRow > runawayQuoteChars) throw this.unclosedQuote();
+      this.feed(this.decode(decoder, bytes, true), false);
+      if (this.pendingDrain) await this.pendingDrain;
+      this.pendingDrain = null;
       this.options.onProgress?.({
         bytesRead: this.bytesRead,
         totalBytes: this.totalBytes,
         rows: this.rows,
       });
-      this.window.append(text);
-      if (text.length > 0) yield text;
     }
-    const rest = decoder.decode();
-    this.window.append(rest);
-    this.window.end();
-    if (rest.length > 0) yield rest;
+    this.feed(this.decode(decoder, undefined, false), true);
+    const assembled = this.assembler.finish();
+    if (this.pendingDrain) await this.pendingDrain;
+    return { assembled, sha256: this.hash.digest('hex') };
   }
 
-  private onRows(batch: string[][], issues: readonly ParseIssue[], cursor: number) {
-    if (batch.length > 0) this.charsSinceRow = 0;
-    const singleLine = this.singleLineRows(this.consumed, cursor, batch.length);
-    this.consumed = cursor;
-    this.window.release(cursor);
-    this.assembler.push(batch, issues, singleLine);
-    const wait = this.pendingDrain;
-    this.pendingDrain = null;
-    return wait;
+  /** Parses the rows a piece of text completes and hands them on. */
+  private feed(text: string, last: boolean): void {
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) throw nulCharacter(this.fileName, this.lineAt(text, nul));
+    const parsed = this.parser.parse(text, last);
+    if (parsed.rows.length > 0) {
+      if (!this.estimated) this.estimateRows(parsed.rows.length);
+      this.assembler.push(parsed.rows, parsed.issues, parsed.singleLine);
+    }
+    if (this.parser.pending.length > runawayQuoteChars) {
+      throw unclosedQuote(this.fileName, this.assembler.currentLine);
+    }
   }
 
-  /**
-   * Whether no row of a batch spans several lines: its text holds exactly one line break per row
-   * (but the parser's last row, which has none). Then line numbers simply count up, and the
-   * cells need no scan.
-   */
-  private singleLineRows(from: number, to: number, rows: number): boolean {
-    if (rows === 0) return false;
-    const expected = this.window.isLast(to) ? rows - 1 : rows;
-    return this.window.countBreaks(from, to, this.breakChar, expected) === expected;
+  /** From the first chunk's rows, how many the whole file holds (a little more, to be safe). */
+  private estimateRows(firstRows: number): void {
+    this.estimated = true;
+    const estimate = Math.ceil((firstRows * this.totalBytes * 1.05) / Math.max(this.bytesRead, 1));
+    this.assembler.expectRows(Math.min(estimate, maxEstimatedRows));
   }
 
-  private unclosedQuote(): ImportError {
-    const fileName = this.options.fileName ?? path.basename(this.options.sourcePath);
-    const line = this.assembler.currentLine;
-    return new ImportError(
-      'unclosed-quote',
-      `Line ${line} of “${fileName}” opens a quoted value (") that never closes, so the rest of the file cannot be read as rows. Fix that line and export the file again.`,
-      { fileName, line },
+  /** Decodes strictly: bytes invalid in the encoding stop the pass, saying about where. */
+  private decode(decoder: StreamingDecoder, bytes: Buffer | undefined, stream: boolean): string {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch (error) {
+      if (!isDecodingError(error)) throw error;
+      throw new TextDecodingFailure(this.lineAt('', 0));
+    }
+  }
+
+  /** The line of an offset in text not yet given to the parser. */
+  private lineAt(text: string, offset: number): number {
+    const pending = this.parser.pending;
+    return (
+      this.assembler.currentLine +
+      lineBreaksBefore(pending, pending.length, this.breakChar) +
+      lineBreaksBefore(text, offset, this.breakChar)
     );
   }
 }

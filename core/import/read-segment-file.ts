@@ -4,8 +4,8 @@ import type { ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotManifest, SnapshotRow } from '../segments/snapshot-format';
 import { sniffFormat, type FormatOverrides } from './format-sniffing';
 import { ImportError } from './import-error';
-import { readPass, type Pass } from './read-pass';
-import { isDecodingError } from './text-decoding';
+import { readInCheckedEncoding } from './encoding-checks';
+import { noFittingRows } from './structure-errors';
 
 /** Where the rows go: the snapshot on import, nowhere for `inspect`. */
 export interface RowSink {
@@ -40,6 +40,11 @@ export interface ReadSegment {
   readonly source: SnapshotManifest['source'];
   readonly format: SnapshotManifest['format'];
   readonly columns: string[];
+  /**
+   * False when the first row was data: the columns are then "Column 1", "Column 2"... (Shapes
+   * whose columns come from elsewhere, such as a schema, may leave it out.)
+   */
+  readonly hasHeader?: boolean;
   readonly emailColumn: string | null;
   readonly report: ImportReport;
 }
@@ -85,8 +90,8 @@ async function readHead(sourcePath: string, size: number): Promise<Buffer> {
 }
 
 /**
- * Reads a segment file end to end, streaming: detects its format, decodes it (falling back to
- * Windows-1252 when bytes turn out not to be UTF-8), parses it with papaparse, validates every row
+ * Reads a segment file end to end, streaming: detects its format, decodes it in an encoding
+ * checked against the whole file (encoding-checks.ts), parses it with papaparse, validates every row
  * and hands the rows to the sink. Throws ImportError with a plain-language message for files that
  * cannot be segments.
  */
@@ -98,19 +103,15 @@ export async function readSegmentFile(
   const info = await statSource(options.sourcePath, fileName);
   if (info.size === 0) throw emptyFile(fileName);
   const head = await readHead(options.sourcePath, info.size);
-  let format = sniffFormat(head, info.size <= head.length, fileName, options.overrides);
-  let pass: Pass;
-  try {
-    pass = await readPass(options, format, info.size, sink);
-  } catch (error) {
-    if (!format.utf8Guessed || !isDecodingError(error)) throw error;
-    await sink.reset();
-    format = { ...format, encoding: 'windows-1252', utf8Guessed: false };
-    pass = await readPass(options, format, info.size, sink);
-  }
+  const sniffed = sniffFormat(head, info.size <= head.length, fileName, options.overrides);
+  const { pass, format } = await readInCheckedEncoding(options, fileName, sniffed, info.size, sink);
   const { assembled } = pass;
   if (assembled === null) throw emptyFile(fileName);
-  if (assembled.report.counts.rows === 0) {
+  const { rows, wrongFieldCount } = assembled.report.counts;
+  if (rows === 0 && wrongFieldCount > 0) {
+    throw noFittingRows(fileName, wrongFieldCount, assembled.columns.length, format.delimiter);
+  }
+  if (rows === 0) {
     throw new ImportError(
       'no-rows',
       `“${fileName}” has a header line but no rows of data under it. Check that the export finished, then try again.`,
@@ -127,6 +128,7 @@ export async function readSegmentFile(
     },
     format: { encoding: format.encoding, delimiter: format.delimiter, hasBom: format.hasBom },
     columns: assembled.columns,
+    hasHeader: assembled.hasHeader,
     emailColumn: assembled.emailColumn,
     report: assembled.report,
   };

@@ -1,7 +1,20 @@
 import { detectEmailColumn } from '../../shared/matching/email-column';
 import { previewRowLimit, type ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotRow } from '../segments/snapshot-format';
+import type { Newline } from './delimiter-detection';
+import {
+  generatedColumns,
+  isBlankRow,
+  isEmptyLine,
+  looksLikeDataRow,
+  normalizeColumns,
+  type HeaderChoice,
+} from './header-rules';
+import { holdsOtherRows, overlongValue } from './row-structure';
 import { SegmentValidator } from './segment-validator';
+import { swallowedRows, unclosedQuote, valueTooLong } from './structure-errors';
+
+export { normalizeColumns } from './header-rules';
 
 /** Rows read before the email column is chosen from the header and the values together. */
 const emailSampleRows = 50;
@@ -14,15 +27,25 @@ export interface ParseIssue {
 
 export interface AssembledSegment {
   readonly columns: string[];
+  /** False when the first row was already data and the columns are "Column 1", "Column 2"... */
+  readonly hasHeader: boolean;
   readonly emailColumn: string | null;
-  readonly headerLine: number;
   readonly report: ImportReport;
 }
 
+export interface AssemblerOptions {
+  readonly fileName: string;
+  readonly newline: Newline;
+  readonly delimiter: string;
+  readonly header?: HeaderChoice;
+  /** Lines before the table that are not part of it (Excel's `sep=` hint). */
+  readonly skipRows?: number;
+}
+
 /**
- * How many line breaks a row's quoted values hold, so the next row's line number is right. A
- * file's breaks are all of one kind (the parser splits rows on it): LF for LF and CRLF files, CR
- * for old Mac files.
+ * How many line breaks a row's quoted values hold, so the next row's line number is right. The
+ * parser splits rows on LF (CRLF files too, so a row ending in LF alone never merges with the
+ * next) or on CR for old Mac files.
  */
 function lineBreaksIn(cells: readonly string[], breakChar: string): number {
   let breaks = 0;
@@ -37,47 +60,39 @@ function lineBreaksIn(cells: readonly string[], breakChar: string): number {
   return breaks;
 }
 
-function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
-}
-
-/** Header cells made usable as column names: trimmed, never empty, never repeated. */
-export function normalizeColumns(cells: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return cells.map((cell, index) => {
-    const base = cell.replace(/^[\s\ufeff]+|[\s\ufeff]+$/g, '') || `Column ${index + 1}`;
-    let name = base;
-    for (let copy = 2; seen.has(name.toLowerCase()); copy += 1) name = `${base} (${copy})`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
+/** The CR of a CRLF line ending, which the parser (splitting on LF) leaves on the last value. */
+function stripLineEndCr(cells: string[]): void {
+  const last = cells.length - 1;
+  const cell = cells[last] as string;
+  if (cell.charCodeAt(cell.length - 1) === 13) cells[last] = cell.slice(0, -1);
 }
 
 /**
  * Turns the parser's rows into snapshot rows: numbers each by the line it starts on (a quoted
- * value with line breaks spans several), skips blank lines, takes the first row as the header,
- * chooses the email column once enough rows are in, and validates every row.
+ * value with line breaks spans several), skips blank lines, takes the first row as the header
+ * (or as data, when it holds an address), chooses the email column once enough rows are in, and
+ * validates every row. A broken structure (a quote that never closes, a value that swallowed
+ * other rows) stops the read with an ImportError naming the line.
  */
 export class RowAssembler {
   private nextLine = 1;
-  private header: { columns: string[]; line: number } | null = null;
+  private header: { columns: string[]; present: boolean } | null = null;
   private pending: SnapshotRow[] = [];
   private validator: SegmentValidator | null = null;
   private emailColumn: string | null = null;
   private readonly preview: string[][] = [];
-  private readonly quoteLines: number[] = [];
-
   private readonly breakChar: string;
+  private readonly stripCr: boolean;
+  private skipRows: number;
+  private expectedRows = 0;
 
   constructor(
     private readonly emit: (rows: SnapshotRow[]) => void,
-    newline: '\r\n' | '\n' | '\r' = '\n',
+    private readonly options: AssemblerOptions,
   ) {
-    this.breakChar = newline === '\r' ? '\r' : '\n';
-  }
-
-  get headerFound(): boolean {
-    return this.header !== null;
+    this.breakChar = options.newline === '\r' ? '\r' : '\n';
+    this.stripCr = options.newline !== '\r';
+    this.skipRows = options.skipRows ?? 0;
   }
 
   /** The line the next row will start on (where an unclosed quote began, when one swallows the rest). */
@@ -85,31 +100,66 @@ export class RowAssembler {
     return this.nextLine;
   }
 
+  /** An estimate of the rows to come, so the duplicate check can make room once. */
+  expectRows(rows: number): void {
+    this.expectedRows = rows;
+    this.validator?.expectRows(rows);
+  }
+
   /**
    * Takes the parser's next rows. `singleLine` says no row of them spans several lines (the
    * reader checked their text in one scan), so their cells need no scan for line breaks.
    */
   push(rows: readonly string[][], issues: readonly ParseIssue[] = [], singleLine = false): void {
-    const unclosedAt = new Set(
-      issues.filter((issue) => issue.code === 'MissingQuotes').map((i) => i.row),
-    );
+    const unclosed = issues.find((issue) => issue.code === 'MissingQuotes')?.row ?? -1;
     const out: SnapshotRow[] = [];
     for (let index = 0; index < rows.length; index += 1) {
-      const cells = rows[index] ?? [];
+      const cells = rows[index] ?? [''];
       const line = this.nextLine;
-      this.nextLine += singleLine ? 1 : 1 + lineBreaksIn(cells, this.breakChar);
-      if (unclosedAt.size > 0 && unclosedAt.has(index)) this.quoteLines.push(line);
-      if (isBlankRow(cells)) continue;
-      if (this.validator !== null) {
-        this.validator.check(line, cells);
-        out.push({ line, cells });
-      } else if (this.header === null) {
-        this.header = { columns: normalizeColumns(cells), line };
-      } else {
-        this.buffer({ line, cells }, out);
+      const span = singleLine ? 1 : 1 + lineBreaksIn(cells, this.breakChar);
+      this.nextLine += span;
+      if (index === unclosed) throw unclosedQuote(this.options.fileName, line);
+      if (this.stripCr) stripLineEndCr(cells);
+      if (this.skipRows > 0) {
+        this.skipRows -= 1;
+        continue;
       }
+      this.checkStructure(line, span, cells);
+      this.take(line, cells, out);
     }
     if (out.length > 0) this.emit(out);
+  }
+
+  private checkStructure(line: number, span: number, cells: readonly string[]): void {
+    const overlong = overlongValue(cells);
+    if (overlong > 0) throw valueTooLong(this.options.fileName, line, overlong);
+    if (span === 1 || this.header === null) return;
+    const fieldCount = this.header.columns.length;
+    if (cells.length !== fieldCount || holdsOtherRows(cells, this.options.delimiter, fieldCount)) {
+      throw swallowedRows(this.options.fileName, line, line + span - 1);
+    }
+  }
+
+  private take(line: number, cells: string[], out: SnapshotRow[]): void {
+    if (this.header === null) {
+      if (!isEmptyLine(cells)) this.startTable(line, cells, out);
+      return;
+    }
+    if (isBlankRow(cells)) return;
+    if (this.validator === null) this.buffer({ line, cells }, out);
+    else if (this.validator.admit(line, cells)) out.push({ line, cells });
+  }
+
+  private startTable(line: number, cells: string[], out: SnapshotRow[]): void {
+    const headerless =
+      this.options.header === 'absent' ||
+      (this.options.header !== 'present' && looksLikeDataRow(cells));
+    if (!headerless) {
+      this.header = { columns: normalizeColumns(cells), present: true };
+      return;
+    }
+    this.header = { columns: generatedColumns(cells.length), present: false };
+    this.buffer({ line, cells }, out);
   }
 
   /** Holds the first rows back until there are enough to choose the email column from. */
@@ -120,18 +170,19 @@ export class RowAssembler {
 
   private startValidating(): SnapshotRow[] {
     const columns = this.header?.columns ?? [];
+    const fitting = this.pending.filter((row) => row.cells.length === columns.length);
     this.emailColumn = detectEmailColumn(
       columns,
-      this.pending.map((row) => row.cells),
+      fitting.map((row) => row.cells),
     );
     const emailIndex = this.emailColumn === null ? null : columns.indexOf(this.emailColumn);
     const validator = new SegmentValidator(columns.length, emailIndex);
+    if (this.expectedRows > 0) validator.expectRows(this.expectedRows);
     this.validator = validator;
-    const rows = this.pending;
+    const rows = this.pending.filter((row) => validator.admit(row.line, row.cells));
     this.pending = [];
     for (const row of rows) {
       if (this.preview.length < previewRowLimit) this.preview.push([...row.cells]);
-      validator.check(row.line, row.cells);
     }
     return rows;
   }
@@ -142,12 +193,11 @@ export class RowAssembler {
     const rest = this.validator === null ? this.startValidating() : [];
     if (rest.length > 0) this.emit(rest);
     const validator = this.validator ?? new SegmentValidator(0, null);
-    for (const line of this.quoteLines) validator.note({ kind: 'unclosed-quote', line }, true);
     const { counts, problems, problemCount } = validator.result();
     return {
       columns: this.header.columns,
+      hasHeader: this.header.present,
       emailColumn: this.emailColumn,
-      headerLine: this.header.line,
       report: {
         counts,
         problems: problems.sort((a, b) => a.line - b.line),

@@ -16,9 +16,10 @@ export function detachString(text: string): string {
 
 /**
  * Validates each data row by its email cell: counts valid, invalid, blank and duplicate addresses
- * (case-insensitive, first occurrence kept) and rows whose number of values differs from the
- * header's, and lists the first problems with their line numbers. Nothing is dropped: every row is
- * counted in exactly one of valid, invalid, blank and duplicates.
+ * (case-insensitive, first occurrence kept), and lists the first problems with their line numbers.
+ * A row whose number of values differs from the header's is set aside: counted and listed, never
+ * kept, since its values cannot be told apart (issue 12). Every row kept is counted in exactly
+ * one of valid, invalid, blank and duplicates.
  */
 export class SegmentValidator {
   private readonly counts = {
@@ -39,8 +40,13 @@ export class SegmentValidator {
     private readonly emailIndex: number | null,
   ) {}
 
-  check(line: number, cells: readonly string[]): void {
-    this.counts.rows += 1;
+  /** Room for about this many addresses (an estimate from the file's size). */
+  expectRows(rows: number): void {
+    this.firstLines.reserve(rows);
+  }
+
+  /** Checks a row; false when it is set aside (the wrong number of values) and must not be kept. */
+  admit(line: number, cells: readonly string[]): boolean {
     if (cells.length !== this.fieldCount) {
       this.counts.wrongFieldCount += 1;
       this.note({
@@ -49,8 +55,11 @@ export class SegmentValidator {
         expected: this.fieldCount,
         actual: cells.length,
       });
+      return false;
     }
+    this.counts.rows += 1;
     if (this.emailIndex !== null) this.checkEmail(line, cells[this.emailIndex]);
+    return true;
   }
 
   private checkEmail(line: number, cell: string | undefined): void {

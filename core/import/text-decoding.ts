@@ -31,6 +31,7 @@ class Windows1252Decoder implements StreamingDecoder {
   }
 }
 
+/** `fatal`: bytes invalid in the encoding throw instead of becoming U+FFFD (never silently). */
 export function createDecoder(encoding: SegmentEncoding, fatal: boolean): StreamingDecoder {
   if (encoding === 'windows-1252') return new Windows1252Decoder();
   return new TextDecoder(encoding, { fatal });
@@ -42,4 +43,16 @@ export function isDecodingError(error: unknown): boolean {
     error instanceof TypeError &&
     (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
   );
+}
+
+/**
+ * Bytes not valid in the pass's encoding. `line` is where the text decoded so far ends: exact for
+ * a file read strictly, though a UTF-8 file is measured again byte by byte (utf8-census.ts).
+ */
+export class TextDecodingFailure extends Error {
+  override readonly name = 'TextDecodingFailure';
+
+  constructor(readonly line: number) {
+    super(`The bytes after line ${line} are not valid in the file's encoding.`);
+  }
 }

@@ -19,9 +19,10 @@ export const listedProblemLimit = 50;
 export const previewRowLimit = 20;
 
 /**
- * Every data row lands in exactly one of valid, invalid, blank and duplicates (so they add up to
- * `rows`); `wrongFieldCount` counts rows whose number of values differs from the header's, which
- * are kept and also counted by their email. With no email column all four email counts are 0.
+ * Every data row kept lands in exactly one of valid, invalid, blank and duplicates (so they add up
+ * to `rows`); `wrongFieldCount` counts rows whose number of values differs from the header's,
+ * which are set aside (listed as problems, never kept, never sent: their values cannot be told
+ * apart) and are not in `rows`. With no email column all four email counts are 0.
  */
 export const importCountsSchema = z.object({
   rows: z.number().int().nonnegative(),

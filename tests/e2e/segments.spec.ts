@@ -97,9 +97,10 @@ test('several files at once; the separator can be overridden; rename and remove'
   await expect(german.getByLabel('Encoding')).toHaveValue('utf-16le');
   await expect(german.getByText('with byte-order mark')).toBeVisible();
 
-  // Read as comma-separated, the semicolon file is one column and nothing is an email.
-  await spanish.getByLabel('Separator').selectOption(',');
-  await expect(spanish.getByLabel('Separator')).toHaveValue(',');
+  // Read as tab-separated, the semicolon file is one column and nothing is an email. (Read with
+  // commas, every row splits at its decimal comma and is set aside: issue 12.)
+  await spanish.getByLabel('Separator').selectOption('\t');
+  await expect(spanish.getByLabel('Separator')).toHaveValue('\t');
   await expect(spanish).toContainText('No column looks like an email address');
   await expect(spanish.getByLabel('Separator')).toBeFocused();
   await spanish.getByLabel('Separator').selectOption(';');

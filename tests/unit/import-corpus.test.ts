@@ -8,7 +8,15 @@ import { readSegmentFile } from '../../core/import/read-segment-file';
 import { readSnapshotRows } from '../../core/segments/snapshot-store';
 import type { SnapshotRow } from '../../core/segments/snapshot-format';
 import { autoMatch } from '../../shared/matching/auto-match';
-import { brokenCases, corpusCases } from '../support/corpus/segment-corpus';
+import {
+  brokenCases,
+  corpusCases,
+  integrityBrokenCases,
+  integrityCases,
+} from '../support/corpus/segment-corpus';
+
+const readableCases = [...corpusCases, ...integrityCases];
+const refusedCases = [...brokenCases, ...integrityBrokenCases];
 
 let folder: string;
 
@@ -33,7 +41,7 @@ async function collect(rows: AsyncIterable<SnapshotRow>): Promise<SnapshotRow[]>
 }
 
 describe('reading real-world segment files', () => {
-  it.each(corpusCases)('$name', async ({ fileName, bytes, expected }) => {
+  it.each(readableCases)('$name', async ({ fileName, bytes, expected }) => {
     const sourcePath = await writeCase(fileName, bytes());
     const read = await readSegmentFile({ sourcePath });
 
@@ -57,7 +65,7 @@ describe('reading real-world segment files', () => {
     }
   });
 
-  it.each(corpusCases)('keeps every row of "$name" in the snapshot', async (corpusCase) => {
+  it.each(readableCases)('keeps every row of "$name" in the snapshot', async (corpusCase) => {
     const { fileName, bytes, expected } = corpusCase;
     const sourcePath = await writeCase(`snapshot-${fileName}`, bytes());
     const dataFolder = await mkdtemp(path.join(folder, 'data-'));
@@ -82,7 +90,8 @@ describe('reading real-world segment files', () => {
 });
 
 describe('files that cannot be segments', () => {
-  it.each(brokenCases)('refuses $name with a plain message', async ({ fileName, bytes, error }) => {
+  it.each(refusedCases)('refuses $name with a plain message', async (broken) => {
+    const { fileName, bytes, error, params } = broken;
     const sourcePath = await writeCase(fileName, bytes());
     const failure: unknown = await readSegmentFile({ sourcePath }).catch(
       (caught: unknown) => caught,
@@ -90,6 +99,10 @@ describe('files that cannot be segments', () => {
     expect(failure).toBeInstanceOf(ImportError);
     expect((failure as ImportError).code).toBe(error);
     expect((failure as ImportError).message).toContain(`“${fileName}”`);
+    if (params) expect((failure as ImportError).params).toMatchObject(params);
+    if (typeof params?.line === 'number') {
+      expect((failure as ImportError).message).toContain(`Line ${params.line} of`);
+    }
   });
 
   it('says which file could not be found', async () => {

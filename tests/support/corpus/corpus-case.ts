@@ -36,6 +36,8 @@ export interface BrokenCase {
   readonly fileName: string;
   readonly bytes: () => Buffer;
   readonly error: string;
+  /** What the error must say, when the case is about where (the line) or why. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export function file(

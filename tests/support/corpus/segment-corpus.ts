@@ -24,6 +24,7 @@ import {
  * result an import must give. Shared by the unit, integration and end-to-end tests.
  */
 export * from './corpus-case';
+export * from './integrity-cases';
 export * from './language-cases';
 export * from './structure-cases';
 
@@ -42,7 +43,6 @@ export const corpusCases: readonly CorpusCase[] = [
   lateWindows1252Case,
   accentsAcrossChunksCase,
   multilineAcrossChunksCase,
-  unclosedQuoteCase,
 ];
 
 export const brokenCases: readonly BrokenCase[] = [
@@ -79,4 +79,5 @@ export const brokenCases: readonly BrokenCase[] = [
       Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0]), Buffer.alloc(64, 7)]),
     error: 'not-text',
   },
+  unclosedQuoteCase,
 ];

@@ -1,4 +1,4 @@
-import { counts, file, type CorpusCase } from './corpus-case';
+import { counts, file, type BrokenCase, type CorpusCase } from './corpus-case';
 import { encodeText } from './encode-text';
 
 /** Separators, quoting, line breaks, ragged rows and files big enough to cross read chunks. */
@@ -85,7 +85,7 @@ export const tabWithBlankLinesCase: CorpusCase = {
 };
 
 export const raggedCase: CorpusCase = {
-  name: 'Ragged rows: too few and too many values',
+  name: 'Ragged rows: too few and too many values are set aside, never kept',
   fileName: 'ragged.csv',
   bytes: file(
     [
@@ -104,13 +104,14 @@ export const raggedCase: CorpusCase = {
     delimiter: ',',
     columns: ['Email', 'First name', 'Last name'],
     emailColumn: 'Email',
-    counts: counts({ rows: 4, valid: 3, blank: 1, wrongFieldCount: 2 }),
+    counts: counts({ rows: 2, valid: 1, blank: 1, wrongFieldCount: 2 }),
+    lines: [2, 5],
     problems: [
       { kind: 'wrong-field-count', line: 3, expected: 3, actual: 2 },
       { kind: 'wrong-field-count', line: 4, expected: 3, actual: 4 },
       { kind: 'blank-email', line: 5 },
     ],
-    rows: { 2: ['c@example.com', 'Cy', 'Ng', 'extra'] },
+    rows: { 1: ['', 'Dee', 'Dot'] },
   },
 };
 
@@ -221,21 +222,14 @@ export const multilineAcrossChunksCase: CorpusCase = (() => {
   };
 })();
 
-export const unclosedQuoteCase: CorpusCase = {
-  name: 'A quote that never closes swallows the rest of the file',
+export const unclosedQuoteCase: BrokenCase = {
+  name: 'a quote that never closes, in a small file',
   fileName: 'stray-quote.csv',
   bytes: file(
     ['Email,Name', 'a@example.com,Ann', 'b@example.com,"Bob', 'c@example.com,Cy'],
     '\n',
     'utf-8',
   ),
-  expected: {
-    encoding: 'utf-8',
-    hasBom: false,
-    delimiter: ',',
-    columns: ['Email', 'Name'],
-    emailColumn: 'Email',
-    counts: counts({ rows: 2, valid: 2 }),
-    problems: [{ kind: 'unclosed-quote', line: 3 }],
-  },
+  error: 'unclosed-quote',
+  params: { line: 3 },
 };
