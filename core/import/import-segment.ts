@@ -41,6 +41,7 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
       columns: read.columns,
       rowCount: read.report.counts.rows,
       emailColumn: read.emailColumn,
+      shape: read.shape,
     };
     await writer.commit(manifest, read.report);
     return { manifest, report: read.report };

@@ -57,7 +57,11 @@ export function createSegmentsHandlers(services: HostServices) {
       }),
     'segments:reimport': (input: ChannelInput<'segments:reimport'>) =>
       plainly(() =>
-        segments.reimport(input.id, { encoding: input.encoding, delimiter: input.delimiter }),
+        segments.reimport(
+          input.id,
+          { encoding: input.encoding, delimiter: input.delimiter },
+          { sheet: input.sheet, entity: input.entity },
+        ),
       ),
   };
 }

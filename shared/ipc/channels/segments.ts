@@ -58,6 +58,9 @@ export const segmentsChannels = {
       id: segmentId,
       encoding: segmentEncodingSchema.optional(),
       delimiter: segmentDelimiterSchema.optional(),
+      /** Another sheet of the workbook, or another table of the export folder (issue 14). */
+      sheet: z.string().min(1).max(255).optional(),
+      entity: z.string().min(1).max(255).optional(),
     }),
     importOutcomeSchema,
   ),
