@@ -50,9 +50,24 @@ export const noStyles: CellStyles = { formatCodes: new Map(), styleFormats: [], 
 /** 1904-based workbooks (old Mac Excel) count days from 1904-01-01: 1,462 days later. */
 const days1900To1904 = 1462;
 
-/** Each cell's display text; numfmt caches a parsed code, and each id's code is looked up once. */
+interface KnownFormat {
+  readonly code: string;
+  readonly isDate: boolean;
+  /** Texts already made for this format: dates and amounts repeat down a column. */
+  readonly texts: Map<number, string>;
+}
+
+/** Excel's General shows whole numbers of up to 11 digits as they are (a phone number, an id). */
+const generalLimit = 1e11;
+const cacheLimit = 50_000;
+
+/**
+ * Each cell's display text. numfmt takes a few microseconds a cell, which is most of a large
+ * sheet's reading time, so whole numbers in General and text formats skip it and repeated
+ * values are remembered per format.
+ */
 export class NumberFormatter {
-  private readonly codes = new Map<number, { code: string; isDate: boolean }>();
+  private readonly codes = new Map<number, KnownFormat>();
 
   constructor(private readonly styles: CellStyles) {}
 
@@ -62,10 +77,19 @@ export class NumberFormatter {
     if (!known) {
       const found = this.styles.formatCodes.get(formatId) ?? builtInFormats.get(formatId);
       const code = found !== undefined && isValidFormat(found) ? found : 'General';
-      known = { code, isDate: isDateFormat(code) };
+      known = { code, isDate: isDateFormat(code), texts: new Map() };
       this.codes.set(formatId, known);
     }
+    if (known.code === '@') return String(value);
+    if (known.code === 'General' && Number.isInteger(value) && Math.abs(value) < generalLimit) {
+      return String(value);
+    }
+    const remembered = known.texts.get(value);
+    if (remembered !== undefined) return remembered;
     const serial = known.isDate && this.styles.date1904 ? value + days1900To1904 : value;
-    return format(known.code, serial, { throws: false, nbsp: false });
+    const text = format(known.code, serial, { throws: false, nbsp: false });
+    if (known.texts.size >= cacheLimit) known.texts.clear();
+    known.texts.set(value, text);
+    return text;
   }
 }
