@@ -13,6 +13,7 @@ import { BadInputError, prepareSegment, type PreparedSegment } from '../push/pre
 import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
 import { currentOsUser } from '../../core/system/os-user';
+import type { ShapeChoice } from '../../shared/segments/segment-shape';
 
 const flagSpec = {
   list: 'text',
@@ -23,6 +24,9 @@ const flagSpec = {
   'data-dir': 'text',
   destination: 'text',
   json: 'switch',
+  // A workbook's sheet, an export folder's table (issue 14).
+  sheet: 'text',
+  entity: 'text',
 } as const;
 
 /** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
@@ -38,6 +42,7 @@ interface PushRequest {
   readonly dataFolder: string;
   readonly destinationName: string | undefined;
   readonly json: boolean;
+  readonly choice: ShapeChoice;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -61,6 +66,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
     destinationName: flags.text.get('destination'),
     json: flags.switches.has('json'),
+    choice: { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') },
   };
 }
 

@@ -12,6 +12,7 @@ import { MappingError } from '../../core/upload/contact-builder';
 import { planExport, type ExportPlan } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
+import type { ShapeChoice } from '../../shared/segments/segment-shape';
 import { buildMapping } from './mapping-args';
 
 /** Bad input found after parsing: said plainly, without the usage text; exit 2. */
@@ -31,10 +32,16 @@ function newSegmentId(): string {
   return `cli-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-async function importFile(dataFolder: string, file: string, segmentId: string) {
+async function importFile(
+  dataFolder: string,
+  file: string,
+  segmentId: string,
+  choice: ShapeChoice = {},
+) {
   try {
     return await importSegment({
       sourcePath: path.resolve(file),
+      choice,
       dataFolder,
       segmentId,
       now: () => new Date(),
@@ -50,9 +57,15 @@ export async function prepareSegment(options: {
   readonly file: string;
   readonly listName: string;
   readonly maps: readonly string[];
+  readonly choice?: ShapeChoice;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
-  const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId);
+  const { manifest, report } = await importFile(
+    options.dataFolder,
+    options.file,
+    segmentId,
+    options.choice,
+  );
   const discard = () => removeSnapshot(options.dataFolder, segmentId);
   try {
     const { columns } = manifest;
