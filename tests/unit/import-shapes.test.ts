@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
 import { readSegmentFile, type ReadSegmentOptions } from '../../core/import/read-segment-file';
-import { listSnapshots } from '../../core/segments/snapshot-store';
+import { listSnapshots, readSnapshotRows } from '../../core/segments/snapshot-store';
 import {
   workbookEntries,
   writeCdmFolder,
@@ -112,6 +112,32 @@ describe('Customer Insights export folders', () => {
     const segment = await read(path.join(exportFolder, 'model.json'));
     expect(segment.report.counts.rows).toBe(4);
     expect(segment.shape.parts).toBe(3);
+  });
+
+  it('keeps the rows in its own snapshot: the export folder may go away afterwards', async () => {
+    const exportFolder = await writeCdmFolder(at('Gone'), 'Gone', [contacts]);
+    const dataFolder = await mkdtemp(path.join(folder, 'data-'));
+    const imported = await importSegment({
+      sourcePath: path.join(exportFolder, 'model.json'),
+      dataFolder,
+      segmentId: 'seg-gone',
+      now: () => new Date(),
+      workFolder,
+    });
+    expect(imported.manifest).toMatchObject({
+      name: 'Gone',
+      shape: { source: 'cdm', parts: 3 },
+      columns: ['CustomerId', 'FirstName', 'PrimaryEmail'],
+    });
+    await rm(exportFolder, { recursive: true, force: true });
+    const rows = [];
+    for await (const row of readSnapshotRows(dataFolder, 'seg-gone')) rows.push(row.cells[2]);
+    expect(rows).toEqual([
+      'nuria@example.com',
+      'joan@example.com',
+      'pau@example.com',
+      'anna@example.com',
+    ]);
   });
 
   it('picks the table with an email column, and another one when asked', async () => {
