@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSegment } from '../../core/import/import-segment';
@@ -127,5 +127,56 @@ describe('files that are not files', () => {
     expect(refused.message).toBe(
       '“segment.fifo” is a pipe (FIFO), not a file Segment Courier can read. Drop the segment file itself.',
     );
+  });
+});
+
+describe('the newer manifest form (*.manifest.cdm.json)', () => {
+  it('reads entity files for the columns and partition traits for the format', async () => {
+    const exportFolder = at('Manifested');
+    await mkdir(path.join(exportFolder, 'Contacts'), { recursive: true });
+    const manifest = {
+      manifestName: 'Manifested',
+      entities: [
+        {
+          type: 'LocalEntity',
+          entityName: 'Contacts',
+          entityPath: 'Contacts.cdm.json/Contacts',
+          dataPartitions: [
+            {
+              location: 'Contacts/part-00001.csv',
+              exhibitsTraits: [
+                {
+                  traitReference: 'is.partition.format.CSV',
+                  arguments: [
+                    { name: 'columnHeaders', value: 'true' },
+                    { name: 'delimiter', value: ';' },
+                  ],
+                },
+              ],
+            },
+            { location: 'adls:/Contacts/part-00002.csv' },
+          ],
+        },
+      ],
+    };
+    const definition = {
+      definitions: [
+        { entityName: 'Contacts', hasAttributes: [{ name: 'Id' }, { name: 'EmailAddress1' }] },
+      ],
+    };
+    await writeFile(path.join(exportFolder, 'default.manifest.cdm.json'), JSON.stringify(manifest));
+    await writeFile(path.join(exportFolder, 'Contacts.cdm.json'), JSON.stringify(definition));
+    await writeFile(
+      path.join(exportFolder, 'Contacts/part-00001.csv'),
+      'Id;EmailAddress1\n1;ann@example.com\n',
+    );
+    await writeFile(path.join(exportFolder, 'Contacts/part-00002.csv'), '2,bob@example.com\n');
+    const segment = await read(exportFolder);
+    expect(segment.columns).toEqual(['Id', 'EmailAddress1']);
+    expect(segment.report.preview).toEqual([
+      ['1', 'ann@example.com'],
+      ['2', 'bob@example.com'],
+    ]);
+    expect(segment.shape).toEqual({ source: 'cdm', entity: 'Contacts', parts: 2 });
   });
 });

@@ -1,4 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createSegmentLibrary } from '../../core/import/segment-library';
 import { describe, expect, it } from 'vitest';
 import { workbookEntries, writeWorkbook, writeZip } from '../support/shape-fixtures';
 import { people, useShapeFolders } from '../support/shape-reading';
@@ -97,5 +100,32 @@ describe('Excel workbooks', () => {
       ),
     );
     expect((await failure(file)).code).toBe('workbook-damaged');
+  });
+});
+
+describe('another sheet, picked after the import', () => {
+  it('replaces the segment with the chosen sheet’s rows, keeping its name', async () => {
+    const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-shapes-library-'));
+    const library = await createSegmentLibrary({ dataFolder });
+    try {
+      const file = await writeWorkbook(at('choose.xlsx'), [
+        { name: 'Contacts', rows: [['Email'], ['ann@example.com']] },
+        { name: 'Leads', rows: [['Email'], ['bob@example.com'], ['cai@example.com']] },
+      ]);
+      const [first] = await library.importPaths([file]);
+      if (!first?.ok) throw new Error('import failed');
+      expect(first.segment.shape).toMatchObject({ sheet: 'Contacts', choices: ['Leads'] });
+      const leads = await library.reimport(first.segment.id, {}, { sheet: 'Leads' });
+      if (!leads.ok) throw new Error(leads.error.message);
+      expect(leads.segment).toMatchObject({ name: 'choose', counts: { rows: 2 } });
+      expect(leads.segment.shape).toMatchObject({ sheet: 'Leads', choices: ['Contacts'] });
+      // A re-read with another encoding keeps the sheet that was picked.
+      const again = await library.reimport(leads.segment.id, { encoding: 'utf-8' });
+      expect(again.ok && again.segment.shape?.sheet).toBe('Leads');
+      expect((await library.list()).map((segment) => segment.shape?.sheet)).toEqual(['Leads']);
+    } finally {
+      await library.dispose();
+      await rm(dataFolder, { recursive: true, force: true });
+    }
   });
 });
