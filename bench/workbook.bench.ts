@@ -70,7 +70,7 @@ export const workbookBenchmark: Benchmark = {
     try {
       const file = path.join(folder, 'bench-100k.xlsx');
       await writeWorkbook(file, [{ name: 'Contacts', rows: rowsOf(100_000) }]);
-      const importer = await bundle('import-child.ts', cache);
+      const importer = await bundle('workbook-import-child.ts', cache);
       const baseline = await bundle('workbook-raw-child.ts', cache);
       const imports = [];
       const raws = [];

@@ -3,6 +3,7 @@
 // parses them with no work per element but counting rows. Prints rows and peak memory as JSON.
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { ownPeakRssMb } from './peak-rss';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: workbook-raw-child <file.xlsx>');
@@ -40,5 +41,5 @@ for (const name of ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']) {
   parser.close();
 }
 zip.close();
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const maxRssMb = ownPeakRssMb();
 process.stdout.write(`${JSON.stringify({ rows, maxRssMb })}\n`);
