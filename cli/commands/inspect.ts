@@ -112,12 +112,17 @@ export function describeProblem(problem: ImportProblem): string {
   }
 }
 
+const rewritten = (shape: SegmentShape) => ['xlsx', 'cdm'].includes(shape.inner ?? shape.source);
+
 function readableSummary(read: ReadSegment): string {
   const { counts } = read.report;
   const bom = read.format.hasBom ? ' with BOM' : '';
   const mapping = Object.entries(mappingOf(read));
   const lines = [
-    `${read.source.fileName} (${formatBytes(read.source.size)}, ${encodingNames[read.format.encoding]}${bom}, ${delimiterNames[read.format.delimiter]}-separated)`,
+    // A workbook's or an export folder's cells are not text in an encoding with a separator.
+    rewritten(read.shape)
+      ? `${read.source.fileName} (${formatBytes(read.source.size)})`
+      : `${read.source.fileName} (${formatBytes(read.source.size)}, ${encodingNames[read.format.encoding]}${bom}, ${delimiterNames[read.format.delimiter]}-separated)`,
     ...[describeShape(read.shape)].filter((line): line is string => line !== null),
     `Columns (${read.columns.length}): ${read.columns.join(', ')}`,
     '',
