@@ -93,6 +93,11 @@ describe('inspect reports the shape it read', () => {
       rows: 2,
       choices: ['Contacts'],
     });
+    const readable = inspect([book]).stdout.split('\n');
+    expect(readable[0]).toMatch(/^book\.xlsx \([\d.]+ KB\)$/);
+    expect(readable[1]).toBe(
+      'Read from: workbook, sheet Contacts (other sheets: Leads; pick one with --sheet)',
+    );
     const gz = at('list.csv.gz');
     await writeFile(gz, gzipSync('Email\nann@example.com\n'));
     expect(JSON.parse(inspect([gz, '--json']).stdout)).toMatchObject({ source: 'gzip', rows: 1 });
