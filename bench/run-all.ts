@@ -2,12 +2,14 @@ import { passes, type Benchmark } from './benchmark';
 import { importBenchmark } from './import.bench';
 import { ipcDispatchBenchmark } from './ipc-dispatch.bench';
 import { uploadBenchmarks } from './upload.bench';
+import { workbookBenchmark } from './workbook.bench';
 
 // `npm run bench [-- name...]`: runs the benchmarks (all, or those named) and prints their figures.
 // Targets are ratios against a baseline measured in the same run, since these machines are noisy.
 const benchmarks: readonly Benchmark[] = [
   ipcDispatchBenchmark,
   importBenchmark,
+  workbookBenchmark,
   ...uploadBenchmarks,
 ];
 

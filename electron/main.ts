@@ -83,7 +83,10 @@ async function start(): Promise<void> {
       const options: Electron.OpenDialogOptions = {
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Segment files', extensions: ['csv', 'tsv', 'txt'] },
+          {
+            name: 'Segment files',
+            extensions: ['csv', 'tsv', 'txt', 'gz', 'zip', 'xlsx', 'json'],
+          },
           { name: 'All files', extensions: ['*'] },
         ],
       };

@@ -7,6 +7,7 @@ import {
   type ImportProblem,
   type SegmentEncoding,
 } from '../../shared/segments/import-report';
+import type { SegmentShape } from '../../shared/segments/segment-shape';
 import { UsageError, type CliCommand } from '../command';
 import { exitCodes } from '../exit-codes';
 import { parseFlags } from '../push/parse-flags';
@@ -31,10 +32,49 @@ function mappingOf(read: ReadSegment): Record<string, string> {
   return { ...(email === null ? {} : { Email: mapping.email }), ...mapping.standard };
 }
 
+/** `source` always; `sheet`, `entity`, `parts` and what a zip held where they apply. */
+function shapeFields(shape: SegmentShape) {
+  return {
+    source: shape.source,
+    ...(shape.inner === undefined ? {} : { inner: shape.inner }),
+    ...(shape.sheet === undefined ? {} : { sheet: shape.sheet }),
+    ...(shape.entity === undefined ? {} : { entity: shape.entity }),
+    ...(shape.parts === undefined ? {} : { parts: shape.parts }),
+    ...(shape.choices === undefined ? {} : { choices: shape.choices }),
+  };
+}
+
+const sourceNames: Record<SegmentShape['source'], string> = {
+  csv: 'text file',
+  cdm: 'Customer Insights export',
+  xlsx: 'workbook',
+  gzip: 'gzip file',
+  zip: 'zip file',
+};
+
+/** "Customer Insights export, table Contacts, 3 parts (other tables: Orders; pick with --entity)". */
+export function describeShape(shape: SegmentShape): string | null {
+  if (shape.source === 'csv') return null;
+  const words = [sourceNames[shape.source]];
+  if (shape.inner) words[0] += ` holding a ${sourceNames[shape.inner]}`;
+  if (shape.sheet !== undefined) words.push(`sheet ${shape.sheet}`);
+  if (shape.entity !== undefined) words.push(`table ${shape.entity}`);
+  if (shape.parts !== undefined) words.push(`${shape.parts} part${shape.parts === 1 ? '' : 's'}`);
+  const flag =
+    shape.sheet !== undefined
+      ? 'sheets: %s; pick one with --sheet'
+      : 'tables: %s; pick one with --entity';
+  const others = shape.choices?.length
+    ? ` (other ${flag.replace('%s', shape.choices.join(', '))})`
+    : '';
+  return `Read from: ${words.join(', ')}${others}`;
+}
+
 function summaryObject(read: ReadSegment) {
   const { counts } = read.report;
   return {
     file: read.source.path,
+    ...shapeFields(read.shape),
     fileName: read.source.fileName,
     size: read.source.size,
     sha256: read.source.sha256,
@@ -73,12 +113,18 @@ export function describeProblem(problem: ImportProblem): string {
   }
 }
 
+const rewritten = (shape: SegmentShape) => ['xlsx', 'cdm'].includes(shape.inner ?? shape.source);
+
 function readableSummary(read: ReadSegment): string {
   const { counts } = read.report;
   const bom = read.format.hasBom ? ' with BOM' : '';
   const mapping = Object.entries(mappingOf(read));
   const lines = [
-    `${read.source.fileName} (${formatBytes(read.source.size)}, ${encodingNames[read.format.encoding]}${bom}, ${delimiterNames[read.format.delimiter]}-separated)`,
+    // A workbook's or an export folder's cells are not text in an encoding with a separator.
+    rewritten(read.shape)
+      ? `${read.source.fileName} (${formatBytes(read.source.size)})`
+      : `${read.source.fileName} (${formatBytes(read.source.size)}, ${encodingNames[read.format.encoding]}${bom}, ${delimiterNames[read.format.delimiter]}-separated)`,
+    ...[describeShape(read.shape)].filter((line): line is string => line !== null),
     `Columns (${read.columns.length}): ${read.columns.join(', ')}`,
     '',
     `Rows               ${count(counts.rows).padStart(12)}`,
@@ -113,19 +159,27 @@ function readableSummary(read: ReadSegment): string {
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
-  synopsis: 'inspect <file> [--no-header] [--json]',
+  synopsis:
+    'inspect <file or export folder> [--sheet <name>] [--entity <name>] [--no-header] [--json]',
   summary:
     'Check a segment file: format, rows, valid, invalid and duplicate emails, matched fields.',
   async run(args, io) {
-    const flags = parseFlags(args, { json: 'switch', 'no-header': 'switch' });
+    const flags = parseFlags(args, {
+      json: 'switch',
+      sheet: 'text',
+      entity: 'text',
+      'no-header': 'switch',
+    });
     const [file, ...extra] = flags.positionals;
     if (file === undefined) throw new UsageError('inspect needs the file to check.');
     if (extra.length > 0) throw new UsageError('inspect checks one file at a time.');
     const json = flags.switches.has('json');
     try {
       const noHeader = flags.switches.has('no-header');
+      const choice = { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') };
       const read = await readSegmentFile({
         sourcePath: path.resolve(file),
+        choice,
         ...(noHeader ? { overrides: { noHeader } } : {}),
       });
       io.stdout.write(json ? `${JSON.stringify(summaryObject(read))}\n` : readableSummary(read));

@@ -16,6 +16,7 @@ import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
 import { quoteArgument } from '../quote-argument';
 import { currentOsUser } from '../../core/system/os-user';
+import type { ShapeChoice } from '../../shared/segments/segment-shape';
 
 const flagSpec = {
   list: 'text',
@@ -27,6 +28,9 @@ const flagSpec = {
   destination: 'text',
   json: 'switch',
   'no-header': 'switch',
+  // A workbook's sheet, an export folder's table (issue 14).
+  sheet: 'text',
+  entity: 'text',
 } as const;
 
 /** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
@@ -44,6 +48,7 @@ interface PushRequest {
   readonly json: boolean;
   /** `--no-header`: the file's first row is data (columns "Column 1", "Column 2"...). */
   readonly noHeader: boolean;
+  readonly choice: ShapeChoice;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -68,6 +73,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     destinationName: flags.text.get('destination'),
     json: flags.switches.has('json'),
     noHeader: flags.switches.has('no-header'),
+    choice: { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') },
   };
 }
 

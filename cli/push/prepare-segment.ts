@@ -19,6 +19,7 @@ import { planExport, type ExportPlan } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
 import type { ImportReport } from '../../shared/segments/import-report';
+import type { ShapeChoice } from '../../shared/segments/segment-shape';
 import { BadInputError } from '../cli-errors';
 import { buildMapping } from './mapping-args';
 
@@ -52,18 +53,20 @@ async function checkRoom(dataFolder: string, sourcePath: string, limits: Capacit
 interface ImportFileOptions {
   readonly limits: CapacityLimits;
   readonly noHeader: boolean;
+  readonly choice: ShapeChoice;
 }
 
 async function importFile(
   dataFolder: string,
   file: string,
   segmentId: string,
-  { limits, noHeader }: ImportFileOptions,
+  { limits, noHeader, choice }: ImportFileOptions,
 ) {
   try {
     await checkRoom(dataFolder, path.resolve(file), limits);
     return await importSegment({
       sourcePath: path.resolve(file),
+      choice,
       dataFolder,
       segmentId,
       ...(noHeader ? { overrides: { noHeader } } : {}),
@@ -93,6 +96,7 @@ export async function prepareSegment(options: {
   readonly listName: string;
   readonly maps: readonly string[];
   readonly noHeader?: boolean;
+  readonly choice?: ShapeChoice;
   /** The app's import limits; tests make them small. */
   readonly capacity?: CapacityLimits;
 }): Promise<PreparedSegment> {
@@ -101,6 +105,7 @@ export async function prepareSegment(options: {
   const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId, {
     limits,
     noHeader: options.noHeader ?? false,
+    choice: options.choice ?? {},
   });
   const discard = () => removeSnapshot(options.dataFolder, segmentId);
   try {

@@ -19,7 +19,25 @@ export type ImportErrorCode =
   | 'mixed-encodings'
   | 'nul-character'
   | 'no-fitting-rows'
-  | 'source-changed';
+  | 'source-changed'
+  // Issue 14: export folders, workbooks and packed files.
+  | 'not-a-regular-file'
+  | 'folder-without-schema'
+  | 'cdm-damaged'
+  | 'cdm-no-entity'
+  | 'cdm-unknown-entity'
+  | 'cdm-part-missing'
+  | 'cdm-part-columns'
+  | 'workbook-protected'
+  | 'workbook-old-format'
+  | 'workbook-damaged'
+  | 'workbook-no-rows'
+  | 'workbook-unknown-sheet'
+  | 'gzip-damaged'
+  | 'archive-damaged'
+  | 'archive-too-large'
+  | 'archive-no-segment'
+  | 'archive-several-segments';
 
 export type ImportErrorParams = Readonly<Record<string, string | number>>;
 

@@ -3,7 +3,8 @@ import type { ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import { createSnapshotWriter } from '../segments/snapshot-store';
 import { ImportError } from './import-error';
-import { readSegmentFile, type ReadSegmentOptions } from './read-segment-file';
+import { readSegmentFile, type ReadSegment, type ReadSegmentOptions } from './read-segment-file';
+import { isSchemaFileName } from './sources/cdm/read-cdm';
 
 export interface ImportSegmentOptions extends ReadSegmentOptions {
   readonly dataFolder: string;
@@ -23,6 +24,14 @@ export function nameFromFileName(fileName: string): string {
   return base || fileName || 'Segment';
 }
 
+/** An export's schema file dropped alone is named after its export folder, not "model". */
+function segmentName(read: ReadSegment): string {
+  const schemaAlone = read.shape.source === 'cdm' && isSchemaFileName(read.source.fileName);
+  return schemaAlone
+    ? nameFromFileName(path.basename(path.dirname(read.source.path)))
+    : nameFromFileName(read.source.fileName);
+}
+
 /**
  * Imports a file into a new snapshot in the data folder (core/segments/snapshot-format.ts). The
  * snapshot appears only once complete; on any failure nothing is left behind.
@@ -34,13 +43,14 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
     const manifest: SnapshotManifest = {
       formatVersion: 1,
       id: options.segmentId,
-      name: options.name ?? nameFromFileName(read.source.fileName),
+      name: options.name ?? segmentName(read),
       importedAt: options.now().toISOString(),
       source: read.source,
       format: read.format,
       columns: read.columns,
       rowCount: read.report.counts.rows,
       emailColumn: read.emailColumn,
+      shape: read.shape,
     };
     await writer.commit(manifest, read.report);
     return { manifest, report: read.report };

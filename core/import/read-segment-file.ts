@@ -1,10 +1,13 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/segments/import-report';
+import type { SegmentShape, ShapeChoice } from '../../shared/segments/segment-shape';
 import type { SnapshotManifest, SnapshotRow } from '../segments/snapshot-format';
 import { sniffFormat, type FormatOverrides } from './format-sniffing';
 import { ImportError } from './import-error';
 import { readInCheckedEncoding } from './encoding-checks';
+import { prepareSource, type PreparedSource } from './sources/prepare-source';
+import type { ArchiveLimits } from './sources/zip-archive';
 import { noFittingRows } from './structure-errors';
 
 /** Where the rows go: the snapshot on import, nowhere for `inspect`. */
@@ -34,6 +37,11 @@ export interface ReadSegmentOptions {
   readonly fileName?: string;
   readonly overrides?: FormatOverrides;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** The sheet of a workbook or the table of an export folder to read (issue 14). */
+  readonly choice?: ShapeChoice;
+  /** Where packed and rewritten sources are unpacked while they are read. */
+  readonly workFolder?: string;
+  readonly archiveLimits?: ArchiveLimits;
 }
 
 export interface ReadSegment {
@@ -47,36 +55,10 @@ export interface ReadSegment {
   readonly hasHeader?: boolean;
   readonly emailColumn: string | null;
   readonly report: ImportReport;
+  readonly shape: SegmentShape;
 }
 
 const headBytes = 64 * 1024;
-
-async function statSource(sourcePath: string, fileName: string) {
-  try {
-    const info = await stat(sourcePath);
-    if (!info.isFile()) {
-      throw new ImportError('not-a-file', `“${fileName}” is a folder, not a file.`, { fileName });
-    }
-    return info;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new ImportError(
-        'file-not-found',
-        `“${fileName}” could not be found. It may have been moved, renamed or deleted.`,
-        { fileName },
-      );
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new ImportError(
-        'unreadable',
-        `Segment Courier is not allowed to read “${fileName}”. Check the file’s permissions.`,
-        { fileName },
-      );
-    }
-    throw error;
-  }
-}
 
 async function readHead(sourcePath: string, size: number): Promise<Buffer> {
   const handle = await open(sourcePath, 'r');
@@ -100,9 +82,39 @@ export async function readSegmentFile(
   sink: RowSink = discardingSink,
 ): Promise<ReadSegment> {
   const fileName = options.fileName ?? path.basename(options.sourcePath);
-  const info = await statSource(options.sourcePath, fileName);
+  const prepared = await prepareSource({
+    sourcePath: options.sourcePath,
+    fileName,
+    choice: options.choice,
+    workFolder: options.workFolder,
+    limits: options.archiveLimits,
+  });
+  try {
+    return await readPrepared(options, fileName, prepared, sink);
+  } finally {
+    await prepared.dispose();
+  }
+}
+
+/** Rewritten tables (workbooks, export folders) are always UTF-8 and comma-separated. */
+const rewrittenFormat: FormatOverrides = { encoding: 'utf-8', delimiter: ',' };
+
+/** The CSV pass over the prepared text: the file itself, or its unpacked or rewritten copy. */
+async function readPrepared(
+  original: ReadSegmentOptions,
+  fileName: string,
+  prepared: PreparedSource,
+  sink: RowSink,
+): Promise<ReadSegment> {
+  const options: ReadSegmentOptions = {
+    ...original,
+    sourcePath: prepared.textPath,
+    fileName,
+    overrides: prepared.rewritten ? rewrittenFormat : original.overrides,
+  };
+  const info = await stat(prepared.textPath);
   if (info.size === 0) throw emptyFile(fileName);
-  const head = await readHead(options.sourcePath, info.size);
+  const head = await readHead(prepared.textPath, info.size);
   const sniffed = sniffFormat(head, info.size <= head.length, fileName, options.overrides);
   const { pass, format } = await readInCheckedEncoding(options, fileName, sniffed, info.size, sink);
   const { assembled } = pass;
@@ -120,17 +132,18 @@ export async function readSegmentFile(
   }
   return {
     source: {
-      path: path.resolve(options.sourcePath),
+      path: path.resolve(original.sourcePath),
       fileName,
-      size: info.size,
+      size: prepared.size,
       sha256: pass.sha256,
-      modifiedAt: info.mtime.toISOString(),
+      modifiedAt: prepared.modifiedAt.toISOString(),
     },
     format: { encoding: format.encoding, delimiter: format.delimiter, hasBom: format.hasBom },
     columns: assembled.columns,
     hasHeader: assembled.hasHeader,
     emailColumn: assembled.emailColumn,
     report: assembled.report,
+    shape: prepared.shape,
   };
 }
 

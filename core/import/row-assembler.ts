@@ -61,7 +61,7 @@ function lineBreaksIn(cells: readonly string[], breakChar: string): number {
 }
 
 /** The CR of a CRLF line ending, which the parser (splitting on LF) leaves on the last value. */
-function stripLineEndCr(cells: string[]): void {
+export function stripLineEndCr(cells: string[]): void {
   const last = cells.length - 1;
   const cell = cells[last] as string;
   if (cell.charCodeAt(cell.length - 1) === 13) cells[last] = cell.slice(0, -1);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ImportOutcome,
   ImportProgress,
   SegmentSummary,
 } from '../../shared/segments/segment-summary';
+import type { ShapeChoice } from '../../shared/segments/segment-shape';
 import {
   listSnapshots,
   readSnapshotManifest,
@@ -65,11 +66,13 @@ export class SegmentLibrary {
 
   /**
    * On start: narrows what an older version left readable by others, and lists and removes what a
-   * kill left behind (unfinished snapshots, unused upload copies).
+   * kill left behind (unfinished snapshots, unused upload copies, unpacked export files).
    */
   async sweep(): Promise<{ snapshots: IncompleteSnapshot[]; uploads: string[] }> {
     await tightenDataFolder(this.dataFolder);
     const snapshots = await sweepIncompleteSnapshots(this.dataFolder, this.now());
+    // What a crash left unpacked; nothing is being read yet when this runs.
+    await rm(path.join(this.dataFolder, 'segment-reads'), { recursive: true, force: true });
     const manifests = await listSnapshots(this.dataFolder);
     const used = new Set(manifests.map((manifest) => manifest.source.path));
     return { snapshots, uploads: await this.staging.removeUnused(used) };
@@ -142,7 +145,11 @@ export class SegmentLibrary {
    * Reads a segment's file again with another encoding or delimiter. The result is a new snapshot
    * (snapshots never change) that takes the old one's name and place; the old one is removed.
    */
-  async reimport(segmentId: string, overrides: FormatOverrides): Promise<ImportOutcome> {
+  async reimport(
+    segmentId: string,
+    overrides: FormatOverrides,
+    choice: ShapeChoice = {},
+  ): Promise<ImportOutcome> {
     let fileName = segmentId;
     return this.outcomeOf(
       () => fileName,
@@ -150,12 +157,21 @@ export class SegmentLibrary {
         const old = await readSnapshotManifest(this.dataFolder, segmentId);
         fileName = old.source.fileName;
         const newId = this.newSegmentId();
-        const source = { sourcePath: old.source.path, fileName, overrides, name: old.name };
+        const kept = { sheet: old.shape?.sheet, entity: old.shape?.entity };
+        // Another sheet or table is other rows of the same source: its text cannot match.
+        const sameRows = choice.sheet === undefined && choice.entity === undefined;
+        const source = {
+          sourcePath: old.source.path,
+          fileName,
+          overrides,
+          name: old.name,
+          choice: { ...kept, ...definedOnly(choice) },
+        };
         const imported = await this.runImport(source, newId).catch((error: unknown) => {
           const gone = error instanceof ImportError && error.code === 'file-not-found';
           throw gone ? sourceChanged(old) : error;
         });
-        if (imported.source.sha256 !== old.source.sha256) {
+        if (sameRows && imported.source.sha256 !== old.source.sha256) {
           await removeSnapshot(this.dataFolder, newId);
           throw sourceChanged(old);
         }
@@ -169,19 +185,13 @@ export class SegmentLibrary {
     await this.staging.dispose();
   }
 
-  private runImport(
-    source: { sourcePath: string; fileName: string; overrides?: FormatOverrides; name?: string },
-    segmentId: string,
-  ): Promise<SnapshotManifest> {
+  private runImport(source: ImportSource, segmentId: string): Promise<SnapshotManifest> {
     const task = this.queue.then(() => this.importNow(source, segmentId));
     this.queue = task.catch(() => undefined);
     return task;
   }
 
-  private async importNow(
-    source: { sourcePath: string; fileName: string; overrides?: FormatOverrides; name?: string },
-    importId: string,
-  ): Promise<SnapshotManifest> {
+  private async importNow(source: ImportSource, importId: string): Promise<SnapshotManifest> {
     const report = (
       phase: ImportProgress['phase'],
       bytesRead: number,
@@ -201,6 +211,7 @@ export class SegmentLibrary {
       const { manifest } = await importSegment({
         ...source,
         dataFolder: this.dataFolder,
+        workFolder: await readsFolder(this.dataFolder),
         segmentId: importId,
         now: this.now,
         onProgress: ({ bytesRead, totalBytes, rows }) => {
@@ -244,6 +255,28 @@ export class SegmentLibrary {
     const manifests = await listSnapshots(this.dataFolder);
     await this.staging.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
   }
+}
+
+interface ImportSource {
+  readonly sourcePath: string;
+  readonly fileName: string;
+  readonly overrides?: FormatOverrides;
+  readonly name?: string;
+  readonly choice?: ShapeChoice;
+}
+
+function definedOnly(choice: ShapeChoice): ShapeChoice {
+  return {
+    ...(choice.sheet === undefined ? {} : { sheet: choice.sheet }),
+    ...(choice.entity === undefined ? {} : { entity: choice.entity }),
+  };
+}
+
+/** Packed and rewritten sources are unpacked beside the snapshots: the same disk, checked for space. */
+async function readsFolder(dataFolder: string): Promise<string> {
+  const folder = path.join(dataFolder, 'segment-reads');
+  await mkdir(folder, { recursive: true });
+  return folder;
 }
 
 function sourceChanged(manifest: SnapshotManifest): ImportError {

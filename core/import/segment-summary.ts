@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../shared/segments/import-report';
+import { plainTextShape } from '../../shared/segments/segment-shape';
 import type { ImportFailure, SegmentSummary } from '../../shared/segments/segment-summary';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import { SnapshotError } from '../segments/snapshot-paths';
@@ -29,6 +30,7 @@ export function toSummary(manifest: SnapshotManifest, report: ImportReport | nul
     problems: found.problems,
     problemCount: found.problemCount,
     preview: found.preview,
+    shape: manifest.shape ?? plainTextShape,
   };
 }
 

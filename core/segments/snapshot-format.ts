@@ -1,3 +1,5 @@
+import type { SegmentShape } from '../../shared/segments/segment-shape';
+
 /**
  * The on-disk form of an imported segment (issue 4 writes it, the upload engine reads it).
  *
@@ -33,6 +35,8 @@ export interface SnapshotManifest {
   readonly rowCount: number;
   /** The column that looks like the email, if any (auto-detected on import). */
   readonly emailColumn: string | null;
+  /** What was read (issue 14): a workbook's sheet, an export folder's table; plain text if absent. */
+  readonly shape?: SegmentShape;
 }
 
 export interface SnapshotRow {

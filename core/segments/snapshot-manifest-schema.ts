@@ -4,6 +4,7 @@ import {
   segmentDelimiterSchema,
   segmentEncodingSchema,
 } from '../../shared/segments/import-report';
+import { segmentShapeSchema } from '../../shared/segments/segment-shape';
 import type { SnapshotManifest } from './snapshot-format';
 
 /** Checks what is read back from disk against snapshot-format.ts, so a damaged file says so. */
@@ -27,6 +28,7 @@ export const snapshotManifestSchema = z.object({
   columns: z.array(z.string()),
   rowCount: z.number().int().nonnegative(),
   emailColumn: z.string().nullable(),
+  shape: segmentShapeSchema.optional(),
 }) satisfies z.ZodType<SnapshotManifest>;
 
 export const snapshotNameSchema = z.object({ name: z.string().min(1) });

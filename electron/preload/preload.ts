@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildBridgeApi, type BridgeTransport } from '../../shared/ipc/bridge-api';
 import type { IpcResult } from '../../shared/ipc/result';
 
@@ -15,6 +15,8 @@ const electronTransport: BridgeTransport = {
       ipcRenderer.removeListener(channel, forward);
     };
   },
+  // Only a File the person dropped or picked has a path; anything the page makes up has none.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('courier', buildBridgeApi(electronTransport));

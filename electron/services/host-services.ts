@@ -1,3 +1,4 @@
+import { PathGrants } from '../../core/import/path-grants';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { EventPayload } from '../../shared/ipc/bridge-api';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
@@ -52,6 +53,8 @@ export interface HostServices {
   readonly destinations: SettingsServices['destinations'];
   /** Imported segments: snapshots in the data folder (core/import/segment-library.ts). */
   readonly segments: SegmentLibrary;
+  /** The paths the person chose, dropped or opened with the app: all importPaths may read. */
+  readonly pathGrants: PathGrants;
   /** The Export screen: fields, lists, counts, preview, saved setups, Start (core/exports/). */
   readonly exports: ExportsService;
   /** Export jobs: runs, progress, pause/resume/cancel, History, reports (jobs-service.ts). */
@@ -60,7 +63,19 @@ export interface HostServices {
   dispose(): Promise<void>;
 }
 
-export async function createHostServices(environment: HostEnvironment): Promise<HostServices> {
+/** Paths from the Open dialog and the system's open-file are the person's choice: granted. */
+function grantingEnvironment(environment: HostEnvironment, grants: PathGrants): HostEnvironment {
+  const { chooseFiles, takeOpenFiles } = environment;
+  return {
+    ...environment,
+    chooseFiles: chooseFiles && (async () => grants.grant(await chooseFiles())),
+    takeOpenFiles: takeOpenFiles && (() => grants.grant(takeOpenFiles())),
+  };
+}
+
+export async function createHostServices(given: HostEnvironment): Promise<HostServices> {
+  const pathGrants = new PathGrants();
+  const environment = grantingEnvironment(given, pathGrants);
   const segments = await createSegmentLibrary({
     dataFolder: environment.dataFolder,
     onProgress: (progress) => environment.events.emit('segments:importProgress', progress),
@@ -78,6 +93,7 @@ export async function createHostServices(environment: HostEnvironment): Promise<
     environment,
     ...settingsServices,
     segments,
+    pathGrants,
     exports: createExportsHost({
       environment,
       ...settingsServices,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   ipcChannels,
+  ipcContract,
   ipcEventChannels,
   type IpcChannel,
   type IpcContract,
@@ -19,8 +20,24 @@ export type ChannelInput<C extends IpcChannel> = z.input<IpcContract[C]['input']
 export type ChannelOutput<C extends IpcChannel> = z.output<IpcContract[C]['output']>;
 export type EventPayload<E extends IpcEventChannel> = z.output<IpcEvents[E]>;
 
-type BridgeMethod<C extends IpcChannel> =
-  undefined extends ChannelInput<C>
+/** What the page may hand a dropped-files command: a `File` (any object with a name). */
+export interface DroppedFile {
+  readonly name: string;
+}
+
+/** Main's answer for the files that have a path (null if none had), and the files without one. */
+export interface DroppedFilesResult<Output, F extends DroppedFile = DroppedFile> {
+  readonly imported: Output | null;
+  readonly pathless: F[];
+}
+
+type DroppedFilesMethod<C extends IpcChannel> = <F extends DroppedFile>(
+  files: readonly F[],
+) => Promise<IpcResult<DroppedFilesResult<ChannelOutput<C>, F>>>;
+
+type BridgeMethod<C extends IpcChannel> = IpcContract[C] extends { readonly pageGives: 'files' }
+  ? DroppedFilesMethod<C>
+  : undefined extends ChannelInput<C>
     ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
     : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
 
@@ -37,6 +54,37 @@ export type BridgeApi = { [C in IpcChannel as MethodName<C>]: BridgeMethod<C> } 
 export interface BridgeTransport {
   invoke(channel: IpcChannel, input: unknown): Promise<IpcResult<unknown>>;
   subscribe(channel: IpcEventChannel, listener: (payload: unknown) => void): Unsubscribe;
+  /** A dropped file's path on disk ('' when it has none, or is not a real dropped file). */
+  pathForFile?(file: unknown): string;
+}
+
+/**
+ * The page's files become paths here, on the bridge's side: whatever the page passes that is not
+ * a file with a path (a string, a made-up object) is never sent. Called without a list, it
+ * forwards nothing but `undefined`, which main refuses as invalid input.
+ */
+function droppedFilesMethod(transport: BridgeTransport, channel: IpcChannel) {
+  return async (files?: unknown) => {
+    if (!Array.isArray(files)) return transport.invoke(channel, undefined);
+    const paths: string[] = [];
+    const pathless: unknown[] = [];
+    for (const file of files as unknown[]) {
+      const found = typeof file === 'object' && file !== null ? safePath(transport, file) : '';
+      if (found) paths.push(found);
+      else if (typeof file === 'object' && file !== null) pathless.push(file);
+    }
+    if (paths.length === 0) return { ok: true as const, value: { imported: null, pathless } };
+    const answer = await transport.invoke(channel, { paths });
+    return answer.ok ? { ok: true as const, value: { imported: answer.value, pathless } } : answer;
+  };
+}
+
+function safePath(transport: BridgeTransport, file: object): string {
+  try {
+    return transport.pathForFile?.(file) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 export function methodNameOf(channel: string): string {
@@ -53,7 +101,11 @@ export function eventMethodNameOf(channel: string): string {
 export function buildBridgeApi(transport: BridgeTransport): BridgeApi {
   const api: Record<string, unknown> = {};
   for (const channel of ipcChannels) {
-    api[methodNameOf(channel)] = (input?: unknown) => transport.invoke(channel, input);
+    const spec: { readonly pageGives?: 'files' } = ipcContract[channel];
+    api[methodNameOf(channel)] =
+      spec.pageGives === 'files'
+        ? droppedFilesMethod(transport, channel)
+        : (input?: unknown) => transport.invoke(channel, input);
   }
   for (const channel of ipcEventChannels) {
     api[eventMethodNameOf(channel)] = (listener: (payload: unknown) => void) =>

@@ -5,6 +5,7 @@ import {
   segmentDelimiterSchema,
   segmentEncodingSchema,
 } from './import-report';
+import { segmentShapeSchema } from './segment-shape';
 
 /** One imported segment as the Segments screen shows it: its snapshot plus what the import found. */
 export const segmentSummarySchema = z.object({
@@ -22,6 +23,8 @@ export const segmentSummarySchema = z.object({
   problems: z.array(importProblemSchema),
   problemCount: z.number().int().nonnegative(),
   preview: z.array(z.array(z.string())),
+  /** Which shape was read (issue 14); plain text when absent. */
+  shape: segmentShapeSchema.optional(),
 });
 export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
 

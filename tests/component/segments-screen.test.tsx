@@ -49,6 +49,10 @@ function fakeBridge(initial: SegmentSummary[]) {
   let finishUpload: (outcome: ImportOutcome) => void = () => undefined;
   const bridge = {
     segmentsList: vi.fn(async () => ok(list)),
+    // jsdom's files have no path, as in a browser: the bridge hands them back to be streamed.
+    segmentsImportDropped: vi.fn(async (files: readonly File[]) =>
+      ok({ imported: null, pathless: [...files] }),
+    ),
     segmentsUploadBegin: vi.fn(async () => ok({ ok: true as const, uploadId: 'upload-1' })),
     segmentsUploadChunk: vi.fn(async (input: { offset: number; data: string }) => {
       chunks.push({ offset: input.offset, data: input.data });

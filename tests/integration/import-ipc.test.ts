@@ -140,7 +140,10 @@ describe('segments over IPC, with the real services', () => {
     const call = await start();
     const original = path.join(dataFolder, 'outside.csv');
     await writeFile(original, catalanCase.bytes());
-    const [imported] = await call<ImportOutcome[]>('segments:importPaths', { paths: [original] });
+    // Dropped: importPaths reads only paths the person granted (issue 12 item 15).
+    const [imported] = await call<ImportOutcome[]>('segments:importDropped', {
+      paths: [original],
+    });
     if (!imported?.ok) throw new Error('import failed');
     await writeFile(original, Buffer.concat([catalanCase.bytes(), Buffer.from('x@y.cat,X,Y,Z\n')]));
     const again = await call<ImportOutcome>('segments:reimport', {
@@ -159,7 +162,7 @@ describe('segments over IPC, with the real services', () => {
     const empty = path.join(dataFolder, 'empty.csv');
     await writeFile(good, catalanCase.bytes());
     await writeFile(empty, '');
-    const outcomes = await call<ImportOutcome[]>('segments:importPaths', {
+    const outcomes = await call<ImportOutcome[]>('segments:importDropped', {
       paths: [good, empty, path.join(dataFolder, 'missing.csv')],
     });
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, false]);

@@ -14,12 +14,25 @@ interface HarnessWindow {
 const harnessWindow = window as unknown as HarnessWindow;
 const listeners = new Map<string, Set<Listener>>();
 
+/**
+ * Stands in for Electron's webUtils.getPathForFile: the files a test drops with a path
+ * (tests/support/drop-files.ts) are remembered here, keyed by the File object itself, so a
+ * File the page makes up has no path, as in the app.
+ */
+const droppedPaths = new WeakMap<object, string>();
+Object.defineProperty(window, '__courierDroppedPath', {
+  value: (file: File, filePath: string) => droppedPaths.set(file, filePath),
+  writable: false,
+  configurable: false,
+});
+
 harnessWindow.__courierEmit = (channel, payload) => {
   for (const listener of listeners.get(channel) ?? []) listener(payload);
 };
 
 const bindingTransport: BridgeTransport = {
   invoke: (channel, input) => harnessWindow.__courierInvoke(channel, input),
+  pathForFile: (file) => (typeof file === 'object' && file ? droppedPaths.get(file) : '') ?? '',
   subscribe(channel, listener) {
     const set = listeners.get(channel) ?? new Set<Listener>();
     set.add(listener);

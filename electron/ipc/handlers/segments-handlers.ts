@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { ImportError } from '../../../core/import/import-error';
+import { notGranted } from '../../../core/import/path-grants';
 import { SnapshotError } from '../../../core/segments/snapshot-paths';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
+import type { ImportOutcome } from '../../../shared/segments/segment-summary';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../dispatcher';
 import { plainErrorsVia } from './plain-errors';
@@ -15,12 +18,30 @@ function toUserFacing(error: unknown): unknown {
 
 const plainly = plainErrorsVia(toUserFacing);
 
+/**
+ * Reads only the paths the person granted (Open dialog, drop, open-file); any other path gets
+ * a sentence and is not touched, not even looked at.
+ */
+async function importGranted(services: HostServices, paths: readonly string[]) {
+  const granted = paths.filter((given) => services.pathGrants.isGranted(given));
+  const read = granted.length > 0 ? await services.segments.importPaths(granted) : [];
+  let next = 0;
+  return paths.map((given): ImportOutcome => {
+    const fileName = path.basename(given);
+    const outcome = services.pathGrants.isGranted(given) ? read[next++] : undefined;
+    return outcome ?? { ok: false, fileName, error: notGranted(fileName) };
+  });
+}
+
 export function createSegmentsHandlers(services: HostServices) {
   const { segments, environment } = services;
   return {
     'segments:list': () => plainly(() => segments.list()),
     'segments:importPaths': (input: ChannelInput<'segments:importPaths'>) =>
-      plainly(() => segments.importPaths(input.paths)),
+      plainly(() => importGranted(services, input.paths)),
+    // The paths come from the preload's webUtils.getPathForFile, never from the page's words.
+    'segments:importDropped': (input: ChannelInput<'segments:importDropped'>) =>
+      plainly(() => segments.importPaths(services.pathGrants.grant(input.paths))),
     'segments:browse': () =>
       plainly(async () => {
         if (!environment.chooseFiles) {
@@ -57,7 +78,11 @@ export function createSegmentsHandlers(services: HostServices) {
       }),
     'segments:reimport': (input: ChannelInput<'segments:reimport'>) =>
       plainly(() =>
-        segments.reimport(input.id, { encoding: input.encoding, delimiter: input.delimiter }),
+        segments.reimport(
+          input.id,
+          { encoding: input.encoding, delimiter: input.delimiter },
+          { sheet: input.sheet, entity: input.entity },
+        ),
       ),
   };
 }

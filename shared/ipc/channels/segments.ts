@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../channel';
+import { command, droppedFilesCommand, query } from '../channel';
 import { segmentDelimiterSchema, segmentEncodingSchema } from '../../segments/import-report';
 import {
   importFailureSchema,
@@ -15,10 +15,10 @@ const uploadId = z.string().min(1).max(64);
 export const maxUploadChunkBase64Length = 1024 * 1024;
 
 /**
- * Segment import. Main reads files by path: paths it is given (`importPaths`, the Open dialog of
- * `browse`, files opened with the app) or a staging copy of a file the renderer streams to it in
- * slices (`uploadBegin`/`uploadChunk`/`uploadEnd`), which works for a dropped file whether or not
- * the page can see its path (Electron vs. the Chromium end-to-end harness).
+ * Segment import. Main reads files by path: dropped files and folders (`importDropped`, whose
+ * paths the preload finds itself), the Open dialog of `browse`, and files opened with the app
+ * (`importPaths`, which reads only paths main granted through one of those). A file without a
+ * path is streamed in slices to a staging copy (`uploadBegin`/`uploadChunk`/`uploadEnd`).
  */
 export const segmentsChannels = {
   'segments:list': query(z.undefined(), z.array(segmentSummarySchema)),
@@ -27,6 +27,11 @@ export const segmentsChannels = {
     z.array(importOutcomeSchema),
   ),
   'segments:browse': command(z.undefined(), z.array(importOutcomeSchema)),
+  /**
+   * Dropped files and folders, read by main from their paths (issue 14 item 6): the page passes
+   * File objects, the preload turns them into paths, and main grants those paths.
+   */
+  'segments:importDropped': droppedFilesCommand(z.array(importOutcomeSchema)),
   'segments:uploadBegin': command(
     z.object({
       fileName: z.string().min(1).max(255),
@@ -58,6 +63,9 @@ export const segmentsChannels = {
       id: segmentId,
       encoding: segmentEncodingSchema.optional(),
       delimiter: segmentDelimiterSchema.optional(),
+      /** Another sheet of the workbook, or another table of the export folder (issue 14). */
+      sheet: z.string().min(1).max(255).optional(),
+      entity: z.string().min(1).max(255).optional(),
     }),
     importOutcomeSchema,
   ),

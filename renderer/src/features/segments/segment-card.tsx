@@ -5,7 +5,12 @@ import { ConfirmRemoveDialog } from './confirm-remove-dialog';
 import { failureOf, importErrorText } from './error-text';
 import { useFormatters } from './formatters';
 import { ProblemList } from './problem-list';
+import type { ChannelInput } from '../../../../shared/ipc/bridge-api';
 import { SegmentFormat, type FormatControl } from './segment-format';
+import { isRewritten, ShapeChoiceField, useShapeText } from './segment-shape';
+
+/** The control that re-read the segment, focused again on its new card. */
+export type CardControl = FormatControl | 'choice';
 import { SegmentNameField } from './segment-name-field';
 import { SegmentPreview } from './segment-preview';
 import { useReimportSegment, useRemoveSegment } from './use-segments';
@@ -13,8 +18,8 @@ import { useReimportSegment, useRemoveSegment } from './use-segments';
 interface SegmentCardProps {
   readonly segment: SegmentSummary;
   /** The format control to focus when this card replaces one the person was changing. */
-  readonly focusControl?: FormatControl;
-  readonly onReimported: (segment: SegmentSummary, control: FormatControl) => void;
+  readonly focusControl?: CardControl;
+  readonly onReimported: (segment: SegmentSummary, control: CardControl) => void;
   readonly onRemoved: (segment: SegmentSummary) => void;
 }
 
@@ -56,6 +61,16 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
   const [confirming, setConfirming] = useState(false);
   const reimportFailure =
     reimport.data?.ok === false ? reimport.data.error : failureOf(reimport.error);
+  const shapeText = useShapeText(segment);
+  const reread = (change: Omit<ChannelInput<'segments:reimport'>, 'id'>, control: CardControl) =>
+    reimport.mutate(
+      { id: segment.id, ...change },
+      {
+        onSuccess: (outcome) => {
+          if (outcome.ok) onReimported(outcome.segment, control);
+        },
+      },
+    );
 
   return (
     <article className="card segment-card" aria-label={segment.name} data-testid="segment-card">
@@ -72,6 +87,11 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
           date: format.date(segment.importedAt),
         })}
       </p>
+      {shapeText && (
+        <p className="segment-shape" data-testid="segment-shape">
+          {shapeText}
+        </p>
+      )}
       <SegmentCounts segment={segment} />
       {segment.emailColumn ? (
         <p className="segment-email-column">
@@ -80,21 +100,20 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
       ) : (
         <p className="message-warning">{t('card.noEmailColumn')}</p>
       )}
-      <SegmentFormat
+      <ShapeChoiceField
         segment={segment}
         busy={reimport.isPending}
-        autoFocus={focusControl}
-        onChange={(change, control) =>
-          reimport.mutate(
-            { id: segment.id, ...change },
-            {
-              onSuccess: (outcome) => {
-                if (outcome.ok) onReimported(outcome.segment, control);
-              },
-            },
-          )
-        }
+        autoFocus={focusControl === 'choice'}
+        onChoose={(choice) => reread(choice, 'choice')}
       />
+      {!isRewritten(segment.shape) && (
+        <SegmentFormat
+          segment={segment}
+          busy={reimport.isPending}
+          autoFocus={focusControl === 'choice' ? undefined : focusControl}
+          onChange={reread}
+        />
+      )}
       <div role="status" className="segment-card-status">
         {reimport.isPending && <p>{t('card.rereading')}</p>}
       </div>

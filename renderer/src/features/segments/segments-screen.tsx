@@ -6,7 +6,7 @@ import { DropZone } from './drop-zone';
 import { ImportActivity } from './import-activity';
 import { useFormatters } from './formatters';
 import { SegmentCard } from './segment-card';
-import type { FormatControl } from './segment-format';
+import type { CardControl } from './segment-card';
 import { useFileImports } from './use-file-imports';
 import { useSegments } from './use-segments';
 import './segments.css';
@@ -18,7 +18,7 @@ export function SegmentsScreen() {
   const segments = useSegments();
   const [notice, setNotice] = useState<string>();
   const [browsing, setBrowsing] = useState(false);
-  const [focus, setFocus] = useState<{ id: string; control: FormatControl }>();
+  const [focus, setFocus] = useState<{ id: string; control: CardControl }>();
   const imports = useFileImports(({ segment }) =>
     setNotice(t('imported', { name: segment.name, rows: format.number(segment.counts.rows) })),
   );

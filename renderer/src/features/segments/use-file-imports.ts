@@ -82,7 +82,7 @@ export function useFileImports(
     });
   }, []);
 
-  const importFiles = useCallback(
+  const streamFiles = useCallback(
     (files: readonly File[]) => {
       const queued = files.map((file) => ({ file, key: newKey() }));
       setTasks((current) => [
@@ -130,6 +130,28 @@ export function useFileImports(
       return run;
     },
     [fail, settle],
+  );
+
+  /**
+   * Dropped files and folders: main reads them from their paths (the preload finds them); only
+   * a file without a path (a browser, a file from another app's memory) is streamed in slices.
+   */
+  const importFiles = useCallback(
+    (files: readonly File[]) => {
+      let pathless: File[] = [];
+      const run = importByPath(
+        async () => {
+          const dropped = unwrapResult(await getBridge().segmentsImportDropped(files));
+          pathless = dropped.pathless;
+          return dropped.imported ?? [];
+        },
+        files.map((file) => file.name).join(', '),
+      );
+      void run.then(() => {
+        if (pathless.length > 0) streamFiles(pathless);
+      });
+    },
+    [importByPath, streamFiles],
   );
 
   const importPaths = useCallback(
