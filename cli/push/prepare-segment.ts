@@ -9,7 +9,12 @@ import { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
 import { MappingError } from '../../core/upload/contact-builder';
-import { planExport, type ExportPlan } from '../../core/upload/export-plan';
+import {
+  planExport,
+  type ExportPlan,
+  type ExportSegmentRequest,
+  type SegmentSync,
+} from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
 import { buildMapping } from './mapping-args';
@@ -50,6 +55,8 @@ export async function prepareSegment(options: {
   readonly file: string;
   readonly listName: string;
   readonly maps: readonly string[];
+  /** A sync: judge the contacts against the list's delivery ledger (issue 13). */
+  readonly syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
   const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId);
@@ -63,9 +70,11 @@ export async function prepareSegment(options: {
       );
     }
     const mapping = buildMapping(columns, report.preview, options.maps);
-    const plan = await planExport(fileSnapshotAccess(options.dataFolder), [
-      { segmentId, listName: options.listName, mapping },
-    ]);
+    const plan = await planExport(
+      fileSnapshotAccess(options.dataFolder),
+      [{ segmentId, listName: options.listName, mapping }],
+      options.syncFor,
+    );
     if (plan.totals.valid === 0) {
       throw new BadInputError(
         `No row of "${manifest.source.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,

@@ -11,6 +11,7 @@ import {
   type OutgoingContact,
 } from '../destination/destination';
 import { AutopilotClient, autopilotMaxBatchSize } from './autopilot-client';
+import { autopilotMembership } from './autopilot-membership';
 import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
 import { autopilotStandardFields } from './standard-fields';
@@ -82,6 +83,7 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
   });
   return {
     maxBatchSize: autopilotMaxBatchSize,
+    membership: autopilotMembership(client),
     async checkCredentials(signal) {
       try {
         const { listCount } = await client.checkKey(signal);

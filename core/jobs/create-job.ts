@@ -12,6 +12,7 @@ import {
   type JobManifest,
   type JobSettings,
 } from './job-manifest';
+import { writeLeavers } from '../sync/leavers-file';
 import { jobFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
 export interface CreateJobInput {
@@ -21,6 +22,8 @@ export interface CreateJobInput {
   readonly consent: ConsentReceipt;
   readonly settings?: Partial<JobSettings>;
   readonly now?: Date;
+  /** "Send everything again" and mirror (issue 13); leavers are taken off only when mirroring. */
+  readonly sync?: { readonly full: boolean; readonly mirror: boolean };
 }
 
 export async function createJob(input: CreateJobInput): Promise<JobManifest> {
@@ -30,6 +33,9 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
   // The selections first: a job exists for readers only once its manifest does.
   for (const [index, segment] of input.segments.entries()) {
     await writeFileAtomic(selectionFile(input.dataFolder, id, index), segment.selection.toBytes());
+    if (input.sync?.mirror && segment.leavers?.length) {
+      await writeLeavers(input.dataFolder, id, index, segment.leavers);
+    }
   }
   const manifest: JobManifest = {
     formatVersion: 1,
@@ -48,10 +54,21 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
       invalid: segment.invalid,
       duplicates: segment.duplicates,
       source: segment.source,
+      ...(segment.listId ? { listId: segment.listId } : {}),
+      ...(segment.changes
+        ? {
+            changes: {
+              ...segment.changes,
+              leaving: input.sync?.mirror ? segment.changes.leaving : 0,
+            },
+            sending: segment.selection.selected,
+          }
+        : {}),
     })),
     destination: input.destination,
     consent: input.consent,
     settings: { ...defaultJobSettings, ...input.settings },
+    ...(input.sync ? { sync: input.sync } : {}),
   };
   await writeJobManifest(input.dataFolder, manifest);
   return manifest;

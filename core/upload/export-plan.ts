@@ -4,7 +4,11 @@
  * the job's receipt all show these numbers.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import type { SegmentCounts } from '../jobs/job-manifest';
+import type { SegmentChanges, SegmentCounts } from '../jobs/job-manifest';
+import { ChangeCounter } from '../sync/change-counter';
+import { findLeavers } from '../sync/delivery-ledger';
+import type { LedgerIndex } from '../sync/ledger-index';
+import type { LedgerLocation } from '../sync/ledger-paths';
 import { selectRows, type SkippedRow } from './batch-source';
 import type { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
@@ -28,6 +32,16 @@ export interface ExportSegmentRequest {
   readonly segmentId: string;
   readonly listName: string;
   readonly mapping: FieldMapping;
+  /** The account's list, when the person picked one (else found by name, or created). */
+  readonly listId?: string;
+}
+
+/** How a segment is judged against its list's delivery ledger (issue 13). */
+export interface SegmentSync {
+  readonly location: LedgerLocation;
+  readonly ledger: LedgerIndex;
+  /** "Send everything again": unchanged contacts are sent too (and still counted). */
+  readonly full: boolean;
 }
 
 export interface PlannedSegment extends SegmentCounts {
@@ -38,6 +52,12 @@ export interface PlannedSegment extends SegmentCounts {
   readonly source: { readonly fileName: string; readonly sha256: string; readonly size: number };
   /** Which rows become contacts; stored with the job so runs rebuild the same batches. */
   readonly selection: RowSelection;
+  /** With a sync: the list's id, the counts, and who left the segment (by email). */
+  readonly listId?: string;
+  readonly changes?: SegmentChanges;
+  readonly leavers?: readonly string[];
+  /** Members of the list the ledger knows (the base of the mass-removal question). */
+  readonly knownMembers?: number;
 }
 
 export interface ExportPlan {
@@ -49,7 +69,9 @@ export async function planSegment(
   snapshots: SnapshotAccess,
   request: ExportSegmentRequest,
   onSkipped: (row: SkippedRow) => void = () => undefined,
+  sync?: SegmentSync,
 ): Promise<PlannedSegment> {
+  const counter = sync ? new ChangeCounter(sync.ledger, sync.full) : null;
   const manifest = await snapshots.readManifest(request.segmentId);
   const counts = { invalid: 0, duplicates: 0 };
   const source = {
@@ -58,14 +80,20 @@ export async function planSegment(
     rowCount: manifest.rowCount,
     rows: () => snapshots.readRows(request.segmentId),
   };
-  const selection = await selectRows(source, (row: SkippedRow) => {
-    if (row.kind === 'invalid') counts.invalid += 1;
-    else counts.duplicates += 1;
-    onSkipped(row);
-  });
+  const selection = await selectRows(
+    source,
+    (row: SkippedRow) => {
+      if (row.kind === 'invalid') counts.invalid += 1;
+      else counts.duplicates += 1;
+      onSkipped(row);
+    },
+    counter ? (contact) => counter.judge(contact) : undefined,
+  );
+  const synced = sync && counter ? await syncFacts(sync, counter) : {};
   return {
     rows: selection.rows,
-    valid: selection.selected,
+    // Unchanged contacts are not selected (not sent) but are still the segment's contacts.
+    valid: selection.selected + (counter && !sync?.full ? counter.counts.unchanged : 0),
     ...counts,
     selection,
     segmentId: request.segmentId,
@@ -77,15 +105,36 @@ export async function planSegment(
       sha256: manifest.source.sha256,
       size: manifest.source.size,
     },
+    ...synced,
   };
+}
+
+async function syncFacts(sync: SegmentSync, counter: ChangeCounter) {
+  const leavers = await findLeavers(sync.location, sync.ledger, counter.keys.sorted());
+  return {
+    listId: sync.location.listId,
+    changes: { ...counter.counts, leaving: leavers.length },
+    leavers,
+    knownMembers: sync.ledger.size,
+  };
+}
+
+/** product.md: a mirror taking off more than a fifth of the members the ledger knows asks first. */
+export function isMassRemoval(segment: Pick<PlannedSegment, 'leavers' | 'knownMembers'>): boolean {
+  const leaving = segment.leavers?.length ?? 0;
+  return leaving > 0 && leaving * 5 > (segment.knownMembers ?? 0);
 }
 
 export async function planExport(
   snapshots: SnapshotAccess,
   requests: readonly ExportSegmentRequest[],
+  syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>,
 ): Promise<ExportPlan> {
   const segments: PlannedSegment[] = [];
-  for (const request of requests) segments.push(await planSegment(snapshots, request));
+  for (const request of requests) {
+    const sync = await syncFor?.(request);
+    segments.push(await planSegment(snapshots, request, undefined, sync));
+  }
   const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0 };
   for (const segment of segments) {
     totals.rows += segment.rows;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { DestinationError } from '../destination/destination';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import type { JobManifest, JobStatus } from '../jobs/job-manifest';
-import { selectionFile } from '../jobs/job-store';
+import { jobFile, selectionFile } from '../jobs/job-store';
 import type { BatchRecord } from '../jobs/journal-records';
 import type { JournalWriter } from '../jobs/journal';
 import { AsyncQueue } from './async-queue';
@@ -26,6 +26,10 @@ import { RateController } from './rate-controller';
 import { RowSelection } from './row-selection';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
+import { batchesComplete, contactsToSend } from './sync-counts';
+import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
+import { recordDeliveries } from '../sync/delivery-ledger';
+import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-journal';
 import type { UploadRunOptions } from './upload-run';
 
 export interface RunSendersOptions extends UploadRunOptions {
@@ -109,7 +113,16 @@ export class RunSenders {
     });
   }
 
+  /** True once the sync steps (list check, mirror removals) are done, or when there are none. */
+  syncComplete = false;
+  readonly #syncCounts = { requests: 0, rateLimited: 0, retries: 0 };
+  #syncJournal: SyncJournal = { removals: new Map(), begun: new Map(), listed: new Map() };
+
   async run(): Promise<void> {
+    const { dataFolder, manifest, ledger } = this.#options;
+    this.#syncJournal = await readSyncJournal(jobFile(dataFolder, manifest.id, 'journal'));
+    this.#addSyncCounts(syncTotals(this.#syncJournal));
+    if (ledger.runs > 0) await catchUpLedger(this.#syncStepsInput());
     this.#progress.changed();
     const ticker = this.#tick();
     const producer = this.#produce().then(
@@ -122,9 +135,68 @@ export class RunSenders {
     await Promise.all(workers);
     this.#queue.close();
     await producer;
+    await this.#runSyncSteps();
     this.#stopTicker.abort();
     this.#offlineTimer?.abort();
     await ticker;
+  }
+
+  #syncStepsInput(): SyncStepsInput {
+    const { options } = { options: this.#options };
+    return {
+      dataFolder: options.dataFolder,
+      manifest: options.manifest,
+      snapshots: options.snapshots,
+      membership: options.destination.membership,
+      journal: options.journal,
+      syncJournal: this.#syncJournal,
+      jobLedger: options.ledger,
+      patient: {
+        rate: this.#rate,
+        gate: this.#gate,
+        clock: options.clock,
+        random: this.#random,
+        maxAttempts: options.manifest.settings.maxAttempts,
+        control: options.control,
+      },
+      counts: this.#syncCounts,
+      listId: (segment) => this.#listId(segment),
+    };
+  }
+
+  async #runSyncSteps(): Promise<void> {
+    const { control, manifest, ledger } = this.#options;
+    if (control.stopping || !batchesComplete(manifest, ledger)) return;
+    const before = { ...this.#syncCounts };
+    try {
+      await runSyncSteps(this.#syncStepsInput());
+      this.syncComplete = true;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#addSyncCounts({
+        requests: this.#syncCounts.requests - before.requests,
+        rateLimited: this.#syncCounts.rateLimited - before.rateLimited,
+        retries: this.#syncCounts.retries - before.retries,
+      });
+    }
+  }
+
+  #addSyncCounts(counts: { requests: number; rateLimited: number; retries: number }): void {
+    this.tally.totals.requests += counts.requests;
+    this.tally.totals.rateLimited += counts.rateLimited;
+    this.tally.totals.retries += counts.retries;
+  }
+
+  /** After the batch's journal line, never before: the ledger claims only journaled deliveries. */
+  async #recordDelivered(batch: PlannedBatch, outcome: BatchOutcome): Promise<void> {
+    const { dataFolder, manifest } = this.#options;
+    const failed = new Set(outcome.failed.map((failure) => failure.line));
+    const delivered = batch.rows.filter((row) => !failed.has(row.line)).map((row) => row.contact);
+    if (delivered.length === 0) return;
+    const listId = await this.#listId(batch.segment);
+    const location = { dataFolder, endpoint: manifest.destination.endpoint, listId };
+    await recordDeliveries(location, manifest.id, delivered);
   }
 
   /** The last progress event, with the run's outcome. */
@@ -150,7 +222,7 @@ export class RunSenders {
         finalStatus: this.#final?.status ?? null,
         stopMessage: this.#final?.message ?? control.stopMessage,
       }),
-      total: manifest.segments.reduce((sum, segment) => sum + segment.valid, 0),
+      total: manifest.segments.reduce((sum, segment) => sum + contactsToSend(segment), 0),
       sent: done + this.tally.inFlight,
       succeeded: totals.succeeded,
       failed: this.tally.failed,
@@ -176,7 +248,7 @@ export class RunSenders {
     for (const [index, segment] of manifest.segments.entries()) {
       const done = doneSet(ledger, index);
       // A segment whose batches are all done need not be read again.
-      if (done.size >= Math.ceil(segment.valid / manifest.settings.batchSize)) continue;
+      if (done.size >= Math.ceil(contactsToSend(segment) / manifest.settings.batchSize)) continue;
       const selection = RowSelection.fromBytes(
         await readFile(selectionFile(dataFolder, manifest.id, index)),
       );
@@ -224,6 +296,7 @@ export class RunSenders {
         const outcome = await deliverBatch(context, batch);
         await journal.append(batchRecord(batch, outcome, clock.now()));
         doneSet(ledger, batch.segment).add(batch.seq);
+        await this.#recordDelivered(batch, outcome);
         this.tally.add(outcome);
       } catch (error) {
         this.#fail(error);
