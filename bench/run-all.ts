@@ -1,6 +1,7 @@
 import { passes, type Benchmark } from './benchmark';
 import { importBenchmark } from './import.bench';
 import { ipcDispatchBenchmark } from './ipc-dispatch.bench';
+import { syncRepushBenchmark } from './sync-repush.bench';
 import { uploadBenchmarks } from './upload.bench';
 
 // `npm run bench [-- name...]`: runs the benchmarks (all, or those named) and prints their figures.
@@ -9,6 +10,7 @@ const benchmarks: readonly Benchmark[] = [
   ipcDispatchBenchmark,
   importBenchmark,
   ...uploadBenchmarks,
+  syncRepushBenchmark,
 ];
 
 function format(value: number): string {
