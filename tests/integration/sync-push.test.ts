@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli } from '../../bench/upload/cli-bundle';
 import {
@@ -129,6 +130,9 @@ describe.each([
     expect(requestsOf(current.server, 'DELETE', '/contact/')).toHaveLength(0);
     const removals = requestsOf(current.server, 'DELETE', '/list', mark);
     expect(removals).toHaveLength(50);
+    const report = await readFile(String(mirrored.json.report), 'utf8');
+    const removedLines = report.split('\r\n').filter((line) => line.includes(',removed,'));
+    expect(removedLines.map((line) => line.split(',')[2]).sort()).toEqual(sortedEmails(leaving));
 
     // The next mirror has nobody left to remove: the ledger forgot the leavers.
     const again = await current.push(await current.writeSegment(week2), '--consent', '--mirror');
