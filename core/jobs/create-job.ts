@@ -13,6 +13,7 @@ import {
   type JobSettings,
 } from './job-manifest';
 import { writeLeavers } from '../sync/leavers-file';
+import { receiptWithChanges } from '../sync/receipt-changes';
 import { jobFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
 export interface CreateJobInput {
@@ -66,7 +67,7 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
         : {}),
     })),
     destination: input.destination,
-    consent: input.consent,
+    consent: receiptWithChanges(input.consent, input.segments, input.sync),
     settings: { ...defaultJobSettings, ...input.settings },
     ...(input.sync ? { sync: input.sync } : {}),
   };

@@ -78,6 +78,17 @@ export const consentReceiptSchema = z.object({
   rows: z.number().int(),
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: z.number() })),
   terms: z.string(),
+  /** What the person saw before confirming a sync (issue 13): the preview of changes. */
+  changes: z
+    .object({
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      leaving: z.number().int(),
+      mirror: z.boolean(),
+      full: z.boolean(),
+    })
+    .optional(),
 });
 export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;
 

@@ -153,6 +153,8 @@ export const exportSetupSchema = z.object({
     }),
   ),
   mappings: z.array(signatureMappingSchema),
+  /** "Keep the list in step with the segment" (issue 13). */
+  mirror: z.boolean().optional(),
 });
 export type ExportSetup = z.infer<typeof exportSetupSchema>;
 
@@ -163,6 +165,7 @@ export const saveSetupInputSchema = z.object({
   destinationId: id.nullable(),
   segments: z.array(z.object({ segmentId: id, list: listChoiceSchema })).max(100),
   mappings: z.array(signatureMappingSchema).max(100),
+  mirror: z.boolean().optional(),
 });
 export type SaveSetupInput = z.infer<typeof saveSetupInputSchema>;
 
@@ -187,6 +190,8 @@ export const exportAgainSchema = z.object({
       importedAt: z.string().nullable(),
     }),
   ),
+  /** The earlier export kept its list in step with the segment (issue 13). */
+  mirror: z.boolean().optional(),
 });
 export type ExportAgain = z.infer<typeof exportAgainSchema>;
 
