@@ -140,6 +140,13 @@ test('a weekly re-push with mirror: the preview shows the changes, the list ends
   );
   await confirmAndWait(page);
 
+  // History's summary of this export, per segment.
+  const summary = page.getByTestId('history-sync').locator('tr[data-segment="weekly-2"]');
+  await expect(summary.locator('[data-count="new"]')).toHaveText('3');
+  await expect(summary.locator('[data-count="changed"]')).toHaveText('2');
+  await expect(summary.locator('[data-count="unchanged"]')).toHaveText('5');
+  await expect(summary.locator('[data-count="removed"]')).toHaveText('3');
+
   await expect.poll(onList).toEqual([...emails(week2), 'a.ma@exemple.cat'].sort());
   expect(emulator.contact('client3@exemple.cat')?.LastName).toBe('Renamed');
   for (const person of week1.slice(0, 3)) expect(emulator.contact(person.email)).toBeDefined();

@@ -128,6 +128,10 @@ export const jobSegmentDetailSchema = z.object({
   duplicates: count,
   succeeded: count,
   failed: count,
+  /** A sync's counts (issue 13): judged against the list's ledger; removed by the mirror so far. */
+  sync: z
+    .object({ new: count, changed: count, unchanged: count, removed: count, notRemoved: count })
+    .optional(),
 });
 export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
 
@@ -159,6 +163,8 @@ export const jobDetailSchema = jobListItemSchema.extend({
   }),
   /** The report of undelivered rows can be saved (not while the job runs). */
   reportAvailable: z.boolean(),
+  /** "Send everything again" and "Keep the list in step with the segment", as the job ran. */
+  sync: z.object({ full: z.boolean(), mirror: z.boolean() }).optional(),
 });
 export type JobDetail = z.infer<typeof jobDetailSchema>;
 
