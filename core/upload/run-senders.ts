@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { DestinationError } from '../destination/destination';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import type { JobManifest, JobStatus } from '../jobs/job-manifest';
-import { jobFile, selectionFile } from '../jobs/job-store';
+import { selectionFile } from '../jobs/job-store';
 import type { BatchRecord } from '../jobs/journal-records';
 import type { JournalWriter } from '../jobs/journal';
 import { AsyncQueue } from './async-queue';
@@ -26,10 +26,8 @@ import { RateController } from './rate-controller';
 import { RowSelection } from './row-selection';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
-import { batchesComplete, contactsToSend } from './sync-counts';
-import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
-import { recordDeliveries } from '../sync/delivery-ledger';
-import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-journal';
+import { contactsToSend } from './sync-counts';
+import { RunSync } from './run-sync';
 import type { UploadRunOptions } from './upload-run';
 
 export interface RunSendersOptions extends UploadRunOptions {
@@ -59,6 +57,8 @@ function batchRecord(batch: PlannedBatch, outcome: BatchOutcome, at: number): Ba
 
 export class RunSenders {
   readonly tally: RunTally;
+  /** The sync steps around the batches (issue 13). */
+  readonly sync: RunSync;
   readonly #options: RunSendersOptions;
   readonly #queue: AsyncQueue<PlannedBatch>;
   readonly #rate: RateController;
@@ -111,18 +111,28 @@ export class RunSenders {
       onResolved: (seg, listId, created) =>
         options.journal.append({ t: 'list', at: clock.now(), seg, listId, created }),
     });
+    this.sync = new RunSync({
+      dataFolder: options.dataFolder,
+      manifest,
+      snapshots: options.snapshots,
+      membership: destination.membership,
+      journal: options.journal,
+      jobLedger: options.ledger,
+      totals: this.tally.totals,
+      patient: {
+        rate: this.#rate,
+        gate: this.#gate,
+        clock,
+        random: this.#random,
+        maxAttempts: manifest.settings.maxAttempts,
+        control,
+      },
+      listId: (segment) => this.#listId(segment),
+    });
   }
 
-  /** True once the sync steps (list check, mirror removals) are done, or when there are none. */
-  syncComplete = false;
-  readonly #syncCounts = { requests: 0, rateLimited: 0, retries: 0 };
-  #syncJournal: SyncJournal = { removals: new Map(), begun: new Map(), listed: new Map() };
-
   async run(): Promise<void> {
-    const { dataFolder, manifest, ledger } = this.#options;
-    this.#syncJournal = await readSyncJournal(jobFile(dataFolder, manifest.id, 'journal'));
-    this.#addSyncCounts(syncTotals(this.#syncJournal));
-    if (ledger.runs > 0) await catchUpLedger(this.#syncStepsInput());
+    await this.sync.begin();
     this.#progress.changed();
     const ticker = this.#tick();
     const producer = this.#produce().then(
@@ -135,68 +145,12 @@ export class RunSenders {
     await Promise.all(workers);
     this.#queue.close();
     await producer;
-    await this.#runSyncSteps();
+    await this.sync
+      .end(this.#options.control.stopping)
+      .catch((error: unknown) => this.#fail(error));
     this.#stopTicker.abort();
     this.#offlineTimer?.abort();
     await ticker;
-  }
-
-  #syncStepsInput(): SyncStepsInput {
-    const { options } = { options: this.#options };
-    return {
-      dataFolder: options.dataFolder,
-      manifest: options.manifest,
-      snapshots: options.snapshots,
-      membership: options.destination.membership,
-      journal: options.journal,
-      syncJournal: this.#syncJournal,
-      jobLedger: options.ledger,
-      patient: {
-        rate: this.#rate,
-        gate: this.#gate,
-        clock: options.clock,
-        random: this.#random,
-        maxAttempts: options.manifest.settings.maxAttempts,
-        control: options.control,
-      },
-      counts: this.#syncCounts,
-      listId: (segment) => this.#listId(segment),
-    };
-  }
-
-  async #runSyncSteps(): Promise<void> {
-    const { control, manifest, ledger } = this.#options;
-    if (control.stopping || !batchesComplete(manifest, ledger)) return;
-    const before = { ...this.#syncCounts };
-    try {
-      await runSyncSteps(this.#syncStepsInput());
-      this.syncComplete = true;
-    } catch (error) {
-      this.#fail(error);
-    } finally {
-      this.#addSyncCounts({
-        requests: this.#syncCounts.requests - before.requests,
-        rateLimited: this.#syncCounts.rateLimited - before.rateLimited,
-        retries: this.#syncCounts.retries - before.retries,
-      });
-    }
-  }
-
-  #addSyncCounts(counts: { requests: number; rateLimited: number; retries: number }): void {
-    this.tally.totals.requests += counts.requests;
-    this.tally.totals.rateLimited += counts.rateLimited;
-    this.tally.totals.retries += counts.retries;
-  }
-
-  /** After the batch's journal line, never before: the ledger claims only journaled deliveries. */
-  async #recordDelivered(batch: PlannedBatch, outcome: BatchOutcome): Promise<void> {
-    const { dataFolder, manifest } = this.#options;
-    const failed = new Set(outcome.failed.map((failure) => failure.line));
-    const delivered = batch.rows.filter((row) => !failed.has(row.line)).map((row) => row.contact);
-    if (delivered.length === 0) return;
-    const listId = await this.#listId(batch.segment);
-    const location = { dataFolder, endpoint: manifest.destination.endpoint, listId };
-    await recordDeliveries(location, manifest.id, delivered);
   }
 
   /** The last progress event, with the run's outcome. */
@@ -296,7 +250,7 @@ export class RunSenders {
         const outcome = await deliverBatch(context, batch);
         await journal.append(batchRecord(batch, outcome, clock.now()));
         doneSet(ledger, batch.segment).add(batch.seq);
-        await this.#recordDelivered(batch, outcome);
+        await this.sync.recordDelivered(batch, outcome);
         this.tally.add(outcome);
       } catch (error) {
         this.#fail(error);

@@ -90,9 +90,9 @@ function finalStatus(
   control: RunControl,
   senders: RunSenders,
 ): JobStatus {
-  const failedRows = senders.tally.failed;
+  const failedRows = senders.tally.failed + senders.sync.notRemoved;
   if (control.stopReason === 'error') return 'failed';
-  if (isComplete(manifest, ledger) && senders.syncComplete) {
+  if (isComplete(manifest, ledger) && senders.sync.complete) {
     return failedRows > 0 ? 'completed_with_errors' : 'completed';
   }
   return control.stopReason === 'cancel' ? 'cancelled' : 'paused';
