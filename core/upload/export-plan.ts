@@ -58,6 +58,8 @@ export interface PlannedSegment extends SegmentCounts {
   readonly leavers?: readonly string[];
   /** Members of the list the ledger knows (the base of the mass-removal question). */
   readonly knownMembers?: number;
+  /** The segment's email keys, ascending (to find leavers across segments sharing a list). */
+  readonly contactKeys?: Float64Array;
 }
 
 export interface ExportPlan {
@@ -110,13 +112,32 @@ export async function planSegment(
 }
 
 async function syncFacts(sync: SegmentSync, counter: ChangeCounter) {
-  const leavers = await findLeavers(sync.location, sync.ledger, counter.keys.sorted());
+  const contactKeys = counter.keys.sorted();
+  const leavers = await findLeavers(sync.location, sync.ledger, contactKeys);
   return {
     listId: sync.location.listId,
     changes: { ...counter.counts, leaving: leavers.length },
     leavers,
     knownMembers: sync.ledger.size,
+    contactKeys,
   };
+}
+
+/**
+ * Segments sending to the same list: someone in one of them has not left the list, so the leavers
+ * are the members in none of them, taken off once (with the first segment).
+ */
+async function shareLeavers(
+  sync: SegmentSync,
+  segments: readonly PlannedSegment[],
+): Promise<PlannedSegment[]> {
+  const all = segments.flatMap((segment) => [...(segment.contactKeys ?? [])]);
+  const leavers = await findLeavers(sync.location, sync.ledger, new Float64Array(all).sort());
+  return segments.map((segment, index) => {
+    const mine = index === 0 ? leavers : [];
+    const changes = segment.changes && { ...segment.changes, leaving: mine.length };
+    return { ...segment, leavers: mine, ...(changes ? { changes } : {}) };
+  });
 }
 
 /** product.md: a mirror taking off more than a fifth of the members the ledger knows asks first. */
@@ -131,9 +152,19 @@ export async function planExport(
   syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>,
 ): Promise<ExportPlan> {
   const segments: PlannedSegment[] = [];
+  const byList = new Map<SegmentSync, number[]>();
   for (const request of requests) {
     const sync = await syncFor?.(request);
+    if (sync) byList.set(sync, [...(byList.get(sync) ?? []), segments.length]);
     segments.push(await planSegment(snapshots, request, undefined, sync));
+  }
+  for (const [sync, indices] of byList) {
+    if (indices.length < 2) continue;
+    const shared = await shareLeavers(
+      sync,
+      indices.map((index) => segments[index] as PlannedSegment),
+    );
+    indices.forEach((index, at) => (segments[index] = shared[at] as PlannedSegment));
   }
   const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0 };
   for (const segment of segments) {

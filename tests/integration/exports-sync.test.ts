@@ -64,6 +64,23 @@ describe('exports: plan and start as a sync', () => {
       massRemoval: true,
     });
 
+    // Two segments sending to the same list: only people in neither of them are leaving.
+    const part = (from: number, to: number) =>
+      [
+        'Email,Name',
+        ...Array.from({ length: to - from }, (_, i) => `p${from + i}@x.cat,N${from + i}`),
+      ].join('\n');
+    const a = await world.importFile('part-a.csv', part(0, 3));
+    const b = await world.importFile('part-b.csv', part(3, 6));
+    const split = await world.exports.plan(
+      [
+        { segmentId: a.id, listName: 'Weekly', mapping },
+        { segmentId: b.id, listName: 'Weekly', mapping },
+      ],
+      { destinationId, sync },
+    );
+    expect(split.segments.map((segment) => segment.changes?.leaving)).toEqual([4, 0]);
+
     const deletesBefore = emulator.requests.filter((r) => r.method === 'DELETE').length;
     const unasked = world.exports.start({
       destinationId,
