@@ -113,6 +113,7 @@ export async function readDetail(
       duplicates,
       succeeded: tally?.succeeded ?? 0,
       failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
+      ...(segment.sending === undefined ? {} : { sending: segment.sending }),
       ...(manifest.sync && synced
         ? {
             sync: {

@@ -128,6 +128,8 @@ export const jobSegmentDetailSchema = z.object({
   duplicates: count,
   succeeded: count,
   failed: count,
+  /** Contacts the job sends: valid less a sync's unchanged ones (issue 13). */
+  sending: count.optional(),
   /** A sync's counts (issue 13): judged against the list's ledger; removed by the mirror so far. */
   sync: z
     .object({ new: count, changed: count, unchanged: count, removed: count, notRemoved: count })
