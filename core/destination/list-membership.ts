@@ -18,4 +18,6 @@ export interface ListMembership {
   /** Takes the contact off the list (not out of the account). Unknown contact: not-found. */
   remove(listId: string, email: string, signal?: AbortSignal): Promise<void>;
   membersPage(listId: string, page: string | undefined, signal?: AbortSignal): Promise<MembersPage>;
+  /** True when the account has a contact with this email. */
+  contactExists(email: string, signal?: AbortSignal): Promise<boolean>;
 }

@@ -11,6 +11,7 @@ import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-jour
 import type { BatchOutcome, PlannedBatch } from './batch-delivery';
 import type { CallCounts } from './patient-call';
 import { batchesComplete } from './sync-counts';
+import { findProbe, judgeProbe } from './list-probe';
 import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
 
 export type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
@@ -26,6 +27,8 @@ export class RunSync {
   readonly #input: RunSyncInput;
   readonly #counts: CallCounts = { requests: 0, rateLimited: 0, retries: 0 };
   #journal: SyncJournal = { removals: new Map(), begun: new Map(), listed: new Map() };
+  /** Segment → a contact whose joining the list tells how the list reads `_autopilot_list`. */
+  readonly #probes = new Map<number, string>();
 
   constructor(input: RunSyncInput) {
     this.#input = input;
@@ -47,6 +50,23 @@ export class RunSync {
     this.#journal = await readSyncJournal(jobFile(dataFolder, manifest.id, 'journal'));
     this.#count(syncTotals(this.#journal));
     if (jobLedger.runs > 0) await catchUpLedger(this.#steps());
+    else await this.#probe();
+  }
+
+  async #probe(): Promise<void> {
+    const before = { ...this.#counts };
+    try {
+      for (const [segment] of this.#input.manifest.segments.entries()) {
+        const email = await findProbe(this.#steps(), segment);
+        if (email) this.#probes.set(segment, email);
+      }
+    } finally {
+      this.#count({
+        requests: this.#counts.requests - before.requests,
+        rateLimited: this.#counts.rateLimited - before.rateLimited,
+        retries: this.#counts.retries - before.retries,
+      });
+    }
   }
 
   /** After the batches, unless stopping: the list check and the removals. Throws to fail. */
@@ -55,6 +75,7 @@ export class RunSync {
     if (stopping || !batchesComplete(manifest, jobLedger)) return;
     const before = { ...this.#counts };
     try {
+      for (const [segment, email] of this.#probes) await judgeProbe(this.#steps(), segment, email);
       await runSyncSteps(this.#steps());
       this.complete = true;
       this.notRemoved = syncTotals(

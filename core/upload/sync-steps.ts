@@ -43,7 +43,7 @@ export function ledgerLocation(input: SyncStepsInput, listId: string): LedgerLoc
 }
 
 /** The contacts of a segment the job delivered (every batch done, less the failed rows). */
-async function* deliveredContacts(
+export async function* deliveredContacts(
   input: SyncStepsInput,
   segment: number,
   onlyDone: boolean,

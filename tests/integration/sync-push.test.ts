@@ -5,6 +5,7 @@ import {
   createSyncWorld,
   listName,
   people,
+  type Person,
   requestsOf,
   sortedEmails,
   type SyncWorld,
@@ -75,6 +76,41 @@ describe.each([
     expect(result.json.status).toBe('completed');
     expect(current.listEmails()).toEqual(sortedEmails(everyone));
     expect(result.json.addedToList).toBe(listOnCreateOnly ? 60 : 0);
+  }, 60_000);
+
+  it('learns once how the list reads _autopilot_list, and checks membership only when it must', async () => {
+    const current = (world = await createSyncWorld({ listOnCreateOnly }));
+    current.server.state.createList(listName);
+    const addElsewhere = (rows: readonly Person[]) => {
+      for (const person of rows) {
+        current.server.state.upsert(
+          { email: person.email, newEmail: undefined, listId: undefined, fields: {}, custom: {} },
+          listOnCreateOnly,
+        );
+      }
+    };
+    const memberChecks = (from: number) =>
+      requestsOf(current.server, 'GET', '/list/', from).filter(
+        (request) => request.path.includes('/contacts') || request.path.includes('/contact/'),
+      ).length;
+    const week1 = people(600);
+    addElsewhere(week1.filter((_, index) => index % 10 === 3));
+    const first = await current.push(await current.writeSegment(week1), '--consent');
+    expect(current.listEmails()).toEqual(sortedEmails(week1));
+    expect(first.json.addedToList).toBe(listOnCreateOnly ? 60 : 0);
+
+    const joiners = people(100, 'joiner');
+    addElsewhere(joiners.filter((_, index) => index % 10 === 0));
+    const mark = current.server.requests.length;
+    const second = await current.push(
+      await current.writeSegment([...week1, ...joiners]),
+      '--consent',
+    );
+    expect(second.json).toMatchObject({ new: 100, unchanged: 600, sent: 100 });
+    expect(current.listEmails()).toEqual(sortedEmails([...week1, ...joiners]));
+    // Lenient: learnt on the first push, so no membership request at all now. Strict: checked.
+    expect(memberChecks(mark) > 0).toBe(listOnCreateOnly);
+    expect(second.json.addedToList).toBe(listOnCreateOnly ? 10 : 0);
   }, 60_000);
 
   it('mirror: leavers come off the list, a member added by hand stays, no contact is deleted', async () => {
