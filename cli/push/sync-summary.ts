@@ -10,6 +10,7 @@ export function syncJson(sync: JobSyncSummary): Record<string, unknown> {
     removed: sync.removed,
     removalFailed: sync.removalFailed,
     addedToList: sync.addedToList,
+    syncRequests: sync.syncRequests,
     full: sync.full,
     mirror: sync.mirror,
   };

@@ -120,6 +120,8 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
       return shapes;
     },
     async plan(segments, sync) {
+      // Without the account's lists (no key, offline) the counts still come, without changes:
+      // Start checks the destination again and says what is wrong.
       const syncFor = sync?.destinationId
         ? await openSync(
             destinations,
@@ -127,7 +129,10 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
             sync.destinationId,
             sync.sync ?? noSync,
             timeoutMs,
-          )
+          ).catch((error: unknown) => {
+            logError(error);
+            return undefined;
+          })
         : undefined;
       return summarizePlan(dataFolder, segments, syncFor);
     },

@@ -23,7 +23,7 @@ export function toSetup(record: ExportSetupRecord): ExportSetup {
     updatedAt: record.updatedAt ?? record.createdAt ?? '',
     segments: (record.segments ?? []).map((segment) => ({ ...segment })),
     mappings: (record.mappings ?? []).map((entry) => ({ ...entry })),
-    mirror: record.mirror ?? false,
+    ...(record.mirror === undefined ? {} : { mirror: record.mirror }),
   };
 }
 
@@ -106,7 +106,7 @@ export function createSavedSetups(options: {
           updatedAt: at,
           segments,
           mappings: input.mappings,
-          mirror: input.mirror ?? false,
+          ...(input.mirror === undefined ? {} : { mirror: input.mirror }),
         };
         if (input.destinationId === null) delete record.destinationId;
         saved = record;

@@ -20,6 +20,8 @@ export interface JobSyncSummary extends SegmentSyncCounts {
   readonly full: boolean;
   readonly mirror: boolean;
   readonly segments: readonly SegmentSyncCounts[];
+  /** Requests of the sync steps (membership checks and additions, removals), apart from upserts. */
+  readonly syncRequests: number;
 }
 
 export async function summarizeJobSync(
@@ -52,5 +54,6 @@ export async function summarizeJobSync(
     removalFailed: sum((segment) => segment.removalFailed),
     addedToList: sum((segment) => segment.addedToList),
     segments,
+    syncRequests: syncTotals(journal).requests,
   };
 }

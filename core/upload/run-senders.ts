@@ -118,7 +118,6 @@ export class RunSenders {
       membership: destination.membership,
       journal: options.journal,
       jobLedger: options.ledger,
-      totals: this.tally.totals,
       patient: {
         rate: this.#rate,
         gate: this.#gate,
@@ -132,7 +131,7 @@ export class RunSenders {
   }
 
   async run(): Promise<void> {
-    await this.sync.begin();
+    await this.sync.begin().catch((error: unknown) => this.#fail(error));
     this.#progress.changed();
     const ticker = this.#tick();
     const producer = this.#produce().then(

@@ -2,9 +2,9 @@
  * A run's sync side (issue 13), beside the batch senders: reads what the journal says about the
  * sync steps, writes the ledger after each journaled batch (never before), catches the ledger up
  * on a resume, and runs the list check and the mirror's removals once every batch is done. Its
- * requests count in the run's totals like the batches'.
+ * requests are journaled with each step and summed apart from the batches' (job-sync-summary.ts).
  */
-import type { DeliveryTotals, JobLedger } from '../jobs/job-ledger';
+import type { JobLedger } from '../jobs/job-ledger';
 import { jobFile } from '../jobs/job-store';
 import { recordDeliveries } from '../sync/delivery-ledger';
 import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-journal';
@@ -16,7 +16,6 @@ import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
 
 export type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
   readonly jobLedger: JobLedger;
-  readonly totals: DeliveryTotals;
 };
 
 export class RunSync {
@@ -38,34 +37,18 @@ export class RunSync {
     return { ...this.#input, syncJournal: this.#journal, counts: this.#counts };
   }
 
-  #count(counts: CallCounts): void {
-    this.#input.totals.requests += counts.requests;
-    this.#input.totals.rateLimited += counts.rateLimited;
-    this.#input.totals.retries += counts.retries;
-  }
-
   /** Before the batches: what earlier runs did, and the ledger lines a kill may have cost. */
   async begin(): Promise<void> {
     const { dataFolder, manifest, jobLedger } = this.#input;
     this.#journal = await readSyncJournal(jobFile(dataFolder, manifest.id, 'journal'));
-    this.#count(syncTotals(this.#journal));
     if (jobLedger.runs > 0) await catchUpLedger(this.#steps());
     else await this.#probe();
   }
 
   async #probe(): Promise<void> {
-    const before = { ...this.#counts };
-    try {
-      for (const [segment] of this.#input.manifest.segments.entries()) {
-        const email = await findProbe(this.#steps(), segment);
-        if (email) this.#probes.set(segment, email);
-      }
-    } finally {
-      this.#count({
-        requests: this.#counts.requests - before.requests,
-        rateLimited: this.#counts.rateLimited - before.rateLimited,
-        retries: this.#counts.retries - before.retries,
-      });
+    for (const [segment] of this.#input.manifest.segments.entries()) {
+      const email = await findProbe(this.#steps(), segment);
+      if (email) this.#probes.set(segment, email);
     }
   }
 
@@ -73,21 +56,12 @@ export class RunSync {
   async end(stopping: boolean): Promise<void> {
     const { manifest, jobLedger } = this.#input;
     if (stopping || !batchesComplete(manifest, jobLedger)) return;
-    const before = { ...this.#counts };
-    try {
-      for (const [segment, email] of this.#probes) await judgeProbe(this.#steps(), segment, email);
-      await runSyncSteps(this.#steps());
-      this.complete = true;
-      this.notRemoved = syncTotals(
-        await readSyncJournal(jobFile(this.#input.dataFolder, manifest.id, 'journal')),
-      ).removalFailed;
-    } finally {
-      this.#count({
-        requests: this.#counts.requests - before.requests,
-        rateLimited: this.#counts.rateLimited - before.rateLimited,
-        retries: this.#counts.retries - before.retries,
-      });
-    }
+    for (const [segment, email] of this.#probes) await judgeProbe(this.#steps(), segment, email);
+    await runSyncSteps(this.#steps());
+    this.complete = true;
+    this.notRemoved = syncTotals(
+      await readSyncJournal(jobFile(this.#input.dataFolder, manifest.id, 'journal')),
+    ).removalFailed;
   }
 
   /** After the batch's journal line, never before: the ledger claims only journaled deliveries. */
