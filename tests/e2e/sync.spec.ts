@@ -147,6 +147,12 @@ test('a weekly re-push with mirror: the preview shows the changes, the list ends
   await expect(summary.locator('[data-count="unchanged"]')).toHaveText('5');
   await expect(summary.locator('[data-count="removed"]')).toHaveText('3');
 
+  // The consent receipt states what the person confirmed.
+  await page.getByText('Consent receipt').click();
+  await expect(page.locator('[data-receipt="changes"]')).toHaveText(
+    '3 new to the list, 2 changed, 5 unchanged; 3 to take off the list',
+  );
+
   await expect.poll(onList).toEqual([...emails(week2), 'a.ma@exemple.cat'].sort());
   expect(emulator.contact('client3@exemple.cat')?.LastName).toBe('Renamed');
   for (const person of week1.slice(0, 3)) expect(emulator.contact(person.email)).toBeDefined();

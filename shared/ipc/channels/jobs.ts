@@ -147,6 +147,17 @@ export const jobConsentSchema = z.object({
   rows: count,
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: count })),
   terms: z.string(),
+  /** The preview of changes the person confirmed (issue 13). */
+  changes: z
+    .object({
+      new: count,
+      changed: count,
+      unchanged: count,
+      leaving: count,
+      mirror: z.boolean(),
+      full: z.boolean(),
+    })
+    .optional(),
 });
 export type JobConsent = z.infer<typeof jobConsentSchema>;
 
