@@ -78,7 +78,7 @@ describe('Export screen: changes since the last export', () => {
     await userEvent.click(within(dialog).getByRole('checkbox', { name: /I understand/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm and send' }));
     await waitFor(() => expect(fake.calls.exportsStart).toHaveBeenCalledTimes(1));
-    expect(fake.calls.exportsStart.mock.lastCall?.[0]).toMatchObject({
+    expect((fake.calls.exportsStart.mock.lastCall as unknown[] | undefined)?.[0]).toMatchObject({
       consent: { confirmed: true, profiles: 2, massRemoval: true },
       sync: { mirror: true, full: false },
     });
