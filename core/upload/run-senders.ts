@@ -118,6 +118,7 @@ export class RunSenders {
       membership: destination.membership,
       journal: options.journal,
       jobLedger: options.ledger,
+      totals: this.tally.totals,
       patient: {
         rate: this.#rate,
         gate: this.#gate,

@@ -2,9 +2,10 @@
  * A run's sync side (issue 13), beside the batch senders: reads what the journal says about the
  * sync steps, writes the ledger after each journaled batch (never before), catches the ledger up
  * on a resume, and runs the list check and the mirror's removals once every batch is done. Its
- * requests are journaled with each step and summed apart from the batches' (job-sync-summary.ts).
+ * requests are journaled with each step and summed apart from the upserts (job-sync-summary.ts);
+ * their 429s and retries count in the run's totals, which speak for all the traffic.
  */
-import type { JobLedger } from '../jobs/job-ledger';
+import type { DeliveryTotals, JobLedger } from '../jobs/job-ledger';
 import { jobFile } from '../jobs/job-store';
 import { recordDeliveries } from '../sync/delivery-ledger';
 import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-journal';
@@ -16,6 +17,8 @@ import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
 
 export type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
   readonly jobLedger: JobLedger;
+  /** The run's totals: 429s and retries of the sync's requests count there too. */
+  readonly totals: DeliveryTotals;
 };
 
 export class RunSync {
@@ -37,12 +40,30 @@ export class RunSync {
     return { ...this.#input, syncJournal: this.#journal, counts: this.#counts };
   }
 
+  /** Adds to the run's totals what the sync's calls met since `before`. */
+  #countSince(before: CallCounts): void {
+    this.#input.totals.rateLimited += this.#counts.rateLimited - before.rateLimited;
+    this.#input.totals.retries += this.#counts.retries - before.retries;
+  }
+
+  async #counted(work: () => Promise<void>): Promise<void> {
+    const before = { ...this.#counts };
+    try {
+      await work();
+    } finally {
+      this.#countSince(before);
+    }
+  }
+
   /** Before the batches: what earlier runs did, and the ledger lines a kill may have cost. */
   async begin(): Promise<void> {
     const { dataFolder, manifest, jobLedger } = this.#input;
     this.#journal = await readSyncJournal(jobFile(dataFolder, manifest.id, 'journal'));
+    const earlier = syncTotals(this.#journal);
+    this.#input.totals.rateLimited += earlier.rateLimited;
+    this.#input.totals.retries += earlier.retries;
     if (jobLedger.runs > 0) await catchUpLedger(this.#steps());
-    else await this.#probe();
+    else await this.#counted(() => this.#probe());
   }
 
   async #probe(): Promise<void> {
@@ -56,8 +77,10 @@ export class RunSync {
   async end(stopping: boolean): Promise<void> {
     const { manifest, jobLedger } = this.#input;
     if (stopping || !batchesComplete(manifest, jobLedger)) return;
-    for (const [segment, email] of this.#probes) await judgeProbe(this.#steps(), segment, email);
-    await runSyncSteps(this.#steps());
+    await this.#counted(async () => {
+      for (const [segment, email] of this.#probes) await judgeProbe(this.#steps(), segment, email);
+      await runSyncSteps(this.#steps());
+    });
     this.complete = true;
     this.notRemoved = syncTotals(
       await readSyncJournal(jobFile(this.#input.dataFolder, manifest.id, 'journal')),
