@@ -14,7 +14,17 @@ import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
+import {
+  massRemovalRefusal,
+  previewJson,
+  previewText,
+  syncFlags,
+  syncFlagSpec,
+  type SyncFlags,
+} from '../push/sync-flags';
 import { quoteArgument } from '../quote-argument';
+import type { JobDestination } from '../../core/jobs/job-manifest';
+import { syncResolver } from '../../core/sync/plan-sync';
 import { currentOsUser } from '../../core/system/os-user';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
 
@@ -31,6 +41,7 @@ const flagSpec = {
   // A workbook's sheet, an export folder's table (issue 14).
   sheet: 'text',
   entity: 'text',
+  ...syncFlagSpec,
 } as const;
 
 /** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
@@ -49,6 +60,7 @@ interface PushRequest {
   /** `--no-header`: the file's first row is data (columns "Column 1", "Column 2"...). */
   readonly noHeader: boolean;
   readonly choice: ShapeChoice;
+  readonly sync: SyncFlags;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -74,6 +86,7 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     json: flags.switches.has('json'),
     noHeader: flags.switches.has('no-header'),
     choice: { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') },
+    sync: syncFlags(flags.switches),
   };
 }
 
@@ -106,7 +119,13 @@ async function checkDestination(
   }
 }
 
-async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): Promise<ExitCode> {
+interface Target {
+  readonly destination: Destination;
+  readonly jobDestination: JobDestination;
+}
+
+/** The key, the destination and one cheap call: a wrong key or endpoint is bad input, exit 2. */
+async function openTarget(request: PushRequest, io: CliIo): Promise<Target> {
   const resolved = await resolveCliKey({
     env: io.env,
     dataFolder: request.dataFolder,
@@ -127,6 +146,16 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
     endpoint,
     rate: request.rate ?? resolved.rate ?? defaultRequestRate,
   };
+  return { destination, jobDestination };
+}
+
+async function send(
+  request: PushRequest,
+  segment: PreparedSegment,
+  target: Target,
+  io: CliIo,
+): Promise<ExitCode> {
+  const { destination, jobDestination } = target;
   const job = await createJob({
     dataFolder: request.dataFolder,
     segments: segment.plan.segments,
@@ -137,6 +166,7 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
       confirmedAt: new Date(),
       osUser: currentOsUser(),
     }),
+    sync: { full: request.sync.full, mirror: request.sync.mirror },
   });
   if (!request.json)
     io.stderr.write(`Export job ${job.id}: sending to the list "${request.listName}".\n`);
@@ -151,27 +181,55 @@ async function send(request: PushRequest, segment: PreparedSegment, io: CliIo): 
   });
 }
 
-async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
+function dryRunFacts(request: PushRequest, segment: PreparedSegment, endpoint?: string) {
+  return {
+    fileName: segment.fileName,
+    listName: request.listName,
+    endpoint: endpoint ?? request.endpoint ?? defaultAutopilotEndpoint,
+    destinationLabel: request.destinationName
+      ? `the destination "${request.destinationName}"`
+      : 'the account of AUTOPILOT_API_KEY',
+    plan: segment.plan,
+  };
+}
+
+/** Without --consent or --dry-run: what would be sent, offline, and exit 2 (nothing sent). */
+async function consentNeeded(request: PushRequest, io: CliIo): Promise<ExitCode> {
   const segment = await prepareSegment(request);
   const profiles = segment.plan.totals.valid;
   if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
   if (segment.setAsideWarning) io.stderr.write(`Warning: ${segment.setAsideWarning}\n`);
-  if (!request.consent) {
-    await segment.discard();
-    const facts = {
-      fileName: segment.fileName,
-      listName: request.listName,
-      endpoint: request.endpoint ?? defaultAutopilotEndpoint,
-      destinationLabel: request.destinationName
-        ? `the destination "${request.destinationName}"`
-        : 'the account of AUTOPILOT_API_KEY',
-      plan: segment.plan,
-    };
-    io.stdout.write(request.json ? dryRunJson(facts) : dryRunText(facts));
-    return exitCodes.badInput;
-  }
+  await segment.discard();
+  const facts = dryRunFacts(request, segment);
+  io.stdout.write(request.json ? dryRunJson(facts) : dryRunText(facts));
+  return exitCodes.badInput;
+}
+
+async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
+  if (!request.consent && !request.sync.dryRun) return consentNeeded(request, io);
+  const target = await openTarget(request, io);
+  const syncFor = await syncResolver(target.destination, {
+    dataFolder: request.dataFolder,
+    endpoint: target.jobDestination.endpoint,
+    full: request.sync.full,
+  });
+  const segment = await prepareSegment({ ...request, syncFor });
+  const profiles = segment.plan.totals.valid;
+  if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
+  if (segment.setAsideWarning) io.stderr.write(`Warning: ${segment.setAsideWarning}\n`);
   try {
-    return await send(request, segment, io);
+    if (request.sync.dryRun) {
+      await segment.discard();
+      const facts = {
+        ...dryRunFacts(request, segment, target.jobDestination.endpoint),
+        ...request.sync,
+      };
+      io.stdout.write(request.json ? previewJson(facts) : previewText(facts));
+      return exitCodes.success;
+    }
+    const refusal = massRemovalRefusal(segment.plan, request.sync);
+    if (refusal) throw new BadInputError(refusal);
+    return await send(request, segment, target, io);
   } catch (error) {
     // Nothing was sent when the key or the destination was refused: leave no snapshot behind.
     const refused =
@@ -184,7 +242,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
 export const pushCommand: CliCommand = {
   name: 'push',
   synopsis:
-    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--json]',
+    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--sheet <name>] [--entity <name>] [--mirror [--allow-mass-removal]] [--full] [--dry-run] [--json]',
   summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
   // Refusals are said by run-cli.ts: the sentence, exit 2, and the --json error object.
   run: (args, io) => push(parsePush(args, io.env), io),

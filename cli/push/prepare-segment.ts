@@ -15,7 +15,12 @@ import { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
 import { MappingError } from '../../core/upload/contact-builder';
-import { planExport, type ExportPlan } from '../../core/upload/export-plan';
+import {
+  planExport,
+  type ExportPlan,
+  type ExportSegmentRequest,
+  type SegmentSync,
+} from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
 import type { ImportReport } from '../../shared/segments/import-report';
@@ -99,6 +104,8 @@ export async function prepareSegment(options: {
   readonly choice?: ShapeChoice;
   /** The app's import limits; tests make them small. */
   readonly capacity?: CapacityLimits;
+  /** A sync: judge the contacts against the list's delivery ledger (issue 13). */
+  readonly syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>;
 }): Promise<PreparedSegment> {
   const segmentId = newSegmentId();
   const limits = options.capacity ?? defaultCapacityLimits;
@@ -117,9 +124,11 @@ export async function prepareSegment(options: {
       );
     }
     const mapping = buildMapping(columns, report.preview, options.maps);
-    const plan = await planExport(fileSnapshotAccess(options.dataFolder), [
-      { segmentId, listName: options.listName, mapping },
-    ]);
+    const plan = await planExport(
+      fileSnapshotAccess(options.dataFolder),
+      [{ segmentId, listName: options.listName, mapping }],
+      options.syncFor,
+    );
     if (plan.totals.valid === 0) {
       throw new BadInputError(
         `No row of "${manifest.source.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,

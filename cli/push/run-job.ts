@@ -12,6 +12,9 @@ import type { CliIo } from '../command';
 import type { ExitCode } from '../exit-codes';
 import { createProgressPrinter } from './progress-printer';
 import { exitCodeFor, summaryJson, summaryText } from './summary';
+import { syncJson, syncText } from './sync-summary';
+import { summarizeJobSync } from '../../core/sync/job-sync-summary';
+import { readJobManifest } from '../../core/jobs/job-store';
 
 /** The command line gives up waiting for the network after this long, and stops resumably. */
 const offlineTimeoutMs = 10 * 60_000;
@@ -57,8 +60,12 @@ export async function runJobFromCli(options: CliRunOptions): Promise<ExitCode> {
   try {
     const result = await run.done;
     printer?.end();
-    if (options.json) io.stdout.write(summaryJson(result, options.extra));
-    else io.stdout.write(summaryText(result, options.resumeCommand));
+    const sync = await summarizeJobSync(
+      options.dataFolder,
+      await readJobManifest(options.dataFolder, options.jobId),
+    );
+    if (options.json) io.stdout.write(summaryJson(result, { ...syncJson(sync), ...options.extra }));
+    else io.stdout.write(summaryText(result, options.resumeCommand) + syncText(sync));
     return exitCodeFor(result.status);
   } finally {
     process.off('SIGINT', onSignal);

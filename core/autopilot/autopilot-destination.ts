@@ -12,6 +12,7 @@ import {
 } from '../destination/destination';
 import { AutopilotClient, autopilotMaxBatchSize } from './autopilot-client';
 import { isRedirectError } from './autopilot-errors';
+import { autopilotMembership } from './autopilot-membership';
 import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
 import { autopilotStandardFields } from './standard-fields';
@@ -83,6 +84,7 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
   });
   return {
     maxBatchSize: autopilotMaxBatchSize,
+    membership: autopilotMembership(client),
     async checkCredentials(signal) {
       try {
         const { listCount } = await client.checkKey(signal);

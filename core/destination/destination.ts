@@ -2,6 +2,7 @@
  * What the upload engine needs from a place contacts are pushed to. Autopilot is the first
  * implementation (core/autopilot/); Ortto, its successor, can be added without touching the engine.
  */
+import type { ListMembership } from './list-membership';
 
 /** Value types a custom field can hold (Autopilot's `type--Field--Name` prefixes). */
 export const customFieldTypes = ['string', 'integer', 'float', 'boolean', 'date'] as const;
@@ -47,6 +48,8 @@ export interface AccountCheck {
 export interface Destination {
   /** Most contacts one `upsertBatch` call accepts (Autopilot: 100). */
   readonly maxBatchSize: number;
+  /** List membership calls for syncing (issue 13); without them a push cannot mirror. */
+  readonly membership?: ListMembership;
   /** A cheap authenticated call; throws DestinationError('rejected-key') for a wrong key. */
   checkCredentials(signal?: AbortSignal): Promise<AccountCheck>;
   listLists(signal?: AbortSignal): Promise<DestinationList[]>;

@@ -75,5 +75,6 @@ export async function readExportAgain(
     destinationId: destination?.id ?? null,
     destinationName: destination?.displayName ?? job.destination.name,
     segments,
+    mirror: job.sync?.mirror ?? false,
   };
 }

@@ -9,6 +9,7 @@ import type {
   DestinationListSummary,
   ExportAgain,
   ExportPlanSummary,
+  SyncChoice,
   ExportSegmentInput,
   ExportSetup,
   SaveSetupInput,
@@ -28,6 +29,7 @@ import { createDestinationOpener, destinationProblem, type ConnectTo } from './o
 import { planProblem, summarizePlan } from './plan-summary';
 import { createSavedSetups } from './saved-setups';
 import { startExport } from './start-export';
+import { noSync, openSync } from './sync-plan';
 
 export interface ExportsServiceOptions {
   readonly dataFolder: string;
@@ -48,7 +50,10 @@ export interface ExportsService {
   fields(destinationId: string): Promise<DestinationField[]>;
   lists(destinationId: string): Promise<DestinationListSummary[]>;
   shapes(segmentIds: readonly string[]): Promise<SegmentShape[]>;
-  plan(segments: readonly ExportSegmentInput[]): Promise<ExportPlanSummary>;
+  plan(
+    segments: readonly ExportSegmentInput[],
+    sync?: { readonly destinationId?: string; readonly sync?: SyncChoice },
+  ): Promise<ExportPlanSummary>;
   preview(
     segment: ExportSegmentInput,
     listId: string | null,
@@ -114,7 +119,23 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
       }
       return shapes;
     },
-    plan: (segments) => summarizePlan(dataFolder, segments),
+    async plan(segments, sync) {
+      // Without the account's lists (no key, offline) the counts still come, without changes:
+      // Start checks the destination again and says what is wrong.
+      const syncFor = sync?.destinationId
+        ? await openSync(
+            destinations,
+            dataFolder,
+            sync.destinationId,
+            sync.sync ?? noSync,
+            timeoutMs,
+          ).catch((error: unknown) => {
+            logError(error);
+            return undefined;
+          })
+        : undefined;
+      return summarizePlan(dataFolder, segments, syncFor);
+    },
     async preview(segment, listId, limit) {
       try {
         return await previewContacts(dataFolder, segment, listId, limit);

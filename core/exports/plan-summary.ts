@@ -9,6 +9,7 @@ import { MappingError } from '../upload/contact-builder';
 import { isLargeExport, planExport, type ExportPlan } from '../upload/export-plan';
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { countMisfits } from './count-misfits';
+import { changesOf, type SyncFor } from './sync-plan';
 import { ExportsError, exportErrorCodes } from './exports-error';
 
 /** Snapshot and mapping failures in the words the screen shows. */
@@ -30,9 +31,10 @@ export function planProblem(error: unknown): unknown {
 export async function planSegments(
   dataFolder: string,
   segments: readonly ExportSegmentInput[],
+  syncFor?: SyncFor,
 ): Promise<ExportPlan> {
   try {
-    return await planExport(fileSnapshotAccess(dataFolder), segments);
+    return await planExport(fileSnapshotAccess(dataFolder), segments, syncFor);
   } catch (error) {
     throw planProblem(error);
   }
@@ -41,8 +43,9 @@ export async function planSegments(
 export async function summarizePlan(
   dataFolder: string,
   segments: readonly ExportSegmentInput[],
+  syncFor?: SyncFor,
 ): Promise<ExportPlanSummary> {
-  const plan = await planSegments(dataFolder, segments);
+  const plan = await planSegments(dataFolder, segments, syncFor);
   try {
     const planned = [];
     for (const segment of plan.segments) {
@@ -54,7 +57,16 @@ export async function summarizePlan(
         segment.mapping,
       );
       const { segmentId, rows, valid, invalid, duplicates } = segment;
-      planned.push({ segmentId, rows, valid, invalid, duplicates, misfits });
+      const changes = changesOf(segment);
+      planned.push({
+        segmentId,
+        rows,
+        valid,
+        invalid,
+        duplicates,
+        misfits,
+        ...(changes ? { changes } : {}),
+      });
     }
     return { segments: planned, totals: plan.totals, large: isLargeExport(plan.totals.valid) };
   } catch (error) {

@@ -23,6 +23,7 @@ export function toSetup(record: ExportSetupRecord): ExportSetup {
     updatedAt: record.updatedAt ?? record.createdAt ?? '',
     segments: (record.segments ?? []).map((segment) => ({ ...segment })),
     mappings: (record.mappings ?? []).map((entry) => ({ ...entry })),
+    ...(record.mirror === undefined ? {} : { mirror: record.mirror }),
   };
 }
 
@@ -105,6 +106,7 @@ export function createSavedSetups(options: {
           updatedAt: at,
           segments,
           mappings: input.mappings,
+          ...(input.mirror === undefined ? {} : { mirror: input.mirror }),
         };
         if (input.destinationId === null) delete record.destinationId;
         saved = record;

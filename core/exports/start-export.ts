@@ -8,6 +8,7 @@ import {
   hasMappingProblems,
   mappingProblems,
   type StartExportInput,
+  type SyncChoice,
 } from '../../shared/ipc/channels/exports';
 import { DestinationError } from '../destination/destination';
 import { buildConsentReceipt } from '../jobs/consent';
@@ -22,6 +23,8 @@ import {
   type OpenedDestination,
 } from './open-destination';
 import { planSegments } from './plan-summary';
+import { noSync, openSync } from './sync-plan';
+import { isMassRemoval, type PlannedSegment } from '../upload/export-plan';
 
 export interface StartExportDependencies {
   readonly dataFolder: string;
@@ -43,6 +46,19 @@ function checkMappings(input: StartExportInput): void {
       'The matching needs fixing first: the email must be matched, and one column can feed only one field.',
     );
   }
+}
+
+/** A mirror taking off more than a fifth of a list's known members needs the person's yes. */
+function checkMassRemoval(
+  segments: readonly PlannedSegment[],
+  sync: SyncChoice,
+  confirmed: boolean,
+): void {
+  if (!sync.mirror || confirmed || !segments.some((segment) => isMassRemoval(segment))) return;
+  throw new ExportsError(
+    exportErrorCodes.massRemoval,
+    'Keeping the list in step would take more than a fifth of its members off. Nothing was sent: confirm that this is right first.',
+  );
 }
 
 /** A wrong key or an unreachable account is caught before a job exists; a busy one is not. */
@@ -72,7 +88,15 @@ export async function startExport(
 ): Promise<{ jobId: string }> {
   checkMappings(input);
   const opened = await deps.destinations.open(input.destinationId);
-  const plan = await planSegments(deps.dataFolder, input.segments);
+  const sync = input.sync ?? noSync;
+  const syncFor = await openSync(
+    deps.destinations,
+    deps.dataFolder,
+    input.destinationId,
+    sync,
+    deps.checkTimeoutMs,
+  );
+  const plan = await planSegments(deps.dataFolder, input.segments, syncFor);
   if (plan.totals.valid === 0) {
     throw new ExportsError(
       exportErrorCodes.nothingToSend,
@@ -85,6 +109,7 @@ export async function startExport(
       `The export now has ${plan.totals.valid} profiles, not the ${input.consent.profiles} you confirmed. Nothing was sent: check the numbers and confirm again.`,
     );
   }
+  checkMassRemoval(plan.segments, sync, input.consent.massRemoval === true);
   await checkDestination(opened, deps.checkTimeoutMs);
   const destination: JobDestination = {
     id: opened.record.id,
@@ -103,6 +128,7 @@ export async function startExport(
       osUser: deps.osUser(),
     }),
     now: deps.now(),
+    sync,
   });
   // Remembering is a convenience: a settings problem must not stop an export already confirmed.
   await rememberMappings(deps, input).catch(deps.logError);

@@ -11,6 +11,8 @@ import {
   type JobManifest,
   type JobSettings,
 } from './job-manifest';
+import { writeLeavers } from '../sync/leavers-file';
+import { receiptWithChanges } from '../sync/receipt-changes';
 import { jobFolder, jobsFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
 export interface CreateJobInput {
@@ -20,6 +22,8 @@ export interface CreateJobInput {
   readonly consent: ConsentReceipt;
   readonly settings?: Partial<JobSettings>;
   readonly now?: Date;
+  /** "Send everything again" and mirror (issue 13); leavers are taken off only when mirroring. */
+  readonly sync?: { readonly full: boolean; readonly mirror: boolean };
 }
 
 export async function createJob(input: CreateJobInput): Promise<JobManifest> {
@@ -32,6 +36,9 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
   // The selections first: a job exists for readers only once its manifest does.
   for (const [index, segment] of input.segments.entries()) {
     await writeFileAtomic(selectionFile(input.dataFolder, id, index), segment.selection.toBytes());
+    if (input.sync?.mirror && segment.leavers?.length) {
+      await writeLeavers(input.dataFolder, id, index, segment.leavers);
+    }
   }
   const manifest: JobManifest = {
     formatVersion: 1,
@@ -50,10 +57,21 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
       invalid: segment.invalid,
       duplicates: segment.duplicates,
       source: segment.source,
+      ...(segment.listId ? { listId: segment.listId } : {}),
+      ...(segment.changes
+        ? {
+            changes: {
+              ...segment.changes,
+              leaving: input.sync?.mirror ? segment.changes.leaving : 0,
+            },
+            sending: segment.selection.selected,
+          }
+        : {}),
     })),
     destination: input.destination,
-    consent: input.consent,
+    consent: receiptWithChanges(input.consent, input.segments, input.sync),
     settings: { ...defaultJobSettings, ...input.settings },
+    ...(input.sync ? { sync: input.sync } : {}),
   };
   await writeJobManifest(input.dataFolder, manifest);
   return manifest;

@@ -36,12 +36,27 @@ export const segmentCountsSchema = z.object({
 });
 export type SegmentCounts = z.infer<typeof segmentCountsSchema>;
 
+/** A sync's counts per segment (issue 13), judged against the list's delivery ledger. */
+export const segmentChangesSchema = z.object({
+  new: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  /** Contacts this app put on the list earlier that are no longer in the segment. */
+  leaving: z.number().int(),
+});
+export type SegmentChanges = z.infer<typeof segmentChangesSchema>;
+
 export const jobSegmentSchema = segmentCountsSchema.extend({
   segmentId: z.string().min(1),
   name: z.string(),
   listName: z.string().min(1),
   mapping: fieldMappingSchema,
   source: z.object({ fileName: z.string(), sha256: z.string(), size: z.number() }),
+  /** The list's id when it existed as the export was counted (its ledger was read). */
+  listId: z.string().optional(),
+  changes: segmentChangesSchema.optional(),
+  /** Contacts the job sends (valid minus unchanged); absent in jobs from before syncing. */
+  sending: z.number().int().optional(),
 });
 export type JobSegment = z.infer<typeof jobSegmentSchema>;
 
@@ -65,6 +80,17 @@ export const consentReceiptSchema = z.object({
   rows: z.number().int(),
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: z.number() })),
   terms: z.string(),
+  /** What the person saw before confirming a sync (issue 13): the preview of changes. */
+  changes: z
+    .object({
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      leaving: z.number().int(),
+      mirror: z.boolean(),
+      full: z.boolean(),
+    })
+    .optional(),
 });
 export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;
 
@@ -90,6 +116,8 @@ export const jobManifestSchema = z.object({
   destination: jobDestinationSchema,
   consent: consentReceiptSchema,
   settings: jobSettingsSchema,
+  /** "Send everything again" and "Keep the list in step with the segment" (issue 13). */
+  sync: z.object({ full: z.boolean(), mirror: z.boolean() }).optional(),
 });
 export type JobManifest = z.infer<typeof jobManifestSchema>;
 

@@ -4,6 +4,7 @@
  * mapping and the batch size, so a resumed run rebuilds the same batches and skips the done ones.
  */
 import { z } from 'zod';
+import { listedRecordSchema, removalRecordSchema, removingRecordSchema } from './sync-records';
 
 export const rowFailureKinds = ['refused', 'given-up'] as const;
 
@@ -60,5 +61,8 @@ export const journalRecordSchema = z.discriminatedUnion('t', [
   listRecordSchema,
   batchRecordSchema,
   endRecordSchema,
+  removingRecordSchema,
+  removalRecordSchema,
+  listedRecordSchema,
 ]);
 export type JournalRecord = z.infer<typeof journalRecordSchema>;

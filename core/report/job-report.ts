@@ -13,6 +13,7 @@ import { SequenceSet } from '../jobs/sequence-set';
 import { selectRows, type SkippedRow } from '../upload/batch-source';
 import type { SnapshotAccess } from '../upload/snapshot-access';
 import { csvLine } from './csv-cell';
+import { writeRemovedRows } from './removed-rows';
 
 export const reportColumns = ['Segment', 'Line', 'Email', 'Problem', 'Reason'] as const;
 
@@ -108,6 +109,11 @@ export async function writeJobReport(
     writer.write(`\ufeff${csvLine(reportColumns)}`);
     await writeSkippedRows(writer, manifest, snapshots);
     await writeFailedRows(writer, manifest, jobFile(dataFolder, manifest.id, 'journal'));
+    await writeRemovedRows(
+      (cells) => writer.row(cells),
+      manifest,
+      jobFile(dataFolder, manifest.id, 'journal'),
+    );
     writer.close();
   } catch (error) {
     try {

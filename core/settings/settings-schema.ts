@@ -46,6 +46,8 @@ export const exportSetupRecordSchema = z.looseObject({
   mappings: z
     .array(z.object({ signature: z.string().min(1), mapping: fieldMappingSchema }))
     .optional(),
+  /** "Keep the list in step with the segment" (issue 13). */
+  mirror: z.boolean().optional(),
 });
 export type ExportSetupRecord = z.infer<typeof exportSetupRecordSchema>;
 

@@ -5,6 +5,7 @@
  * the k-th hundred selected rows: deterministic, so a resumed run skips exactly the batches the
  * journal says are done, and it needs no memory of the emails seen. Rows are streamed.
  */
+import type { OutgoingContact } from '../destination/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SnapshotRow } from '../segments/snapshot-format';
 import type { BatchRow, PlannedBatch } from './batch-delivery';
@@ -29,10 +30,14 @@ export interface SkippedRow {
   readonly reason: string;
 }
 
-/** Judges every row; rows that will not be sent go to `onSkipped` with the reason. */
+/**
+ * Judges every row; rows that will not be sent go to `onSkipped` with the reason. `keep` sees each
+ * contact once (first of its email) and may leave it unselected (a sync's unchanged contacts).
+ */
 export async function selectRows(
   source: SegmentRows,
   onSkipped: (row: SkippedRow) => void = () => undefined,
+  keep: (contact: OutgoingContact) => boolean = () => true,
 ): Promise<RowSelection> {
   const build = compileContactBuilder(source.columns, source.mapping);
   const seen = new FirstSeenEmails(source.rowCount);
@@ -49,7 +54,7 @@ export async function selectRows(
       const reason = `The same email is on line ${firstLine}; it is sent once.`;
       onSkipped({ line: row.line, email: built.contact.email, kind: 'duplicate', reason });
     }
-    selection.push(firstLine === undefined);
+    selection.push(firstLine === undefined && keep(built.contact));
   }
   return selection;
 }

@@ -4,7 +4,11 @@
  * the job's receipt all show these numbers.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import type { SegmentCounts } from '../jobs/job-manifest';
+import type { SegmentChanges, SegmentCounts } from '../jobs/job-manifest';
+import { ChangeCounter } from '../sync/change-counter';
+import { findLeavers } from '../sync/delivery-ledger';
+import type { LedgerIndex } from '../sync/ledger-index';
+import type { LedgerLocation } from '../sync/ledger-paths';
 import { selectRows, type SkippedRow } from './batch-source';
 import type { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
@@ -28,6 +32,16 @@ export interface ExportSegmentRequest {
   readonly segmentId: string;
   readonly listName: string;
   readonly mapping: FieldMapping;
+  /** The account's list, when the person picked one (else found by name, or created). */
+  readonly listId?: string;
+}
+
+/** How a segment is judged against its list's delivery ledger (issue 13). */
+export interface SegmentSync {
+  readonly location: LedgerLocation;
+  readonly ledger: LedgerIndex;
+  /** "Send everything again": unchanged contacts are sent too (and still counted). */
+  readonly full: boolean;
 }
 
 export interface PlannedSegment extends SegmentCounts {
@@ -38,6 +52,14 @@ export interface PlannedSegment extends SegmentCounts {
   readonly source: { readonly fileName: string; readonly sha256: string; readonly size: number };
   /** Which rows become contacts; stored with the job so runs rebuild the same batches. */
   readonly selection: RowSelection;
+  /** With a sync: the list's id, the counts, and who left the segment (by email). */
+  readonly listId?: string;
+  readonly changes?: SegmentChanges;
+  readonly leavers?: readonly string[];
+  /** Members of the list the ledger knows (the base of the mass-removal question). */
+  readonly knownMembers?: number;
+  /** The segment's email keys, ascending (to find leavers across segments sharing a list). */
+  readonly contactKeys?: Float64Array;
 }
 
 export interface ExportPlan {
@@ -49,7 +71,9 @@ export async function planSegment(
   snapshots: SnapshotAccess,
   request: ExportSegmentRequest,
   onSkipped: (row: SkippedRow) => void = () => undefined,
+  sync?: SegmentSync,
 ): Promise<PlannedSegment> {
+  const counter = sync ? new ChangeCounter(sync.ledger, sync.full) : null;
   const manifest = await snapshots.readManifest(request.segmentId);
   const counts = { invalid: 0, duplicates: 0 };
   const source = {
@@ -58,14 +82,20 @@ export async function planSegment(
     rowCount: manifest.rowCount,
     rows: () => snapshots.readRows(request.segmentId),
   };
-  const selection = await selectRows(source, (row: SkippedRow) => {
-    if (row.kind === 'invalid') counts.invalid += 1;
-    else counts.duplicates += 1;
-    onSkipped(row);
-  });
+  const selection = await selectRows(
+    source,
+    (row: SkippedRow) => {
+      if (row.kind === 'invalid') counts.invalid += 1;
+      else counts.duplicates += 1;
+      onSkipped(row);
+    },
+    counter ? (contact) => counter.judge(contact) : undefined,
+  );
+  const synced = sync && counter ? await syncFacts(sync, counter) : {};
   return {
     rows: selection.rows,
-    valid: selection.selected,
+    // Unchanged contacts are not selected (not sent) but are still the segment's contacts.
+    valid: selection.selected + (counter && !sync?.full ? counter.counts.unchanged : 0),
     ...counts,
     selection,
     segmentId: request.segmentId,
@@ -77,15 +107,65 @@ export async function planSegment(
       sha256: manifest.source.sha256,
       size: manifest.source.size,
     },
+    ...synced,
   };
+}
+
+async function syncFacts(sync: SegmentSync, counter: ChangeCounter) {
+  const contactKeys = counter.keys.sorted();
+  const leavers = await findLeavers(sync.location, sync.ledger, contactKeys);
+  return {
+    listId: sync.location.listId,
+    changes: { ...counter.counts, leaving: leavers.length },
+    leavers,
+    knownMembers: sync.ledger.size,
+    contactKeys,
+  };
+}
+
+/**
+ * Segments sending to the same list: someone in one of them has not left the list, so the leavers
+ * are the members in none of them, taken off once (with the first segment).
+ */
+async function shareLeavers(
+  sync: SegmentSync,
+  segments: readonly PlannedSegment[],
+): Promise<PlannedSegment[]> {
+  const all = segments.flatMap((segment) => [...(segment.contactKeys ?? [])]);
+  const leavers = await findLeavers(sync.location, sync.ledger, new Float64Array(all).sort());
+  return segments.map((segment, index) => {
+    const mine = index === 0 ? leavers : [];
+    const changes = segment.changes && { ...segment.changes, leaving: mine.length };
+    return { ...segment, leavers: mine, ...(changes ? { changes } : {}) };
+  });
+}
+
+/** product.md: a mirror taking off more than a fifth of the members the ledger knows asks first. */
+export function isMassRemoval(segment: Pick<PlannedSegment, 'leavers' | 'knownMembers'>): boolean {
+  const leaving = segment.leavers?.length ?? 0;
+  return leaving > 0 && leaving * 5 > (segment.knownMembers ?? 0);
 }
 
 export async function planExport(
   snapshots: SnapshotAccess,
   requests: readonly ExportSegmentRequest[],
+  syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>,
 ): Promise<ExportPlan> {
   const segments: PlannedSegment[] = [];
-  for (const request of requests) segments.push(await planSegment(snapshots, request));
+  const byList = new Map<SegmentSync, number[]>();
+  for (const request of requests) {
+    const sync = await syncFor?.(request);
+    if (sync) byList.set(sync, [...(byList.get(sync) ?? []), segments.length]);
+    segments.push(await planSegment(snapshots, request, undefined, sync));
+  }
+  for (const [sync, indices] of byList) {
+    if (indices.length < 2) continue;
+    const shared = await shareLeavers(
+      sync,
+      indices.map((index) => segments[index] as PlannedSegment),
+    );
+    indices.forEach((index, at) => (segments[index] = shared[at] as PlannedSegment));
+  }
   const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0 };
   for (const segment of segments) {
     totals.rows += segment.rows;

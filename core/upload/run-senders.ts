@@ -28,6 +28,8 @@ import { RateController } from './rate-controller';
 import { RowSelection } from './row-selection';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
+import { contactsToSend } from './sync-counts';
+import { RunSync } from './run-sync';
 import type { UploadRunOptions } from './upload-run';
 
 export interface RunSendersOptions extends UploadRunOptions {
@@ -57,6 +59,8 @@ function batchRecord(batch: PlannedBatch, outcome: BatchOutcome, at: number): Ba
 
 export class RunSenders {
   readonly tally: RunTally;
+  /** The sync steps around the batches (issue 13). */
+  readonly sync: RunSync;
   readonly #options: RunSendersOptions;
   readonly #queue: AsyncQueue<PlannedBatch>;
   readonly #rate: RateController;
@@ -111,9 +115,28 @@ export class RunSenders {
       onResolved: (seg, listId, created) =>
         options.journal.append({ t: 'list', at: clock.now(), seg, listId, created }),
     });
+    this.sync = new RunSync({
+      dataFolder: options.dataFolder,
+      manifest,
+      snapshots: options.snapshots,
+      membership: destination.membership,
+      journal: options.journal,
+      jobLedger: options.ledger,
+      totals: this.tally.totals,
+      patient: {
+        rate: this.#rate,
+        gate: this.#gate,
+        clock,
+        random: this.#random,
+        maxAttempts: manifest.settings.maxAttempts,
+        control,
+      },
+      listId: (segment) => this.#listId(segment),
+    });
   }
 
   async run(): Promise<void> {
+    await this.sync.begin().catch((error: unknown) => this.#fail(error));
     this.#progress.changed();
     const ticker = this.#tick();
     const producer = this.#produce().then(
@@ -126,6 +149,9 @@ export class RunSenders {
     await Promise.all(workers);
     this.#queue.close();
     await producer;
+    await this.sync
+      .end(this.#options.control.stopping)
+      .catch((error: unknown) => this.#fail(error));
     this.#stopTicker.abort();
     this.#offlineTimer?.abort();
     await ticker;
@@ -154,7 +180,7 @@ export class RunSenders {
         finalStatus: this.#final?.status ?? null,
         stopMessage: this.#final?.message ?? control.stopMessage,
       }),
-      total: manifest.segments.reduce((sum, segment) => sum + segment.valid, 0),
+      total: manifest.segments.reduce((sum, segment) => sum + contactsToSend(segment), 0),
       sent: done + this.tally.inFlight,
       succeeded: totals.succeeded,
       failed: this.tally.failed,
@@ -180,7 +206,7 @@ export class RunSenders {
     for (const [index, segment] of manifest.segments.entries()) {
       const done = doneSet(ledger, index);
       // A segment whose batches are all done need not be read again.
-      if (done.size >= Math.ceil(segment.valid / manifest.settings.batchSize)) continue;
+      if (done.size >= Math.ceil(contactsToSend(segment) / manifest.settings.batchSize)) continue;
       const selection = RowSelection.fromBytes(
         await readFile(selectionFile(dataFolder, manifest.id, index)),
       );
@@ -230,6 +256,7 @@ export class RunSenders {
         const outcome = await deliverBatch(context, batch);
         await journal.append(batchRecord(batch, outcome, clock.now()));
         doneSet(ledger, batch.segment).add(batch.seq);
+        await this.sync.recordDelivered(batch, outcome);
         this.tally.add(outcome);
       } catch (error) {
         this.#fail(error);

@@ -20,6 +20,7 @@ import { RunControl } from './run-control';
 import { RunSenders } from './run-senders';
 import { stopMessage } from './run-tally';
 import type { SnapshotAccess } from './snapshot-access';
+import { contactsToSend } from './sync-counts';
 
 export interface UploadRunOptions {
   readonly dataFolder: string;
@@ -66,7 +67,8 @@ export class JobNotRunnableError extends Error {
 const finishedStatuses: readonly JobStatus[] = ['completed', 'completed_with_errors', 'cancelled'];
 
 function expectedBatches(manifest: JobManifest, segment: number): number {
-  return Math.ceil((manifest.segments[segment]?.valid ?? 0) / manifest.settings.batchSize);
+  const planned = manifest.segments[segment];
+  return Math.ceil((planned ? contactsToSend(planned) : 0) / manifest.settings.batchSize);
 }
 
 function isComplete(manifest: JobManifest, ledger: JobLedger): boolean {
@@ -90,10 +92,13 @@ function finalStatus(
   manifest: JobManifest,
   ledger: JobLedger,
   control: RunControl,
-  failedRows: number,
+  senders: RunSenders,
 ): JobStatus {
+  const failedRows = senders.tally.failed + senders.sync.notRemoved;
   if (control.stopReason === 'error') return 'failed';
-  if (isComplete(manifest, ledger)) return failedRows > 0 ? 'completed_with_errors' : 'completed';
+  if (isComplete(manifest, ledger) && senders.sync.complete) {
+    return failedRows > 0 ? 'completed_with_errors' : 'completed';
+  }
   return control.stopReason === 'cancel' ? 'cancelled' : 'paused';
 }
 
@@ -145,7 +150,7 @@ async function sendRest(
     );
     const senders = new RunSenders({ ...options, manifest: running, ledger, journal, control });
     await senders.run();
-    const status = finalStatus(running, ledger, control, senders.tally.failed);
+    const status = finalStatus(running, ledger, control, senders);
     // The end line lets the time spent be summed from the journal alone.
     await journal.append({ t: 'end', at: clock.now(), status });
     return { senders, status, manifest: running };

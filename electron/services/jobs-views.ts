@@ -5,6 +5,7 @@
  * their last progress event).
  */
 import type { JobManifest } from '../../core/jobs/job-manifest';
+import { summarizeJobSync } from '../../core/sync/job-sync-summary';
 import { jobFile, listJobIds, readJobManifest } from '../../core/jobs/job-store';
 import type { JobSummary } from '../../core/jobs/job-summary';
 import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
@@ -98,8 +99,10 @@ export async function readDetail(
     manifest.segments.length,
     manifest,
   );
+  const sync = await summarizeJobSync(dataFolder, manifest);
   const segments = manifest.segments.map((segment, index) => {
     const tally = tallies[index];
+    const synced = sync.segments[index];
     const { name, listName, rows, valid, invalid, duplicates } = segment;
     return {
       name,
@@ -111,6 +114,18 @@ export async function readDetail(
       duplicates,
       succeeded: tally?.succeeded ?? 0,
       failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
+      ...(segment.sending === undefined ? {} : { sending: segment.sending }),
+      ...(manifest.sync && synced
+        ? {
+            sync: {
+              new: synced.new,
+              changed: synced.changed,
+              unchanged: synced.unchanged,
+              removed: synced.removed,
+              notRemoved: synced.removalFailed,
+            },
+          }
+        : {}),
     };
   });
   const retriedBy = await findRetryJob(dataFolder, jobId);
@@ -127,6 +142,7 @@ export async function readDetail(
       retriedBy,
     },
     reportAvailable: !item.running,
+    ...(manifest.sync ? { sync: { ...manifest.sync } } : {}),
   };
 }
 

@@ -27,7 +27,7 @@ export function createExportsHandlers(services: HostServices) {
     'exports:shapes': (input: ChannelInput<'exports:shapes'>) =>
       plainly(() => exports.shapes(input.segmentIds)),
     'exports:plan': (input: ChannelInput<'exports:plan'>) =>
-      plainly(() => exports.plan(input.segments)),
+      plainly(() => exports.plan(input.segments, input)),
     'exports:preview': (input: ChannelInput<'exports:preview'>) =>
       plainly(() => exports.preview(input.segment, input.listId, input.limit)),
     'exports:setups': () => plainly(() => exports.setups()),

@@ -35,6 +35,7 @@ export const exportErrorCodes = {
   jobNotFound: 'export-job-not-found',
   startFailed: 'export-start-failed',
   settingsUnreadable: 'export-settings-unreadable',
+  massRemoval: 'export-mass-removal',
 } as const;
 
 export const destinationFieldSchema = z.object({
@@ -78,6 +79,24 @@ export const misfitSchema = z.object({
 });
 export type Misfit = z.infer<typeof misfitSchema>;
 
+/** "Keep the list in step with the segment" and "Send everything again" (issue 13). */
+export const syncChoiceSchema = z.object({ mirror: z.boolean(), full: z.boolean() });
+export type SyncChoice = z.infer<typeof syncChoiceSchema>;
+
+/** A segment judged against what this app delivered to its list before (issue 13). */
+export const segmentChangesSchema = z.object({
+  new: count,
+  changed: count,
+  unchanged: count,
+  /** Put on the list by this app earlier, no longer in the segment: taken off when mirroring. */
+  leaving: count,
+  /** Members of the list this app knows it delivered (the base of the mass-removal question). */
+  knownMembers: count,
+  /** Mirroring would take off more than a fifth of knownMembers: ask first. */
+  massRemoval: z.boolean(),
+});
+export type SegmentChangesSummary = z.infer<typeof segmentChangesSchema>;
+
 export const segmentPlanSchema = z.object({
   segmentId: z.string(),
   rows: count,
@@ -85,6 +104,8 @@ export const segmentPlanSchema = z.object({
   invalid: count,
   duplicates: count,
   misfits: z.array(misfitSchema),
+  /** Absent until a destination is chosen (or when its lists could not be read). */
+  changes: segmentChangesSchema.optional(),
 });
 export type SegmentPlan = z.infer<typeof segmentPlanSchema>;
 
@@ -132,6 +153,8 @@ export const exportSetupSchema = z.object({
     }),
   ),
   mappings: z.array(signatureMappingSchema),
+  /** "Keep the list in step with the segment" (issue 13). */
+  mirror: z.boolean().optional(),
 });
 export type ExportSetup = z.infer<typeof exportSetupSchema>;
 
@@ -142,6 +165,7 @@ export const saveSetupInputSchema = z.object({
   destinationId: id.nullable(),
   segments: z.array(z.object({ segmentId: id, list: listChoiceSchema })).max(100),
   mappings: z.array(signatureMappingSchema).max(100),
+  mirror: z.boolean().optional(),
 });
 export type SaveSetupInput = z.infer<typeof saveSetupInputSchema>;
 
@@ -166,6 +190,8 @@ export const exportAgainSchema = z.object({
       importedAt: z.string().nullable(),
     }),
   ),
+  /** The earlier export kept its list in step with the segment (issue 13). */
+  mirror: z.boolean().optional(),
 });
 export type ExportAgain = z.infer<typeof exportAgainSchema>;
 
@@ -173,7 +199,13 @@ export const startExportInputSchema = z.object({
   destinationId: id,
   segments: z.array(exportSegmentInputSchema).min(1).max(100),
   /** The person ticked the box and pressed Confirm for this many profiles. */
-  consent: z.object({ confirmed: z.literal(true), profiles: count }),
+  consent: z.object({
+    confirmed: z.literal(true),
+    profiles: count,
+    /** The person answered yes to taking more than a fifth of a list's members off (mirror). */
+    massRemoval: z.boolean().optional(),
+  }),
+  sync: syncChoiceSchema.optional(),
 });
 export type StartExportInput = z.infer<typeof startExportInputSchema>;
 
@@ -185,7 +217,12 @@ export const exportsChannels = {
     z.array(segmentShapeSchema),
   ),
   'exports:plan': query(
-    z.object({ segments: z.array(exportSegmentInputSchema).max(100) }),
+    z.object({
+      segments: z.array(exportSegmentInputSchema).max(100),
+      /** With a destination, each segment is judged against its list's delivery ledger. */
+      destinationId: id.optional(),
+      sync: syncChoiceSchema.optional(),
+    }),
     exportPlanSchema,
   ),
   'exports:preview': query(

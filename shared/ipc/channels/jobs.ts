@@ -129,6 +129,12 @@ export const jobSegmentDetailSchema = z.object({
   duplicates: count,
   succeeded: count,
   failed: count,
+  /** Contacts the job sends: valid less a sync's unchanged ones (issue 13). */
+  sending: count.optional(),
+  /** A sync's counts (issue 13): judged against the list's ledger; removed by the mirror so far. */
+  sync: z
+    .object({ new: count, changed: count, unchanged: count, removed: count, notRemoved: count })
+    .optional(),
 });
 export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
 
@@ -142,6 +148,17 @@ export const jobConsentSchema = z.object({
   rows: count,
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: count })),
   terms: z.string(),
+  /** The preview of changes the person confirmed (issue 13). */
+  changes: z
+    .object({
+      new: count,
+      changed: count,
+      unchanged: count,
+      leaving: count,
+      mirror: z.boolean(),
+      full: z.boolean(),
+    })
+    .optional(),
 });
 export type JobConsent = z.infer<typeof jobConsentSchema>;
 
@@ -160,6 +177,8 @@ export const jobDetailSchema = jobListItemSchema.extend({
   }),
   /** The report of undelivered rows can be saved (not while the job runs). */
   reportAvailable: z.boolean(),
+  /** "Send everything again" and "Keep the list in step with the segment", as the job ran. */
+  sync: z.object({ full: z.boolean(), mirror: z.boolean() }).optional(),
 });
 export type JobDetail = z.infer<typeof jobDetailSchema>;
 

@@ -10,6 +10,14 @@ export interface ConsentFacts {
   /** Field names with their kind, as the receipt records them. */
   readonly fields: readonly string[];
   readonly segments: readonly { readonly name: string; readonly listName: string }[];
+  /** The preview of changes (issue 13); leaving counts only when mirroring. */
+  readonly changes?: {
+    readonly new: number;
+    readonly changed: number;
+    readonly unchanged: number;
+    readonly leaving: number;
+    readonly full: boolean;
+  };
 }
 
 interface ConsentDialogProps {
@@ -91,6 +99,19 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
               </span>
             )}
           </dd>
+          {facts.changes && (
+            <>
+              <dt>{t('consent.changes')}</dt>
+              <dd data-fact="changes">
+                {t(facts.changes.full ? 'consent.changesFull' : 'consent.changesValue', {
+                  new: format.number(facts.changes.new),
+                  changed: format.number(facts.changes.changed),
+                  unchanged: format.number(facts.changes.unchanged),
+                  leaving: format.number(facts.changes.leaving),
+                })}
+              </dd>
+            </>
+          )}
           <dt>{t('consent.fields')}</dt>
           <dd data-fact="fields">{facts.fields.join(', ')}</dd>
           <dt>{t('consent.destination')}</dt>

@@ -29,6 +29,11 @@ export interface ExportDraft {
   readonly seeds: Readonly<Record<string, MappingSeed>>;
   /** By segment id; absent = the list named after the segment. */
   readonly lists: Readonly<Record<string, ListChoice>>;
+  /** "Keep the list in step with the segment" and "Send everything again" (issue 13). */
+  readonly mirror: boolean;
+  readonly full: boolean;
+  /** The person said yes to a mirror taking off more than a fifth of a list's members. */
+  readonly massRemovalConfirmed: boolean;
 }
 
 export const emptyDraft: ExportDraft = {
@@ -37,6 +42,9 @@ export const emptyDraft: ExportDraft = {
   matching: {},
   seeds: {},
   lists: {},
+  mirror: false,
+  full: false,
+  massRemovalConfirmed: false,
 };
 
 export type DraftAction =
@@ -53,6 +61,12 @@ export type DraftAction =
   | { readonly type: 'removeRow'; readonly signature: string; readonly rowId: string }
   | { readonly type: 'setList'; readonly segmentId: string; readonly list: ListChoice }
   | { readonly type: 'load'; readonly draft: ExportDraft }
+  | {
+      readonly type: 'sync';
+      readonly mirror?: boolean;
+      readonly full?: boolean;
+      readonly massRemovalConfirmed?: boolean;
+    }
   | {
       readonly type: 'replaceSegment';
       readonly from: string | null;
@@ -123,6 +137,13 @@ export function draftReducer(draft: ExportDraft, action: DraftAction): ExportDra
       return { ...draft, lists: { ...draft.lists, [action.segmentId]: action.list } };
     case 'load':
       return action.draft;
+    case 'sync': {
+      const mirror = action.mirror ?? draft.mirror;
+      const massRemovalConfirmed = mirror
+        ? (action.massRemovalConfirmed ?? draft.massRemovalConfirmed)
+        : false;
+      return { ...draft, mirror, full: action.full ?? draft.full, massRemovalConfirmed };
+    }
     case 'replaceSegment':
       return replaceSegment(draft, action);
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDestinations } from '../destinations/use-destinations';
 import { AgainPanel } from './again-panel';
+import { ChangesSection } from './changes-section';
 import { DestinationSection } from './destination-section';
 import { ListsSection } from './lists-section';
 import { MatchingTable } from './matching-table';
@@ -78,6 +79,7 @@ export function ExportScreen() {
         lists={lists}
         onChange={(segmentId, list) => dispatch({ type: 'setList', segmentId, list })}
       />
+      <ChangesSection setup={setup} />
       <PreviewSection segments={setup.chosen} requests={setup.requests} lists={lists.data} />
       <SummarySection setup={setup} destination={destination} />
     </section>

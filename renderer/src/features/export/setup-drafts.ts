@@ -32,6 +32,7 @@ export function draftFromSetup(
       ]),
     ),
     lists: Object.fromEntries(present.map((segment) => [segment.segmentId, segment.list])),
+    mirror: setup.mirror ?? false,
   };
   const missingSegments = setup.segments
     .filter((segment) => !segmentsById.has(segment.segmentId))
@@ -58,6 +59,7 @@ export function setupToSave(
       // A matching without its email cannot be used again, so it is not saved.
       return mapping && mapping.email !== '' ? [{ signature: group.signature, mapping }] : [];
     }),
+    ...(draft.mirror ? { mirror: true } : {}),
   };
 }
 
@@ -86,5 +88,6 @@ export function draftFromAgain(again: ExportAgain): ExportDraft {
     segmentIds: usable.map((segment) => segment.segmentId as string),
     seeds,
     lists,
+    mirror: again.mirror ?? false,
   };
 }

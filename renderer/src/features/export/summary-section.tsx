@@ -8,6 +8,7 @@ import { exportErrorText, useExportFormat } from './format';
 import { matchingChecks } from './match-rows';
 import { useStartExport } from './use-exports';
 import { listNameOf, type ExportSetupState } from './use-export-setup';
+import { changeTotals } from './changes-section';
 
 interface SummarySectionProps {
   readonly setup: ExportSetupState;
@@ -54,6 +55,7 @@ function useConsentFacts(
       name: segment.name,
       listName: listNameOf(segment, setup.draft.lists[segment.id]),
     })),
+    changes: changeTotals(plan.segments, setup.draft),
   };
 }
 
@@ -78,7 +80,14 @@ export function SummarySection({ setup, destination }: SummarySectionProps) {
       {
         destinationId: destination.id,
         segments: setup.requests,
-        consent: { confirmed: true, profiles: facts.profiles },
+        consent: {
+          confirmed: true,
+          profiles: facts.profiles,
+          ...(setup.draft.massRemovalConfirmed ? { massRemoval: true } : {}),
+        },
+        ...(setup.draft.mirror || setup.draft.full
+          ? { sync: { mirror: setup.draft.mirror, full: setup.draft.full } }
+          : {}),
       },
       { onSuccess: ({ jobId }) => navigate({ screen: 'history', jobId }) },
     );

@@ -103,7 +103,11 @@ export function useExportSetup() {
     }
     return built;
   }, [chosen, groups, shapes, draft.lists]);
-  const plan = useExportPlan(requests);
+  const plan = useExportPlan(requests, {
+    destinationId: draft.destinationId,
+    mirror: draft.mirror,
+    full: draft.full,
+  });
 
   return { draft, dispatch, segmentsQuery, segmentsById, chosen, groups, requests, plan };
 }

@@ -39,12 +39,29 @@ export function useSegmentShapes(segmentIds: readonly string[]) {
   });
 }
 
-/** Counts with the engine's own plan; null while the matching cannot be counted. */
-export function useExportPlan(segments: readonly ExportSegmentInput[] | null) {
+/**
+ * Counts with the engine's own plan; null while the matching cannot be counted. With a destination,
+ * each segment is also judged against what this app delivered to its list before (issue 13).
+ */
+export function useExportPlan(
+  segments: readonly ExportSegmentInput[] | null,
+  sync?: {
+    readonly destinationId: string | null;
+    readonly mirror: boolean;
+    readonly full: boolean;
+  },
+) {
+  const destinationId = sync?.destinationId ?? undefined;
+  const choice = sync ? { mirror: sync.mirror, full: sync.full } : undefined;
   return useQuery({
-    queryKey: queryKeys.exportPlan(segments),
+    queryKey: [...queryKeys.exportPlan(segments), destinationId ?? null, choice ?? null],
     queryFn: async () =>
-      unwrapResult(await getBridge().exportsPlan({ segments: [...(segments ?? [])] })),
+      unwrapResult(
+        await getBridge().exportsPlan({
+          segments: [...(segments ?? [])],
+          ...(destinationId ? { destinationId, sync: choice } : {}),
+        }),
+      ),
     enabled: segments !== null && segments.length > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

@@ -22,6 +22,19 @@ export function ConsentReceipt({ consent }: { readonly consent: JobConsent }) {
         <dd>{format.number(consent.profiles)}</dd>
         <dt>{t('consent.rows')}</dt>
         <dd>{format.number(consent.rows)}</dd>
+        {consent.changes && (
+          <>
+            <dt>{t('consent.changes')}</dt>
+            <dd data-receipt="changes">
+              {t(consent.changes.mirror ? 'consent.changesMirror' : 'consent.changesValue', {
+                new: format.number(consent.changes.new),
+                changed: format.number(consent.changes.changed),
+                unchanged: format.number(consent.changes.unchanged),
+                leaving: format.number(consent.changes.leaving),
+              })}
+            </dd>
+          </>
+        )}
         <dt>{t('consent.fields')}</dt>
         <dd>{consent.fields.join(', ')}</dd>
         <dt>{t('consent.files')}</dt>

@@ -4,6 +4,7 @@ import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from './error-text';
+import { SyncSummary } from './sync-summary';
 import { useJobFormat } from './job-words';
 import { useRetryFailed, useSaveReport } from './use-jobs';
 
@@ -82,6 +83,7 @@ export function JobEndPanel({ job }: { readonly job: JobDetail }) {
     <section className="history-end card" aria-labelledby={`${job.id}-summary`}>
       <h2 id={`${job.id}-summary`}>{t('summary.title')}</h2>
       {job.status !== 'ready' && <Summary job={job} />}
+      {job.status !== 'ready' && <SyncSummary job={job} />}
       {job.retry.retryable > 0 && job.retry.available && (
         <p className="history-hint">
           {t('summary.retryHint', {

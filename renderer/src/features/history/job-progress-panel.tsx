@@ -81,7 +81,7 @@ function SegmentBars({ job }: { job: JobDetail }) {
           const label = t('detail.segmentLabel', { segment: segment.name, list: segment.listName });
           const value = t('detail.segmentValue', {
             done: format.number(done),
-            total: format.number(segment.valid),
+            total: format.number(segment.sending ?? segment.valid),
           });
           return (
             <li key={`${segment.name}-${index}`}>
@@ -99,7 +99,7 @@ function SegmentBars({ job }: { job: JobDetail }) {
               <ProgressBar
                 label={label}
                 done={done}
-                total={segment.valid}
+                total={segment.sending ?? segment.valid}
                 failed={segment.failed}
                 valueText={value}
               />
@@ -118,7 +118,9 @@ export function JobProgressPanel({ job }: { readonly job: JobDetail }) {
   const stateText = useJobStateText();
   const progress = progressOf(job);
   useSecondTicks(progress?.resumesAt != null);
-  const total = progress?.total ?? job.counts.valid;
+  const total =
+    progress?.total ??
+    job.segments.reduce((sum, segment) => sum + (segment.sending ?? segment.valid), 0);
   const failed = progress?.failed ?? job.counts.failed;
   const done = (progress?.succeeded ?? job.counts.succeeded) + failed;
   const overallValue = t('detail.overallValue', {

@@ -1,0 +1,166 @@
+/**
+ * What a sync does after a job's batches (issue 13), per segment: check that every contact sent is
+ * on the list (unless the list is known to put upserted contacts on it by itself), then, when
+ * mirroring, take the leavers off. Each step is journaled, so a resumed run skips what is done.
+ * Also the ledger's catch-up: a run cut short between a batch's journal line and its ledger lines
+ * left them out, so a resumed run writes the ledger lines of every done batch again.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ListMembership } from '../destination/list-membership';
+import { doneSet, type JobLedger } from '../jobs/job-ledger';
+import type { JobManifest } from '../jobs/job-manifest';
+import { jobFile, selectionFile } from '../jobs/job-store';
+import { readJournal, type JournalWriter } from '../jobs/journal';
+import { recordDeliveries, recordRemovals } from '../sync/delivery-ledger';
+import { readLeavers } from '../sync/leavers-file';
+import type { LedgerLocation } from '../sync/ledger-paths';
+import { readListReading, writeListReading } from '../sync/list-reading';
+import type { SyncJournal } from '../sync/sync-journal';
+import type { OutgoingContact } from '../destination/destination';
+import { selectedBatches } from './batch-source';
+import { ensureAllListed } from './list-check';
+import { removeLeavers } from './mirror-removals';
+import type { CallCounts, PatientContext } from './patient-call';
+import { RowSelection } from './row-selection';
+import type { SnapshotAccess } from './snapshot-access';
+import { contactsToSend } from './sync-counts';
+
+export interface SyncStepsInput {
+  readonly dataFolder: string;
+  readonly manifest: JobManifest;
+  readonly snapshots: SnapshotAccess;
+  readonly membership: ListMembership | undefined;
+  readonly journal: JournalWriter;
+  readonly syncJournal: SyncJournal;
+  readonly jobLedger: JobLedger;
+  readonly patient: PatientContext;
+  readonly counts: CallCounts;
+  listId(segment: number): Promise<string>;
+}
+
+export function ledgerLocation(input: SyncStepsInput, listId: string): LedgerLocation {
+  return { dataFolder: input.dataFolder, endpoint: input.manifest.destination.endpoint, listId };
+}
+
+/** The contacts of a segment the job delivered (every batch done, less the failed rows). */
+export async function* deliveredContacts(
+  input: SyncStepsInput,
+  segment: number,
+  onlyDone: boolean,
+): AsyncGenerator<OutgoingContact> {
+  const { manifest, dataFolder, snapshots } = input;
+  const planned = manifest.segments[segment];
+  if (!planned || contactsToSend(planned) === 0) return;
+  const failed = new Set<string>();
+  for await (const record of readJournal(jobFile(dataFolder, manifest.id, 'journal'))) {
+    if (record.t === 'batch' && record.seg === segment) {
+      for (const failure of record.failed) failed.add(`${failure.line}`);
+    }
+  }
+  const selection = RowSelection.fromBytes(
+    await readFile(selectionFile(dataFolder, manifest.id, segment)),
+  );
+  const snapshot = await snapshots.readManifest(planned.segmentId);
+  const source = {
+    columns: snapshot.columns,
+    mapping: planned.mapping,
+    rows: () => snapshots.readRows(planned.segmentId),
+  };
+  const done = doneSet(input.jobLedger, segment);
+  const skip = (seq: number) => onlyDone && !done.has(seq);
+  for await (const batch of selectedBatches(
+    segment,
+    source,
+    selection,
+    manifest.settings.batchSize,
+    skip,
+  )) {
+    for (const row of batch.rows) if (!failed.has(`${row.line}`)) yield row.contact;
+  }
+}
+
+/** Writes again the ledger lines of what earlier runs of this job delivered and removed. */
+export async function catchUpLedger(input: SyncStepsInput): Promise<void> {
+  const { manifest, jobLedger, syncJournal } = input;
+  for (const [segment] of manifest.segments.entries()) {
+    const listId = jobLedger.lists.get(segment);
+    if (listId === undefined) continue;
+    const location = ledgerLocation(input, listId);
+    let group: OutgoingContact[] = [];
+    for await (const contact of deliveredContacts(input, segment, true)) {
+      group.push(contact);
+      if (group.length === 1_000) {
+        await recordDeliveries(location, manifest.id, group);
+        group = [];
+      }
+    }
+    await recordDeliveries(location, manifest.id, group);
+    for (const record of syncJournal.removals.get(segment)?.values() ?? []) {
+      await recordRemovals(location, manifest.id, record.removed);
+    }
+  }
+}
+
+async function checkListed(input: SyncStepsInput, segment: number, listId: string) {
+  const { membership, manifest } = input;
+  const planned = manifest.segments[segment];
+  if (!membership || !planned || input.syncJournal.listed.has(segment)) return;
+  const location = ledgerLocation(input, listId);
+  if ((await readListReading(location)) === 'lenient') return;
+  const before = { ...input.counts };
+  const sentCount = contactsToSend(planned);
+  const added =
+    sentCount === 0
+      ? 0
+      : await ensureAllListed({
+          patient: input.patient,
+          counts: input.counts,
+          membership,
+          listId,
+          sentCount,
+          sentEmails: async function* () {
+            for await (const contact of deliveredContacts(input, segment, false)) {
+              yield contact.email;
+            }
+          },
+        });
+  if (added > 0) await writeListReading(location, 'strict');
+  await input.journal.append({
+    t: 'listed',
+    at: input.patient.clock.now(),
+    seg: segment,
+    added,
+    requests: input.counts.requests - before.requests,
+    rateLimited: input.counts.rateLimited - before.rateLimited,
+    retries: input.counts.retries - before.retries,
+  });
+}
+
+/** Runs every segment's sync steps; throws DeliveryStopped when the run is told to stop. */
+export async function runSyncSteps(input: SyncStepsInput): Promise<void> {
+  const { manifest } = input;
+  for (const [segment] of manifest.segments.entries()) {
+    const listId = await input.listId(segment);
+    await checkListed(input, segment, listId);
+    if (!manifest.sync?.mirror || !input.membership) continue;
+    const leavers = await readLeavers(input.dataFolder, manifest.id, segment);
+    if (leavers.length === 0) continue;
+    await removeLeavers({
+      patient: input.patient,
+      membership: input.membership,
+      journal: input.journal,
+      syncJournal: input.syncJournal,
+      segment,
+      listId,
+      leavers,
+      ledger: ledgerLocation(input, listId),
+      jobId: manifest.id,
+      concurrency: manifest.settings.concurrency,
+      onGroupDone: (record) => {
+        input.counts.requests += record.requests;
+        input.counts.rateLimited += record.rateLimited;
+        input.counts.retries += record.retries;
+      },
+    });
+  }
+}
