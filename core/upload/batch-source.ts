@@ -5,10 +5,11 @@
  * the k-th hundred selected rows: deterministic, so a resumed run skips exactly the batches the
  * journal says are done, and it needs no memory of the emails seen. Rows are streamed.
  */
+import type { OutgoingContact } from '../destination/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SnapshotRow } from '../segments/snapshot-format';
 import type { BatchRow, PlannedBatch } from './batch-delivery';
-import { compileContactBuilder } from './contact-builder';
+import { compileContactBuilder, type MisfitValue } from './contact-builder';
 import { FirstSeenEmails } from './first-seen-emails';
 import { RowSelection } from './row-selection';
 
@@ -20,7 +21,7 @@ export interface SegmentRows {
   rows(): AsyncIterable<SnapshotRow>;
 }
 
-export type SkippedKind = 'invalid' | 'duplicate';
+export type SkippedKind = 'invalid' | 'duplicate' | 'opted-out';
 
 export interface SkippedRow {
   readonly line: number;
@@ -29,10 +30,28 @@ export interface SkippedRow {
   readonly reason: string;
 }
 
-/** Judges every row; rows that will not be sent go to `onSkipped` with the reason. */
+/** A value left out of a contact that is sent (the row is selected). */
+export interface MisfitRow extends MisfitValue {
+  readonly line: number;
+  readonly email: string;
+}
+
+/** What the plan and the report want to hear about the rows that are sent. */
+export interface SentRowObserver {
+  /** A value left out of a contact that is sent. */
+  readonly misfit?: (row: MisfitRow) => void;
+  /** A contact that is sent (the first row of its email). */
+  readonly sent?: (contact: OutgoingContact) => void;
+}
+
+/**
+ * Judges every row; rows that will not be sent go to `onSkipped` with the reason; contacts that
+ * are sent, and the values left out of them, go to `observer`.
+ */
 export async function selectRows(
   source: SegmentRows,
   onSkipped: (row: SkippedRow) => void = () => undefined,
+  observer: SentRowObserver = {},
 ): Promise<RowSelection> {
   const build = compileContactBuilder(source.columns, source.mapping);
   const seen = new FirstSeenEmails(source.rowCount);
@@ -44,12 +63,22 @@ export async function selectRows(
       selection.push(false);
       continue;
     }
+    const email = built.kind === 'contact' ? built.contact.email : built.email;
     const firstLine = seen.firstLine(built.key, row.line);
     if (firstLine !== undefined) {
       const reason = `The same email is on line ${firstLine}; it is sent once.`;
-      onSkipped({ line: row.line, email: built.contact.email, kind: 'duplicate', reason });
+      onSkipped({ line: row.line, email, kind: 'duplicate', reason });
+    } else if (built.kind === 'opted-out') {
+      // The first row of an email decides, so a later "yes" row cannot send an opted-out person.
+      const reason = 'This person did not agree to receive email; left out as you chose.';
+      onSkipped({ line: row.line, email, kind: 'opted-out', reason });
+    } else {
+      observer.sent?.(built.contact);
+      if (observer.misfit) {
+        for (const misfit of built.misfits) observer.misfit({ ...misfit, line: row.line, email });
+      }
     }
-    selection.push(firstLine === undefined);
+    selection.push(firstLine === undefined && built.kind === 'contact');
   }
   return selection;
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SegmentCounts } from '../jobs/job-manifest';
-import { selectRows, type SkippedRow } from './batch-source';
+import { selectRows, type SentRowObserver, type SkippedRow } from './batch-source';
 import type { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
 
@@ -31,6 +31,10 @@ export interface ExportSegmentRequest {
 }
 
 export interface PlannedSegment extends SegmentCounts {
+  /** Rows left out because their consent column says no (not in `invalid`: its own reason). */
+  readonly optedOut?: number;
+  /** Contacts sent suppressed because their consent column says no. */
+  readonly unsubscribed?: number;
   readonly segmentId: string;
   readonly name: string;
   readonly listName: string;
@@ -42,26 +46,35 @@ export interface PlannedSegment extends SegmentCounts {
 
 export interface ExportPlan {
   readonly segments: readonly PlannedSegment[];
-  readonly totals: SegmentCounts;
+  readonly totals: PlanTotals;
 }
 
 export async function planSegment(
   snapshots: SnapshotAccess,
   request: ExportSegmentRequest,
   onSkipped: (row: SkippedRow) => void = () => undefined,
+  observer: SentRowObserver = {},
 ): Promise<PlannedSegment> {
   const manifest = await snapshots.readManifest(request.segmentId);
-  const counts = { invalid: 0, duplicates: 0 };
+  const counts = { invalid: 0, duplicates: 0, optedOut: 0, unsubscribed: 0 };
   const source = {
     columns: manifest.columns,
     mapping: request.mapping,
     rowCount: manifest.rowCount,
     rows: () => snapshots.readRows(request.segmentId),
   };
-  const selection = await selectRows(source, (row: SkippedRow) => {
+  const countSkipped = (row: SkippedRow) => {
     if (row.kind === 'invalid') counts.invalid += 1;
+    else if (row.kind === 'opted-out') counts.optedOut += 1;
     else counts.duplicates += 1;
     onSkipped(row);
+  };
+  const selection = await selectRows(source, countSkipped, {
+    ...observer,
+    sent(contact) {
+      if (contact.unsubscribe) counts.unsubscribed += 1;
+      observer.sent?.(contact);
+    },
   });
   return {
     rows: selection.rows,
@@ -80,18 +93,22 @@ export async function planSegment(
   };
 }
 
+export type PlanTotals = Required<
+  Pick<PlannedSegment, 'rows' | 'valid' | 'invalid' | 'duplicates' | 'optedOut' | 'unsubscribed'>
+>;
+
 export async function planExport(
   snapshots: SnapshotAccess,
   requests: readonly ExportSegmentRequest[],
+  observerFor: (index: number) => SentRowObserver = () => ({}),
 ): Promise<ExportPlan> {
   const segments: PlannedSegment[] = [];
-  for (const request of requests) segments.push(await planSegment(snapshots, request));
-  const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0 };
+  for (const [index, request] of requests.entries()) {
+    segments.push(await planSegment(snapshots, request, undefined, observerFor(index)));
+  }
+  const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0, optedOut: 0, unsubscribed: 0 };
   for (const segment of segments) {
-    totals.rows += segment.rows;
-    totals.valid += segment.valid;
-    totals.invalid += segment.invalid;
-    totals.duplicates += segment.duplicates;
+    for (const key of Object.keys(totals) as (keyof PlanTotals)[]) totals[key] += segment[key] ?? 0;
   }
   return { segments, totals };
 }

@@ -172,15 +172,25 @@ describe('Export screen: matching', () => {
               column: 'Punts',
               count: 2,
               examples: ['dotze', 'n/a'],
+              suspicious: true,
             },
           ]
         : [];
-      const valid = custom ? 1 : 3;
+      // Values that do not fit leave the value out, not the contact (issue 17, item 1).
+      const valid = 3;
+      const consent = { optedOut: 0, unsubscribed: 0 };
       return {
         segments: [
-          { segmentId: 'punts', rows: 3, valid, invalid: 3 - valid, duplicates: 0, misfits },
+          { segmentId: 'punts', rows: 3, valid, invalid: 0, duplicates: 0, ...consent, misfits },
         ],
-        totals: { rows: 3, valid, invalid: 3 - valid, duplicates: 0 },
+        totals: {
+          rows: 3,
+          valid,
+          invalid: 0,
+          duplicates: 0,
+          ...consent,
+          misfitValues: misfits.length > 0 ? 2 : 0,
+        },
         large: false,
       };
     };
