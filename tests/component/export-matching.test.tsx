@@ -122,7 +122,11 @@ describe('Export screen: matching', () => {
       'Choose the column that holds the email address',
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export…' }).disabled).toBe(true);
-    expect(screen.getByText('Fix the matching first.')).toBeTruthy();
+    // Issue 17, item 3: the blocker says which segment and links to its matching.
+    const blocker = screen.getByRole('link', {
+      name: 'Match the column that holds the email for “raw”.',
+    });
+    expect(blocker.getAttribute('href')).toBe('#matching');
     expect(fake.calls.exportsPlan).not.toHaveBeenCalled();
 
     await userEvent.selectOptions(columnOf('Email'), 'Col A');
@@ -224,12 +228,12 @@ describe('Export screen: matching', () => {
     await userEvent.selectOptions(columnOf('Punts'), 'Punts');
     const misfit = await screen.findByText(/values do not fit a whole number/);
     expect(misfit.textContent).toBe(
-      '2 values do not fit a whole number, for example “dotze”, “n/a”. Their rows will not be sent.',
+      '2 values do not fit a whole number, for example “dotze”, “n/a”. Their contacts are sent without them.',
     );
     expect(fake.calls.exportsPlan.mock.lastCall?.[0].segments[0]?.mapping.custom).toEqual([
       { name: 'Punts', type: 'integer', column: 'Punts' },
     ]);
-    expect(screen.getByTestId('export-total').textContent).toContain('1 profile in 1 segment');
+    expect(screen.getByTestId('export-total').textContent).toContain('3 profiles in 1 segment');
     expect(columnOf('Punts').closest('tr')?.textContent).toContain(
       'new custom field, whole number',
     );

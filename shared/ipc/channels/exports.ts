@@ -239,6 +239,7 @@ export function mappingProblems(mapping: FieldMapping): MappingProblems {
     mapping.email,
     ...Object.values(mapping.standard),
     ...mapping.custom.map((field) => field.column),
+    mapping.emailConsent?.column ?? '',
   ].filter((column) => column.trim() !== '');
   const seen = new Set<string>();
   const shared = new Set<string>();

@@ -8,9 +8,10 @@ import { MatchingTable } from './matching-table';
 import { PreviewSection } from './preview-section';
 import { SavedSetupsBar } from './saved-setups-bar';
 import { SegmentsSection } from './segments-section';
-import { SummarySection } from './summary-section';
+import { ExportFooter } from './export-footer';
 import { useDestinationFields, useDestinationLists } from './use-exports';
 import { useExportSetup } from './use-export-setup';
+import { sectionIds } from './section-ids';
 import './export.css';
 
 /**
@@ -44,6 +45,7 @@ export function ExportScreen() {
         destinations={destinations.data}
         destinationId={draft.destinationId}
         onChange={(destinationId) => dispatch({ type: 'destination', destinationId })}
+        lists={lists}
       />
       <SegmentsSection
         segments={segments}
@@ -52,8 +54,10 @@ export function ExportScreen() {
         plan={plan}
       />
       {setup.groups.length > 0 && (
-        <section className="export-step card" aria-labelledby="export-matching-title">
-          <h2 id="export-matching-title">{t('matching.title')}</h2>
+        <section className="export-step card" aria-labelledby={sectionIds.matching}>
+          <h2 id={sectionIds.matching} tabIndex={-1}>
+            {t('matching.title')}
+          </h2>
           {setup.groups.map((group) => (
             <MatchingTable
               key={group.signature}
@@ -78,8 +82,9 @@ export function ExportScreen() {
         lists={lists}
         onChange={(segmentId, list) => dispatch({ type: 'setList', segmentId, list })}
       />
+      {/* Changes: the sync helper's <ChangesSection …/> goes on this line (issue 13). */}
       <PreviewSection segments={setup.chosen} requests={setup.requests} lists={lists.data} />
-      <SummarySection setup={setup} destination={destination} />
+      <ExportFooter setup={setup} destination={destination} lists={lists} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sectionIds } from './section-ids';
 import type { DestinationListSummary, ListChoice } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 
@@ -32,8 +33,10 @@ export function ListsSection({ segments, choices, lists, onChange }: ListsSectio
   const id = useId();
   if (segments.length === 0) return null;
   return (
-    <section className="export-step card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('lists.title')}</h2>
+    <section className="export-step card" aria-labelledby={sectionIds.lists}>
+      <h2 id={sectionIds.lists} tabIndex={-1}>
+        {t('lists.title')}
+      </h2>
       <p className="export-hint">{t('lists.intro')}</p>
       {lists.isFetching && !lists.data && <p className="export-hint">{t('lists.loading')}</p>}
       {lists.error && (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sectionIds } from './section-ids';
 import type {
   DestinationListSummary,
   ExportSegmentInput,
@@ -34,8 +35,10 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
   const segment = segments.find((item) => item.id === request?.segmentId);
 
   return (
-    <section className="export-step card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('preview.title')}</h2>
+    <section className="export-step card" aria-labelledby={sectionIds.preview}>
+      <h2 id={sectionIds.preview} tabIndex={-1}>
+        {t('preview.title')}
+      </h2>
       <p className="export-hint">{t('preview.intro')}</p>
       {segments.length > 1 && (
         <div className="export-field">
