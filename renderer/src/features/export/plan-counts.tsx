@@ -23,14 +23,12 @@ export function PlanCounts({ plan }: { readonly plan: ExportPlanSummary }) {
     t(part.key, { count: part.count, formatted: format.number(part.count) });
   return (
     <div data-testid="export-counts" aria-live="polite">
-      <p className="export-footer-total">
-        {t('summary.total', { count: totals.valid, formatted: format.number(totals.valid) })}
+      <p>
+        <strong className="export-footer-total">
+          {t('summary.total', { count: totals.valid, formatted: format.number(totals.valid) })}
+        </strong>
+        {parts.length > 0 && ` ${t('summary.leftOut', { reasons: parts.map(words).join(', ') })}`}
       </p>
-      {parts.length > 0 && (
-        <p className="export-hint">
-          {t('summary.leftOut', { reasons: parts.map(words).join(', ') })}
-        </p>
-      )}
       {notes.map((note) => (
         <p key={note.key} className="export-hint">
           {words(note)}
