@@ -1,6 +1,7 @@
 import { passes, type Benchmark } from './benchmark';
 import { importBenchmark } from './import.bench';
 import { ipcDispatchBenchmark } from './ipc-dispatch.bench';
+import { recountBenchmark } from './recount.bench';
 import { uploadBenchmarks } from './upload.bench';
 
 // `npm run bench [-- name...]`: runs the benchmarks (all, or those named) and prints their figures.
@@ -8,6 +9,7 @@ import { uploadBenchmarks } from './upload.bench';
 const benchmarks: readonly Benchmark[] = [
   ipcDispatchBenchmark,
   importBenchmark,
+  recountBenchmark,
   ...uploadBenchmarks,
 ];
 

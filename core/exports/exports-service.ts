@@ -25,6 +25,7 @@ import { readExportAgain } from './export-again';
 import { headerSignature } from './header-signature';
 import { createMappingMemory, recallFrom } from './mapping-memory';
 import { createDestinationOpener, destinationProblem, type ConnectTo } from './open-destination';
+import { createPlanCache } from './plan-cache';
 import { planProblem, summarizePlan } from './plan-summary';
 import { createSavedSetups } from './saved-setups';
 import { startExport } from './start-export';
@@ -71,6 +72,7 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
   const destinations = createDestinationOpener(options);
   const memory = createMappingMemory(settings, now);
   const savedSetups = createSavedSetups({ dataFolder, settings, now });
+  const planCache = createPlanCache();
 
   async function askDestination<T>(
     destinationId: string,
@@ -114,7 +116,7 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
       }
       return shapes;
     },
-    plan: (segments) => summarizePlan(dataFolder, segments),
+    plan: (segments) => summarizePlan(dataFolder, segments, planCache),
     async preview(segment, listId, limit) {
       try {
         return await previewContacts(dataFolder, segment, listId, limit);

@@ -3,12 +3,17 @@
  * (core/upload/export-plan.ts), with the values that do not fit their fields tallied in the same
  * pass (a second pass over a million rows doubled the recount, issue 17 item 8).
  */
-import type { ExportPlanSummary, ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type {
+  ExportPlanSummary,
+  ExportSegmentInput,
+  SegmentPlan,
+} from '../../shared/ipc/channels/exports';
 import { SnapshotError } from '../segments/snapshot-paths';
 import { MappingError } from '../upload/contact-builder';
 import { isLargeExport, planExport, type ExportPlan } from '../upload/export-plan';
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { createMisfitTally, type MisfitTally } from './count-misfits';
+import type { CountedSegment, PlanCache } from './plan-cache';
 import { ExportsError, exportErrorCodes } from './exports-error';
 
 /** Snapshot and mapping failures in the words the screen shows. */
@@ -45,25 +50,49 @@ export async function planSegments(
   }
 }
 
+/** Counts one segment with the engine, or takes the count kept for an equivalent matching. */
+async function countSegment(
+  dataFolder: string,
+  segment: ExportSegmentInput,
+  cache: PlanCache | undefined,
+): Promise<CountedSegment> {
+  const kept = cache?.get(segment.segmentId, segment.mapping);
+  if (kept) {
+    const planned = { ...kept.planned, mapping: segment.mapping, listName: segment.listName };
+    return { planned, misfits: kept.misfits };
+  }
+  const tally = createMisfitTally();
+  const plan = await planSegments(dataFolder, [segment], [tally]);
+  const planned = plan.segments[0];
+  if (!planned) throw new Error('The plan has no segment.');
+  const counted = { planned, misfits: tally.result(planned.valid) };
+  cache?.set(segment.segmentId, segment.mapping, counted);
+  return counted;
+}
+
+function sumTotals(segments: readonly SegmentPlan[]): ExportPlanSummary['totals'] {
+  const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0, optedOut: 0, unsubscribed: 0 };
+  let misfitValues = 0;
+  for (const segment of segments) {
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += segment[key];
+    misfitValues += segment.misfits.reduce((sum, misfit) => sum + misfit.count, 0);
+  }
+  return { ...totals, misfitValues };
+}
+
 export async function summarizePlan(
   dataFolder: string,
   segments: readonly ExportSegmentInput[],
+  cache?: PlanCache,
 ): Promise<ExportPlanSummary> {
-  const tallies = segments.map(() => createMisfitTally());
-  const plan = await planSegments(dataFolder, segments, tallies);
-  const planned = plan.segments.map((segment, index) => {
-    const { segmentId, rows, valid, invalid, duplicates, optedOut, unsubscribed } = segment;
-    const misfits = tallies[index]?.result(valid) ?? [];
+  const planned: SegmentPlan[] = [];
+  for (const segment of segments) {
+    const counted = await countSegment(dataFolder, segment, cache);
+    const { segmentId, rows, valid, invalid, duplicates, optedOut, unsubscribed } = counted.planned;
     const consent = { optedOut: optedOut ?? 0, unsubscribed: unsubscribed ?? 0 };
-    return { segmentId, rows, valid, invalid, duplicates, ...consent, misfits };
-  });
-  const misfitValues = planned.reduce(
-    (sum, segment) => sum + segment.misfits.reduce((inner, misfit) => inner + misfit.count, 0),
-    0,
-  );
-  return {
-    segments: planned,
-    totals: { ...plan.totals, misfitValues },
-    large: isLargeExport(plan.totals.valid),
-  };
+    const misfits = [...counted.misfits];
+    planned.push({ segmentId, rows, valid, invalid, duplicates, ...consent, misfits });
+  }
+  const totals = sumTotals(planned);
+  return { segments: planned, totals, large: isLargeExport(totals.valid) };
 }
