@@ -151,4 +151,51 @@ describe('Export screen: issue 17', () => {
     await chooseAll(fake, 'en');
     expect(await screen.findByText('Key accepted: 1 list.')).toBeTruthy();
   });
+
+  it('a list gets a new name inline, and the preview is a table with the chosen labels', async () => {
+    const fake = fakeExportBridge({ segments: [clients], plan: planOf });
+    fake.calls.exportsPreview.mockImplementation(async () => ({
+      ok: true as const,
+      value: {
+        body: JSON.stringify({ contacts: [{ FirstName: 'Anna', Email: 'anna@exemple.cat' }] }),
+        contacts: 1,
+      },
+    }));
+    await chooseAll(fake, 'en');
+    const list = screen.getByRole('combobox', { name: 'List for clients' });
+    await userEvent.selectOptions(list, 'A new list with another name…');
+    await userEvent.type(screen.getByLabelText('Name of the new list'), 'Girona VIP');
+    await waitFor(() =>
+      expect(fake.calls.exportsPlan.mock.lastCall?.[0].segments[0]?.listName).toBe('Girona VIP'),
+    );
+    const table = await screen.findByRole('table', { name: 'First contacts of clients' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
+    expect(headers).toEqual(['Email', 'First name']);
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['anna@exemple.cat', 'Anna']);
+    expect(screen.getByText('Show the request')).toBeTruthy();
+  });
+
+  it('a segment without an email column blocks only itself: the others are still counted', async () => {
+    const noEmail = segment('sense-correu', ['Codi', 'Nom'], [['x1', 'Anna']]);
+    const fake = fakeExportBridge({ segments: [clients, noEmail], plan: planOf });
+    await chooseAll(fake, 'en');
+    await userEvent.click(await screen.findByRole('checkbox', { name: /sense-correu/ }));
+    expect(
+      await screen.findByRole('link', {
+        name: 'Match the column that holds the email for “sense-correu”.',
+      }),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        fake.calls.exportsPlan.mock.lastCall?.[0].segments.map((item) => item.segmentId),
+      ).toEqual(['clients']),
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export…' }).disabled).toBe(true);
+  });
 });

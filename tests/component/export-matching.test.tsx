@@ -268,7 +268,10 @@ describe('Export screen: matching', () => {
     await chooseSegment('barcelona');
     await chooseSegment('girona');
     await chooseSegment('lleida');
-    await waitFor(() => expect(screen.getAllByRole('table')).toHaveLength(2));
+    // Two matching tables (the preview's table is the third one on the screen).
+    await waitFor(() =>
+      expect(document.querySelectorAll('table.export-matching-table')).toHaveLength(2),
+    );
     expect(screen.getByRole('heading', { name: 'Columns of “barcelona”, “girona”' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Columns of “lleida”' })).toBeTruthy();
     await waitFor(() =>

@@ -83,7 +83,7 @@ export function ExportScreen() {
         onChange={(segmentId, list) => dispatch({ type: 'setList', segmentId, list })}
       />
       {/* Changes: the sync helper's <ChangesSection …/> goes on this line (issue 13). */}
-      <PreviewSection segments={setup.chosen} requests={setup.requests} lists={lists.data} />
+      <PreviewSection segments={setup.chosen} requests={setup.countable} lists={lists.data} />
       <ExportFooter setup={setup} destination={destination} lists={lists} />
     </section>
   );

@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { exportErrorText } from './format';
+import { PreviewTable } from './preview-table';
 import { useContactPreview } from './use-exports';
 
 /** How many contacts "What will be sent" shows. */
@@ -69,15 +70,23 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
           {!list && (
             <p className="export-hint">{t('preview.newList', { list: request.listName })}</p>
           )}
-          <pre
-            className="export-preview"
-            tabIndex={0}
-            role="region"
-            aria-label={t('preview.label', { segment: segment?.name ?? '' })}
-            data-testid="export-preview"
-          >
-            {preview.data.body}
-          </pre>
+          <PreviewTable
+            request={request}
+            body={preview.data.body}
+            caption={t('preview.tableLabel', { segment: segment?.name ?? '' })}
+          />
+          <details className="export-preview-raw">
+            <summary>{t('preview.showRequest')}</summary>
+            <pre
+              className="export-preview"
+              tabIndex={0}
+              role="region"
+              aria-label={t('preview.label', { segment: segment?.name ?? '' })}
+              data-testid="export-preview"
+            >
+              {preview.data.body}
+            </pre>
+          </details>
         </>
       )}
     </section>
