@@ -156,6 +156,10 @@ test('opt-outs are left out by default and sent unsubscribed when chosen, in Cat
   await consent.getByRole('button', { name: 'Confirma i envia' }).click();
   await expect.poll(() => emulator.contactsInList('consent').length).toBe(2);
   expect(emulator.contact('pau@girona.cat')).toBeUndefined();
+  // History labels the reason as itself.
+  await expect(page.locator('[data-summary="optedOut"]')).toHaveText(
+    'Exclosos: no accepten rebre correus1',
+  );
   const [firstJob] = await listJobIds(app.dataFolder);
   const manifest = await readJobManifest(app.dataFolder, firstJob ?? '');
   expect(manifest.consent.fields).toContain(
