@@ -87,7 +87,16 @@ export function MatchingRow(props: MatchingRowProps) {
         )}
       </td>
       <td className="export-samples">
-        {row.column !== '' && (samples.length > 0 ? samples.join(' · ') : t('matching.noSamples'))}
+        {row.column !== '' &&
+          (samples.length > 0
+            ? // Each value whole on its line, cut with an ellipsis rather than broken mid-word.
+              samples.map((value, index) => (
+                <span key={value} className="export-sample" title={value}>
+                  {index > 0 && ' · '}
+                  {value}
+                </span>
+              ))
+            : t('matching.noSamples'))}
       </td>
       <td>
         {!fixedRows.has(row.id) && (
