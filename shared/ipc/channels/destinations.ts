@@ -68,6 +68,8 @@ export const connectFailureReasons = [
   'rejected-key',
   'offline',
   'timeout',
+  'interrupted',
+  'unknown',
   'server-error',
   'busy',
   'not-autopilot',
