@@ -198,4 +198,11 @@ describe('Export screen: issue 17', () => {
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export…' }).disabled).toBe(true);
   });
+
+  it('preselects the only destination there is', async () => {
+    const fake = fakeExportBridge({ segments: [clients], plan: planOf });
+    await renderScreen(<ExportScreen />, fake.bridge, 'en');
+    const select = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Send to' });
+    await waitFor(() => expect(select.value).toBe(destination.id));
+  });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDestinations } from '../destinations/use-destinations';
@@ -29,6 +30,19 @@ export function ExportScreen() {
   const destination = destinations.data?.find((item) => item.id === draft.destinationId);
   const segments = setup.segmentsQuery.data;
   const plan = setup.plan.isPlaceholderData ? undefined : setup.plan.data;
+  const onlyDestination = destinations.data?.length === 1 ? destinations.data[0] : undefined;
+
+  const preselected = useRef(false);
+
+  useEffect(() => {
+    // The only destination there is needs no choosing (issue 17, item 6); once, so a person who
+    // clears the choice keeps it cleared. Export again names its own destination.
+    if (preselected.current || !onlyDestination || target.jobId) return;
+    preselected.current = true;
+    if (draft.destinationId === null) {
+      dispatch({ type: 'destination', destinationId: onlyDestination.id });
+    }
+  }, [onlyDestination, draft.destinationId, target.jobId, dispatch]);
 
   return (
     <section className="screen export-screen" aria-labelledby="export-title">
