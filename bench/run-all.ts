@@ -1,6 +1,7 @@
 import { passes, type Benchmark } from './benchmark';
 import { importBenchmark } from './import.bench';
 import { ipcDispatchBenchmark } from './ipc-dispatch.bench';
+import { recountBenchmark } from './recount.bench';
 import { syncRepushBenchmark } from './sync-repush.bench';
 import { uploadBenchmarks } from './upload.bench';
 import { workbookBenchmark } from './workbook.bench';
@@ -11,6 +12,7 @@ const benchmarks: readonly Benchmark[] = [
   ipcDispatchBenchmark,
   importBenchmark,
   workbookBenchmark,
+  recountBenchmark,
   ...uploadBenchmarks,
   syncRepushBenchmark,
 ];

@@ -67,7 +67,7 @@ async function push(
   const plan = await planExport(
     fileSnapshotAccess(dataFolder),
     [{ segmentId, listName: 'Customers', mapping: generatedMapping }],
-    syncFor,
+    { syncFor },
   );
   const job = await createJob({
     dataFolder,

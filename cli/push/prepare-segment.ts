@@ -127,7 +127,7 @@ export async function prepareSegment(options: {
     const plan = await planExport(
       fileSnapshotAccess(options.dataFolder),
       [{ segmentId, listName: options.listName, mapping }],
-      options.syncFor,
+      { syncFor: options.syncFor },
     );
     if (plan.totals.valid === 0) {
       throw new BadInputError(

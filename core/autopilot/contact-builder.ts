@@ -68,5 +68,8 @@ export function buildAutopilotContact(
     wire.custom = custom;
   }
   if (listId !== undefined) wire._autopilot_list = listId;
+  // Only an opt-out the marketer chose to send suppressed sets the flag; nothing ever sends
+  // `unsubscribed: false`, so a push cannot re-subscribe anyone (product.md, Guarantees).
+  if (contact.unsubscribe) wire.unsubscribed = true;
   return wire as AutopilotContactInput;
 }

@@ -23,6 +23,8 @@ export interface OutgoingContact {
     readonly type: CustomFieldType;
     readonly value: ContactValue;
   }[];
+  /** The file says this person opted out and the marketer chose to send them suppressed. */
+  readonly unsubscribe?: true;
 }
 
 export interface FieldDescription {

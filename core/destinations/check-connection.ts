@@ -1,3 +1,4 @@
+import { autopilotMessages } from '../autopilot/autopilot-errors';
 import { DestinationError, type Destination } from '../destination/destination';
 import type { ConnectFailureReason, ConnectOutcome } from '../../shared/ipc/channels/destinations';
 
@@ -7,6 +8,9 @@ const failureMessages: Record<ConnectFailureReason, string> = {
   offline:
     'Segment Courier could not reach Autopilot. Check your internet connection (and the API endpoint under Advanced), then try again.',
   timeout: 'Autopilot did not answer in time. Try again in a few minutes.',
+  interrupted: 'The connection to Autopilot was interrupted. Try again in a few minutes.',
+  unknown:
+    'Something went wrong while talking to Autopilot. Try again in a few minutes; if it keeps happening, check the API endpoint under Advanced.',
   'server-error': 'Autopilot had a problem on its side. Try again in a few minutes.',
   busy: 'Autopilot is busy and asked us to slow down. Try again in a minute.',
   'not-autopilot':
@@ -27,6 +31,16 @@ export function failedOutcome(reason: ConnectFailureReason, httpStatus?: number)
   };
 }
 
+/**
+ * A request without an answer is a timeout only when the timeout fired: a reset connection or an
+ * unknown failure is said as such, not as "did not answer in time" (issue 17, item 9).
+ */
+function unansweredReason(error: DestinationError): ConnectFailureReason {
+  if (error.message === autopilotMessages.timedOut) return 'timeout';
+  if (error.message === autopilotMessages.interrupted) return 'interrupted';
+  return 'unknown';
+}
+
 function reasonFor(error: DestinationError): ConnectFailureReason {
   switch (error.kind) {
     case 'rejected-key':
@@ -36,7 +50,7 @@ function reasonFor(error: DestinationError): ConnectFailureReason {
     case 'rate-limited':
       return 'busy';
     case 'transient':
-      return error.status === undefined ? 'timeout' : 'server-error';
+      return error.status === undefined ? unansweredReason(error) : 'server-error';
     case 'invalid-request':
     case 'not-found':
       return 'not-autopilot';

@@ -3,6 +3,7 @@ import {
   destinationErrorCodes,
   destinationLimits,
   privacyTermsVersion,
+  type ConnectFailureReason,
   type ConnectOutcome,
   type CreateDestinationInput,
   type DeleteOutcome,
@@ -43,13 +44,24 @@ export interface DestinationsServiceOptions {
 
 export interface DestinationsService {
   list(): Promise<DestinationSummary[]>;
-  create(input: CreateDestinationInput): Promise<DestinationSummary>;
+  /** With `checkKey`, a key Autopilot refuses is not saved (DestinationsError rejected-api-key). */
+  create(
+    input: CreateDestinationInput,
+  ): Promise<DestinationSummary & { readonly keyCheck?: ConnectOutcome }>;
   update(input: UpdateDestinationInput): Promise<DestinationSummary>;
-  replaceKey(id: string, apiKey: string): Promise<void>;
+  /** With `check`, a refused key is not saved and the old one stays; the check is returned. */
+  replaceKey(
+    id: string,
+    apiKey: string,
+    options?: { readonly check?: boolean },
+  ): Promise<ConnectOutcome | undefined>;
   hasKey(id: string): Promise<boolean>;
   connect(id: string): Promise<ConnectOutcome>;
   delete(id: string): Promise<DeleteOutcome>;
 }
+
+/** Check results that mean the key (or the endpoint it goes to) is wrong: nothing is saved. */
+const refusals: ReadonlySet<ConnectFailureReason> = new Set(['rejected-key', 'not-autopilot']);
 
 /** Picks the fields by name, so nothing added to the record later leaks out by accident. */
 function toSummary(record: DestinationRecord): DestinationSummary {
@@ -103,7 +115,21 @@ export function createDestinationsService(
   const newId = options.newId ?? randomUUID;
   const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
 
-  async function create(input: CreateDestinationInput): Promise<DestinationSummary> {
+  /**
+   * Issue 17, item 2: a wrong key is caught where it is typed, not after the consent. Only a
+   * refusal (or an endpoint that is not Autopilot) stops the save: no network or a busy account
+   * says so and keeps the key, since the key may well be right.
+   */
+  async function checkTypedKey(endpoint: string, apiKey: string): Promise<ConnectOutcome> {
+    const destination = options.connectTo({ endpoint, apiKey });
+    const outcome = await checkConnection(destination, { timeoutMs: connectTimeoutMs, now });
+    if (outcome.status === 'failed' && refusals.has(outcome.reason)) {
+      throw new DestinationsError(destinationErrorCodes.rejectedApiKey, outcome.message);
+    }
+    return outcome;
+  }
+
+  async function create(input: CreateDestinationInput) {
     const displayName = normalizeDisplayName(input.displayName);
     const apiKey = normalizeApiKey(input.apiKey);
     const endpoint = normalizeEndpoint(input.endpoint?.trim() || options.defaultEndpoint);
@@ -111,6 +137,7 @@ export function createDestinationsService(
       input.requestsPerSecond ?? destinationLimits.defaultRequestsPerSecond,
     );
     assertNameFree(await settings.read(), displayName);
+    const keyCheck = input.checkKey ? await checkTypedKey(endpoint, apiKey) : undefined;
     const at = now().toISOString();
     const record: DestinationRecord = {
       id: newId(),
@@ -135,7 +162,7 @@ export function createDestinationsService(
       await secrets.deleteKey(record.id).catch(() => undefined);
       throw error;
     }
-    return toSummary(record);
+    return keyCheck ? { ...toSummary(record), keyCheck } : toSummary(record);
   }
 
   async function update(input: UpdateDestinationInput): Promise<DestinationSummary> {
@@ -185,10 +212,14 @@ export function createDestinationsService(
     list: async () => (await settings.read()).destinations.map(toSummary),
     create,
     update,
-    async replaceKey(id, rawKey) {
+    async replaceKey(id, rawKey, replaceOptions) {
       const apiKey = normalizeApiKey(rawKey);
-      findRecord(await settings.read(), id);
+      const record = findRecord(await settings.read(), id);
+      const keyCheck = replaceOptions?.check
+        ? await checkTypedKey(record.endpoint, apiKey)
+        : undefined;
       await secrets.setKey(id, apiKey);
+      return keyCheck;
     },
     async hasKey(id) {
       findRecord(await settings.read(), id);

@@ -1,59 +1,56 @@
 /**
- * Values that do not fit their field's type (a custom `integer` fed "twelve", a date that is not
- * one), counted with the engine's own conversion so the screen says exactly what the engine will
- * refuse: a row with such a value is not sent, and its reason goes into the report.
+ * Values that do not fit their field (a custom `integer` fed "twelve", a date that is not one, a
+ * consent cell that is neither yes nor no), tallied from the engine's own plan pass
+ * (core/upload/batch-source.ts), so the screen says exactly what the engine will leave out: the
+ * contact is sent without that value, and the value goes into the report with its reason.
  */
 import type { Misfit } from '../../shared/ipc/channels/exports';
-import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { cellText, compileFieldSlots } from '../upload/contact-builder';
-import { convertValue } from '../upload/value-conversion';
-import { visitSnapshotRows } from './snapshot-head';
+import type { MisfitRow } from '../upload/batch-source';
 
 const exampleLimit = 3;
 
-interface MisfitTally {
+/**
+ * Issue 17, item 1: when more than a fifth of the contacts carry a value that does not fit, the
+ * column is more likely the wrong one than the data dirty, so the screen asks before the consent.
+ */
+export const suspiciousShare = 0.2;
+
+interface Tally {
   readonly field: string;
   readonly column: string;
-  readonly index: number;
   readonly type: Misfit['type'];
   count: number;
   readonly examples: string[];
 }
 
-/** Fields whose values must be converted, exactly as the engine's contact builder sees them. */
-function typedTallies(columns: readonly string[], mapping: FieldMapping): MisfitTally[] {
-  return compileFieldSlots(columns, mapping)
-    .filter((slot) => slot.type !== 'string')
-    .map((slot) => ({
-      field: slot.name,
-      column: slot.column,
-      index: slot.index,
-      type: slot.type,
-      count: 0,
-      examples: [],
-    }));
+export interface MisfitTally {
+  readonly add: (row: MisfitRow) => void;
+  /** The fields with misfits, `suspicious` judged against the contacts that are sent. */
+  readonly result: (contacts: number) => Misfit[];
 }
 
-export async function countMisfits(
-  dataFolder: string,
-  segmentId: string,
-  columns: readonly string[],
-  mapping: FieldMapping,
-): Promise<Misfit[]> {
-  const slots = typedTallies(columns, mapping);
-  if (slots.length === 0) return [];
-  await visitSnapshotRows(dataFolder, segmentId, (row) => {
-    for (const slot of slots) {
-      const text = cellText(row.cells, slot.index);
-      if (text === '' || convertValue(text, slot.type).ok) continue;
-      slot.count += 1;
-      if (slot.examples.length < exampleLimit && !slot.examples.includes(text)) {
-        slot.examples.push(text.slice(0, 200));
+export function createMisfitTally(): MisfitTally {
+  const byField = new Map<string, Tally>();
+  return {
+    add(row) {
+      let tally = byField.get(row.field);
+      if (!tally) {
+        tally = { field: row.field, column: row.column, type: row.type, count: 0, examples: [] };
+        byField.set(row.field, tally);
       }
-    }
-    return true;
-  });
-  return slots
-    .filter((slot) => slot.count > 0)
-    .map(({ field, type, column, count, examples }) => ({ field, type, column, count, examples }));
+      tally.count += 1;
+      if (tally.examples.length < exampleLimit && !tally.examples.includes(row.value)) {
+        tally.examples.push(row.value.slice(0, 200));
+      }
+    },
+    result: (contacts) =>
+      [...byField.values()].map(({ field, type, column, count, examples }) => ({
+        field,
+        type,
+        column,
+        count,
+        examples: [...examples],
+        suspicious: contacts > 0 && count / contacts > suspiciousShare,
+      })),
+  };
 }

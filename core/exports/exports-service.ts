@@ -26,6 +26,7 @@ import { readExportAgain } from './export-again';
 import { headerSignature } from './header-signature';
 import { createMappingMemory, recallFrom } from './mapping-memory';
 import { createDestinationOpener, destinationProblem, type ConnectTo } from './open-destination';
+import { createPlanCache } from './plan-cache';
 import { planProblem, summarizePlan } from './plan-summary';
 import { createSavedSetups } from './saved-setups';
 import { startExport } from './start-export';
@@ -76,6 +77,7 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
   const destinations = createDestinationOpener(options);
   const memory = createMappingMemory(settings, now);
   const savedSetups = createSavedSetups({ dataFolder, settings, now });
+  const planCache = createPlanCache();
 
   async function askDestination<T>(
     destinationId: string,
@@ -134,7 +136,7 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
             return undefined;
           })
         : undefined;
-      return summarizePlan(dataFolder, segments, syncFor);
+      return summarizePlan(dataFolder, segments, { syncFor, cache: planCache });
     },
     async preview(segment, listId, limit) {
       try {

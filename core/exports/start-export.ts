@@ -13,7 +13,7 @@ import {
 import { DestinationError } from '../destination/destination';
 import { buildConsentReceipt } from '../jobs/consent';
 import { createJob } from '../jobs/create-job';
-import type { JobDestination } from '../jobs/job-manifest';
+import type { ConsentReceipt, JobDestination } from '../jobs/job-manifest';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import { ExportsError, exportErrorCodes } from './exports-error';
 import type { MappingMemory } from './mapping-memory';
@@ -73,6 +73,28 @@ async function checkDestination(opened: OpenedDestination, timeoutMs: number): P
   }
 }
 
+const optOutWords = {
+  'leave-out': 'rows that say no are left out',
+  unsubscribe: 'rows that say no are sent as unsubscribed',
+} as const;
+
+/**
+ * The receipt states what was chosen for opt-outs (issue 17, item 4), beside the fields: the
+ * consent column, and what happens to the rows that say no, with how many.
+ */
+function withOptOutChoice(receipt: ConsentReceipt, segments: readonly PlannedSegment[]) {
+  const choices = new Set<string>();
+  for (const segment of segments) {
+    const consent = segment.mapping.emailConsent;
+    if (!consent) continue;
+    const count = consent.optedOut === 'leave-out' ? segment.optedOut : segment.unsubscribed;
+    choices.add(
+      `Agreed to receive email from "${consent.column}" (${optOutWords[consent.optedOut]}: ${count ?? 0} in “${segment.name}”)`,
+    );
+  }
+  return choices.size === 0 ? receipt : { ...receipt, fields: [...receipt.fields, ...choices] };
+}
+
 async function rememberMappings(deps: StartExportDependencies, input: StartExportInput) {
   const shapes = [];
   for (const segment of input.segments) {
@@ -96,7 +118,7 @@ export async function startExport(
     sync,
     deps.checkTimeoutMs,
   );
-  const plan = await planSegments(deps.dataFolder, input.segments, syncFor);
+  const plan = await planSegments(deps.dataFolder, input.segments, { syncFor });
   if (plan.totals.valid === 0) {
     throw new ExportsError(
       exportErrorCodes.nothingToSend,
@@ -121,12 +143,15 @@ export async function startExport(
     dataFolder: deps.dataFolder,
     segments: plan.segments,
     destination,
-    consent: buildConsentReceipt({
-      segments: plan.segments,
-      destination,
-      confirmedAt: deps.now(),
-      osUser: deps.osUser(),
-    }),
+    consent: withOptOutChoice(
+      buildConsentReceipt({
+        segments: plan.segments,
+        destination,
+        confirmedAt: deps.now(),
+        osUser: deps.osUser(),
+      }),
+      plan.segments,
+    ),
     now: deps.now(),
     sync,
   });

@@ -1,6 +1,7 @@
 /**
  * The report of a job: every row that was not delivered, with its line number, email and reason
- * (left out as invalid or duplicate, refused by the destination, or given up after faults). Built
+ * (left out as invalid, duplicate or opted out, refused by the destination, or given up after
+ * faults), and every value left out of a delivered contact because it does not fit its field. Built
  * from the immutable snapshot and the journal, so it can be written again at any time; streamed,
  * so a million bad rows never sit in memory.
  */
@@ -10,7 +11,9 @@ import { readJournal } from '../jobs/journal';
 import type { JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
 import { SequenceSet } from '../jobs/sequence-set';
-import { selectRows, type SkippedRow } from '../upload/batch-source';
+import { emailConsentField } from '../../shared/matching/field-mapping';
+import { findStandardField } from '../autopilot/standard-fields';
+import { selectRows, type MisfitRow, type SkippedRow } from '../upload/batch-source';
 import type { SnapshotAccess } from '../upload/snapshot-access';
 import { csvLine } from './csv-cell';
 import { writeRemovedRows } from './removed-rows';
@@ -20,6 +23,8 @@ export const reportColumns = ['Segment', 'Line', 'Email', 'Problem', 'Reason'] a
 const problemWords = {
   invalid: 'invalid',
   duplicate: 'duplicate',
+  'opted-out': 'opted out',
+  misfit: 'value left out',
   refused: 'refused',
   'given-up': 'given up',
 } as const;
@@ -56,13 +61,31 @@ class ReportWriter {
   }
 }
 
+/** The field as the marketer chose it: its label for standard ones, its name for custom ones. */
+function misfitReason(row: MisfitRow): string {
+  const label =
+    row.field === emailConsentField
+      ? 'Agreed to receive email'
+      : (findStandardField(row.field)?.label ?? row.field);
+  return `${label}: ${row.reason}; the contact was sent without this value.`;
+}
+
+/** Whether a segment's rows need reading again: something was left out, or a value may not fit. */
+function mayHaveNotes(segment: JobManifest['segments'][number]): boolean {
+  const { mapping } = segment;
+  const typed =
+    mapping.custom.some((field) => field.type !== 'string') ||
+    Object.keys(mapping.standard).some((key) => findStandardField(key)?.type !== 'string');
+  return segment.valid < segment.rows || typed || mapping.emailConsent !== undefined;
+}
+
 async function writeSkippedRows(
   writer: ReportWriter,
   manifest: JobManifest,
   snapshots: SnapshotAccess,
 ): Promise<void> {
   for (const segment of manifest.segments) {
-    if (segment.invalid + segment.duplicates === 0) continue;
+    if (!mayHaveNotes(segment)) continue;
     const snapshot = await snapshots.readManifest(segment.segmentId);
     const source = {
       columns: snapshot.columns,
@@ -70,8 +93,14 @@ async function writeSkippedRows(
       rowCount: snapshot.rowCount,
       rows: () => snapshots.readRows(segment.segmentId),
     };
-    await selectRows(source, (row: SkippedRow) =>
-      writer.row([segment.name, row.line, row.email, problemWords[row.kind], row.reason]),
+    await selectRows(
+      source,
+      (row: SkippedRow) =>
+        writer.row([segment.name, row.line, row.email, problemWords[row.kind], row.reason]),
+      {
+        misfit: (row) =>
+          writer.row([segment.name, row.line, row.email, problemWords.misfit, misfitReason(row)]),
+      },
     );
   }
 }

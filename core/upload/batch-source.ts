@@ -9,7 +9,7 @@ import type { OutgoingContact } from '../destination/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SnapshotRow } from '../segments/snapshot-format';
 import type { BatchRow, PlannedBatch } from './batch-delivery';
-import { compileContactBuilder } from './contact-builder';
+import { compileContactBuilder, type MisfitValue } from './contact-builder';
 import { FirstSeenEmails } from './first-seen-emails';
 import { RowSelection } from './row-selection';
 
@@ -21,7 +21,7 @@ export interface SegmentRows {
   rows(): AsyncIterable<SnapshotRow>;
 }
 
-export type SkippedKind = 'invalid' | 'duplicate';
+export type SkippedKind = 'invalid' | 'duplicate' | 'opted-out';
 
 export interface SkippedRow {
   readonly line: number;
@@ -30,14 +30,33 @@ export interface SkippedRow {
   readonly reason: string;
 }
 
+/** A value left out of a contact that is sent (the row is selected). */
+export interface MisfitRow extends MisfitValue {
+  readonly line: number;
+  readonly email: string;
+}
+
+/** What the plan and the report want to hear about the rows that are sent. */
+export interface SentRowObserver {
+  /** A value left out of a contact that is sent. */
+  readonly misfit?: (row: MisfitRow) => void;
+  /** A contact that is sent (the first row of its email). */
+  readonly sent?: (contact: OutgoingContact) => void;
+  /**
+   * Sees each contact once (the first row of its email) and may leave it unselected: a sync's
+   * unchanged contacts (issue 13). Those are not "sent" and their misfits are not told.
+   */
+  readonly keep?: (contact: OutgoingContact) => boolean;
+}
+
 /**
- * Judges every row; rows that will not be sent go to `onSkipped` with the reason. `keep` sees each
- * contact once (first of its email) and may leave it unselected (a sync's unchanged contacts).
+ * Judges every row; rows that will not be sent go to `onSkipped` with the reason; contacts that
+ * are sent, and the values left out of them, go to `observer`.
  */
 export async function selectRows(
   source: SegmentRows,
   onSkipped: (row: SkippedRow) => void = () => undefined,
-  keep: (contact: OutgoingContact) => boolean = () => true,
+  observer: SentRowObserver = {},
 ): Promise<RowSelection> {
   const build = compileContactBuilder(source.columns, source.mapping);
   const seen = new FirstSeenEmails(source.rowCount);
@@ -49,12 +68,23 @@ export async function selectRows(
       selection.push(false);
       continue;
     }
+    const email = built.kind === 'contact' ? built.contact.email : built.email;
     const firstLine = seen.firstLine(built.key, row.line);
+    let kept = false;
     if (firstLine !== undefined) {
       const reason = `The same email is on line ${firstLine}; it is sent once.`;
-      onSkipped({ line: row.line, email: built.contact.email, kind: 'duplicate', reason });
+      onSkipped({ line: row.line, email, kind: 'duplicate', reason });
+    } else if (built.kind === 'opted-out') {
+      // The first row of an email decides, so a later "yes" row cannot send an opted-out person.
+      const reason = 'This person did not agree to receive email; left out as you chose.';
+      onSkipped({ line: row.line, email, kind: 'opted-out', reason });
+    } else if ((kept = observer.keep?.(built.contact) ?? true)) {
+      observer.sent?.(built.contact);
+      if (observer.misfit) {
+        for (const misfit of built.misfits) observer.misfit({ ...misfit, line: row.line, email });
+      }
     }
-    selection.push(firstLine === undefined && keep(built.contact));
+    selection.push(kept);
   }
   return selection;
 }

@@ -1,21 +1,45 @@
 /**
  * Builds the contact a row becomes, from a field mapping (shared/matching/field-mapping.ts). Empty
  * cells are left out so they never blank existing data in Autopilot; a value that does not fit its
- * field's type makes the row fail with a reason instead of being sent wrong.
+ * field's type leaves that field out of the contact, never the contact out of the export
+ * (product.md, Guarantees; issue 17 item 1): the value and its reason travel with the row so the
+ * plan counts it and the report lists it.
  */
 import type { ContactValue, CustomFieldType, OutgoingContact } from '../destination/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { emailKey, judgeEmail } from '../../shared/segments/email';
-import { convertValue } from './value-conversion';
+import { emailConsentField } from '../../shared/matching/field-mapping';
+import { convertValue, readConsent } from './value-conversion';
 
 /** Standard fields that are not text (autopilot-api.md §3: NumberOfEmployees is a number). */
 const standardFieldTypes: Readonly<Record<string, CustomFieldType>> = {
   NumberOfEmployees: 'integer',
 };
 
+/** A value left out of its contact because it does not fit its field. */
+export interface MisfitValue {
+  /** Standard: the destination's key; custom: the field's name. */
+  readonly field: string;
+  readonly column: string;
+  readonly type: CustomFieldType;
+  /** The cell as written in the file (trimmed). */
+  readonly value: string;
+  readonly reason: string;
+}
+
+const noMisfits: readonly MisfitValue[] = Object.freeze([]);
+
 export type BuiltRow =
-  | { readonly kind: 'contact'; readonly key: string; readonly contact: OutgoingContact }
-  | { readonly kind: 'invalid'; readonly email: string; readonly reason: string };
+  | {
+      readonly kind: 'contact';
+      readonly key: string;
+      readonly contact: OutgoingContact;
+      /** Values left out of this contact; empty (and shared) for nearly every row. */
+      readonly misfits: readonly MisfitValue[];
+    }
+  | { readonly kind: 'invalid'; readonly email: string; readonly reason: string }
+  /** The consent column says no and the marketer chose to leave such rows out. */
+  | { readonly kind: 'opted-out'; readonly email: string; readonly key: string };
 
 export type ContactBuilder = (cells: readonly string[]) => BuiltRow;
 
@@ -72,6 +96,39 @@ export function compileFieldSlots(columns: readonly string[], mapping: FieldMapp
   ];
 }
 
+function slotNames(slot: FieldSlot): Pick<MisfitValue, 'field' | 'column' | 'type'> {
+  return { field: slot.name, column: slot.column, type: slot.type };
+}
+
+interface ConsentReading {
+  readonly verdict: 'yes' | 'no' | 'unknown';
+  readonly misfit?: MisfitValue;
+}
+
+const unknownConsent: ConsentReading = { verdict: 'unknown' };
+
+/**
+ * The consent column, read per row. Only a clear "no" changes anything; an empty or unreadable
+ * cell sends the contact without touching its email permission (an unreadable one is a misfit).
+ */
+function compileConsent(columns: readonly string[], mapping: FieldMapping) {
+  if (!mapping.emailConsent) return undefined;
+  const index = columnIndex(columns, mapping.emailConsent.column);
+  const column = mapping.emailConsent.column;
+  return {
+    optedOut: mapping.emailConsent.optedOut,
+    read(cells: readonly string[]): ConsentReading {
+      const text = cellText(cells, index);
+      if (text === '') return unknownConsent;
+      const answer = readConsent(text);
+      if (answer) return { verdict: answer };
+      const reason = `"${text}" is not yes or no`;
+      const misfit = { field: emailConsentField, column, type: 'boolean' as const, value: text };
+      return { verdict: 'unknown', misfit: { ...misfit, reason } };
+    },
+  };
+}
+
 /** Compiles the mapping against a segment's columns once, so each row costs only lookups. */
 export function compileContactBuilder(
   columns: readonly string[],
@@ -79,6 +136,7 @@ export function compileContactBuilder(
 ): ContactBuilder {
   const emailIndex = columnIndex(columns, mapping.email);
   const slots = compileFieldSlots(columns, mapping);
+  const consent = compileConsent(columns, mapping);
 
   return (cells) => {
     const verdict = judgeEmail(cells[emailIndex]);
@@ -90,16 +148,19 @@ export function compileContactBuilder(
     }
     const standard: Record<string, ContactValue> = {};
     const custom: { name: string; type: CustomFieldType; value: ContactValue }[] = [];
+    const answer = consent?.read(cells);
+    if (answer?.verdict === 'no' && consent?.optedOut === 'leave-out') {
+      return { kind: 'opted-out', email: verdict.email, key: emailKey(verdict.email) };
+    }
+    let misfits = answer?.misfit ? [answer.misfit] : noMisfits;
     for (const slot of slots) {
       const text = cellText(cells, slot.index);
       if (text === '') continue;
       const converted = convertValue(text, slot.type);
       if (!converted.ok) {
-        return {
-          kind: 'invalid',
-          email: verdict.email,
-          reason: `${slot.name}: ${converted.reason}.`,
-        };
+        const misfit = { ...slotNames(slot), value: text, reason: converted.reason };
+        misfits = misfits === noMisfits ? [misfit] : [...misfits, misfit];
+        continue;
       }
       if (slot.kind === 'standard') standard[slot.name] = converted.value;
       else custom.push({ name: slot.name, type: slot.type, value: converted.value });
@@ -107,7 +168,11 @@ export function compileContactBuilder(
     return {
       kind: 'contact',
       key: emailKey(verdict.email),
-      contact: { email: verdict.email, standard, custom },
+      contact:
+        answer?.verdict === 'no'
+          ? { email: verdict.email, standard, custom, unsubscribe: true }
+          : { email: verdict.email, standard, custom },
+      misfits,
     };
   };
 }

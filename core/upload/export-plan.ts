@@ -3,13 +3,14 @@
  * (valid, one per email) and the rows left out. The consent dialog, the command line's dry run and
  * the job's receipt all show these numbers.
  */
+import type { OutgoingContact } from '../destination/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SegmentChanges, SegmentCounts } from '../jobs/job-manifest';
 import { ChangeCounter } from '../sync/change-counter';
 import { findLeavers } from '../sync/delivery-ledger';
 import type { LedgerIndex } from '../sync/ledger-index';
 import type { LedgerLocation } from '../sync/ledger-paths';
-import { selectRows, type SkippedRow } from './batch-source';
+import { selectRows, type SentRowObserver, type SkippedRow } from './batch-source';
 import type { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
 
@@ -45,6 +46,10 @@ export interface SegmentSync {
 }
 
 export interface PlannedSegment extends SegmentCounts {
+  /** Rows left out because their consent column says no (not in `invalid`: its own reason). */
+  readonly optedOut?: number;
+  /** Contacts sent suppressed because their consent column says no. */
+  readonly unsubscribed?: number;
   readonly segmentId: string;
   readonly name: string;
   readonly listName: string;
@@ -64,33 +69,44 @@ export interface PlannedSegment extends SegmentCounts {
 
 export interface ExportPlan {
   readonly segments: readonly PlannedSegment[];
-  readonly totals: SegmentCounts;
+  readonly totals: PlanTotals;
+}
+
+/** What a caller adds to counting a segment: a sync's ledger, an observer of the rows sent. */
+export interface SegmentPlanHooks {
+  readonly sync?: SegmentSync;
+  readonly observer?: SentRowObserver;
 }
 
 export async function planSegment(
   snapshots: SnapshotAccess,
   request: ExportSegmentRequest,
   onSkipped: (row: SkippedRow) => void = () => undefined,
-  sync?: SegmentSync,
+  { sync, observer = {} }: SegmentPlanHooks = {},
 ): Promise<PlannedSegment> {
   const counter = sync ? new ChangeCounter(sync.ledger, sync.full) : null;
   const manifest = await snapshots.readManifest(request.segmentId);
-  const counts = { invalid: 0, duplicates: 0 };
+  const counts = { invalid: 0, duplicates: 0, optedOut: 0, unsubscribed: 0 };
   const source = {
     columns: manifest.columns,
     mapping: request.mapping,
     rowCount: manifest.rowCount,
     rows: () => snapshots.readRows(request.segmentId),
   };
-  const selection = await selectRows(
-    source,
-    (row: SkippedRow) => {
-      if (row.kind === 'invalid') counts.invalid += 1;
-      else counts.duplicates += 1;
-      onSkipped(row);
+  const countSkipped = (row: SkippedRow) => {
+    if (row.kind === 'invalid') counts.invalid += 1;
+    else if (row.kind === 'opted-out') counts.optedOut += 1;
+    else counts.duplicates += 1;
+    onSkipped(row);
+  };
+  const selection = await selectRows(source, countSkipped, {
+    ...observer,
+    ...(counter ? { keep: (contact: OutgoingContact) => counter.judge(contact) } : {}),
+    sent(contact) {
+      if (contact.unsubscribe) counts.unsubscribed += 1;
+      observer.sent?.(contact);
     },
-    counter ? (contact) => counter.judge(contact) : undefined,
-  );
+  });
   const synced = sync && counter ? await syncFacts(sync, counter) : {};
   return {
     rows: selection.rows,
@@ -146,17 +162,28 @@ export function isMassRemoval(segment: Pick<PlannedSegment, 'leavers' | 'knownMe
   return leaving > 0 && leaving * 5 > (segment.knownMembers ?? 0);
 }
 
+export type PlanTotals = Required<
+  Pick<PlannedSegment, 'rows' | 'valid' | 'invalid' | 'duplicates' | 'optedOut' | 'unsubscribed'>
+>;
+
+/** How each segment of an export is counted: against its list's ledger, with an observer. */
+export interface ExportPlanHooks {
+  readonly syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>;
+  readonly observerFor?: (index: number) => SentRowObserver;
+}
+
 export async function planExport(
   snapshots: SnapshotAccess,
   requests: readonly ExportSegmentRequest[],
-  syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>,
+  { syncFor, observerFor }: ExportPlanHooks = {},
 ): Promise<ExportPlan> {
   const segments: PlannedSegment[] = [];
   const byList = new Map<SegmentSync, number[]>();
-  for (const request of requests) {
+  for (const [index, request] of requests.entries()) {
     const sync = await syncFor?.(request);
     if (sync) byList.set(sync, [...(byList.get(sync) ?? []), segments.length]);
-    segments.push(await planSegment(snapshots, request, undefined, sync));
+    const hooks = { sync, observer: observerFor?.(index) };
+    segments.push(await planSegment(snapshots, request, undefined, hooks));
   }
   for (const [sync, indices] of byList) {
     if (indices.length < 2) continue;
@@ -166,12 +193,9 @@ export async function planExport(
     );
     indices.forEach((index, at) => (segments[index] = shared[at] as PlannedSegment));
   }
-  const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0 };
+  const totals = { rows: 0, valid: 0, invalid: 0, duplicates: 0, optedOut: 0, unsubscribed: 0 };
   for (const segment of segments) {
-    totals.rows += segment.rows;
-    totals.valid += segment.valid;
-    totals.invalid += segment.invalid;
-    totals.duplicates += segment.duplicates;
+    for (const key of Object.keys(totals) as (keyof PlanTotals)[]) totals[key] += segment[key] ?? 0;
   }
   return { segments, totals };
 }

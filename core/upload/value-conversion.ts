@@ -127,6 +127,50 @@ function toDate(text: string): Conversion {
   return failure;
 }
 
+export type ConsentAnswer = 'yes' | 'no';
+
+// Consent columns also say it in words of their own ("opted out", "unsubscribed", "baixa").
+const consentYes = new Set([
+  ...truthy,
+  'opt-in',
+  'opted in',
+  'opted-in',
+  'subscribed',
+  'agreed',
+  'accepted',
+  'accepta',
+  'acepta',
+  'accepte',
+  'alta',
+  'abonniert',
+]);
+const consentNo = new Set([
+  ...falsy,
+  'opt-out',
+  'opted out',
+  'opted-out',
+  'unsubscribed',
+  'declined',
+  'refused',
+  'baixa',
+  'baja',
+  'désabonné',
+  'desinscrit',
+  'abgemeldet',
+]);
+
+/**
+ * Reads a cell of the column matched to "Agreed to receive email": yes or no in the matcher's
+ * five languages, a boolean, or a date (the day the person agreed, so yes). Undefined when it
+ * cannot be read; the caller then changes nobody's permission (product.md, Guarantees).
+ */
+export function readConsent(text: string): ConsentAnswer | undefined {
+  const word = text.trim().toLowerCase();
+  if (consentYes.has(word)) return 'yes';
+  if (consentNo.has(word)) return 'no';
+  return toDate(text).ok ? 'yes' : undefined;
+}
+
 /** Converts a non-empty cell to the field's type, or says in plain words why it cannot. */
 export function convertValue(text: string, type: CustomFieldType): Conversion {
   switch (type) {

@@ -1,4 +1,5 @@
 import type { FieldMapping } from './field-mapping';
+import { detectConsentColumn } from './consent-column';
 import { detectEmailColumn, type SampleRows } from './email-column';
 import { notTheValueWords } from './field-synonyms';
 import { ambiguousNom, standardFieldNames } from './standard-field-names';
@@ -79,5 +80,9 @@ export function autoMatch(columns: readonly string[], sampleRows?: SampleRows): 
     standard[pairing.key] = pairing.column;
     usedColumns.add(pairing.column);
   }
-  return { email, standard, custom: [] };
+  const consent = detectConsentColumn(columns, usedColumns);
+  // Opt-outs are left out unless the person chooses otherwise (product.md, Guarantees).
+  return consent
+    ? { email, standard, custom: [], emailConsent: { column: consent, optedOut: 'leave-out' } }
+    : { email, standard, custom: [] };
 }

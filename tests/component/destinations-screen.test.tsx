@@ -107,6 +107,7 @@ describe('Destinations screen', () => {
       endpoint: 'http://127.0.0.1:4010/v1',
       requestsPerSecond: 2.5,
       agreement: true,
+      checkKey: true,
     });
     const card = screen.getByRole('article', { name: 'Marketing EU' });
     await within(card).findByText('Key saved in your keychain');
@@ -130,6 +131,51 @@ describe('Destinations screen', () => {
     await user.click(screen.getByRole('button', { name: 'Desa la destinació' }));
     await screen.findByText('Ja hi ha una destinació amb aquest nom. Trieu-ne un altre.');
     expect(document.activeElement).toBe(screen.getByLabelText('Nom visible'));
+  });
+
+  // Issue 17, item 2: a wrong key used to be saved with a green "Key saved in your keychain".
+  it('checks the key where it is typed: a refused key is not saved, an accepted one says so', async () => {
+    const bridge = bridgeWith();
+    bridge.destinationsCreate.mockResolvedValueOnce(fail('rejected-api-key') as never);
+    await render(bridge, 'ca');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Afegeix una destinació' }));
+    await user.type(screen.getByLabelText('Nom visible'), 'Vendes');
+    const keyField = screen.getByLabelText("Clau de l'API d'Autopilot");
+    await user.type(keyField, key);
+    await user.click(screen.getByRole('checkbox', { name: "Hi estic d'acord" }));
+    await user.click(screen.getByRole('button', { name: 'Desa la destinació' }));
+    await screen.findByText(
+      /Autopilot no ha acceptat aquesta clau de l'API, i per això no s'ha desat/,
+    );
+    expect(document.activeElement).toBe(keyField);
+    expect(screen.queryByRole('article')).toBeNull();
+
+    bridge.destinationsCreate.mockImplementationOnce(async (input: { displayName: string }) =>
+      ok({
+        ...summary(input.displayName),
+        keyCheck: { status: 'connected' as const, listCount: 3, checkedAt: '' },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Desa la destinació' }));
+    await screen.findByText("S'ha desat la destinació «Vendes». Clau acceptada: 3 llistes.");
+  });
+
+  it('replacing a key says what the check found', async () => {
+    const bridge = bridgeWith([summary('Main')]);
+    bridge.destinationsReplaceKey.mockResolvedValueOnce(
+      ok({
+        hasKey: true as const,
+        keyCheck: { status: 'connected' as const, listCount: 1, checkedAt: '' },
+      }) as never,
+    );
+    await render(bridge);
+    const user = userEvent.setup();
+    const card = await screen.findByRole('article', { name: 'Main' });
+    await user.click(within(card).getByRole('button', { name: 'Replace key' }));
+    await user.type(within(card).getByLabelText('New Autopilot API key'), key);
+    await user.click(within(card).getByRole('button', { name: 'Save new key' }));
+    expect(await within(card).findByText('New key saved. Key accepted: 1 list.')).toBeTruthy();
   });
 
   it('says what Connect found, or why it failed, in plain words', async () => {
@@ -202,7 +248,11 @@ describe('Destinations screen', () => {
     expect(document.activeElement).toBe(field);
     await user.type(field, `${key}{Enter}`);
     expect(await within(card).findByText('New key saved in your keychain.')).toBeTruthy();
-    expect(bridge.destinationsReplaceKey).toHaveBeenCalledWith({ id: 'id-Main', apiKey: key });
+    expect(bridge.destinationsReplaceKey).toHaveBeenCalledWith({
+      id: 'id-Main',
+      apiKey: key,
+      checkKey: true,
+    });
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Replace key' }));
     expect(document.body.innerHTML).not.toContain(key);
   });

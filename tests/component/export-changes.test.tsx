@@ -23,6 +23,8 @@ function planWithChanges(requests: ExportSegmentInput[]): ExportPlanSummary {
       valid: 2,
       invalid: 0,
       duplicates: 0,
+      optedOut: 0,
+      unsubscribed: 0,
       misfits: [],
       changes: {
         new: 1,
@@ -33,7 +35,15 @@ function planWithChanges(requests: ExportSegmentInput[]): ExportPlanSummary {
         massRemoval: true,
       },
     })),
-    totals: { rows: 2, valid: 2, invalid: 0, duplicates: 0 },
+    totals: {
+      rows: 2,
+      valid: 2,
+      invalid: 0,
+      duplicates: 0,
+      optedOut: 0,
+      unsubscribed: 0,
+      misfitValues: 0,
+    },
     large: false,
   };
 }

@@ -123,6 +123,14 @@ describe('Export screen: consent and Start', () => {
       'Autopilot rejected the API key of this destination. Replace it on the Destinations screen. Nothing was sent.',
     );
     expect(navigate).not.toHaveBeenCalled();
+    // Issue 17, item 7: the focus stays in the dialog, so Escape still closes it.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(dialog).getByRole('button', { name: 'Confirm and send' }),
+      ),
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('warns above 100,000 profiles without blocking', async () => {

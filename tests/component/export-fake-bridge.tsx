@@ -79,13 +79,23 @@ function defaultPlan(all: SegmentSummary[]) {
         valid: rows,
         invalid: 0,
         duplicates: 0,
+        optedOut: 0,
+        unsubscribed: 0,
         misfits: [],
       };
     });
     const valid = segments.reduce((sum, item) => sum + item.valid, 0);
     return {
       segments,
-      totals: { rows: valid, valid, invalid: 0, duplicates: 0 },
+      totals: {
+        rows: valid,
+        valid,
+        invalid: 0,
+        duplicates: 0,
+        optedOut: 0,
+        unsubscribed: 0,
+        misfitValues: 0,
+      },
       large: valid > 100_000,
     };
   };

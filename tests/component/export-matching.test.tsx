@@ -122,7 +122,11 @@ describe('Export screen: matching', () => {
       'Choose the column that holds the email address',
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export…' }).disabled).toBe(true);
-    expect(screen.getByText('Fix the matching first.')).toBeTruthy();
+    // Issue 17, item 3: the blocker says which segment and links to its matching.
+    const blocker = screen.getByRole('link', {
+      name: 'Match the column that holds the email for “raw”.',
+    });
+    expect(blocker.getAttribute('href')).toBe('#matching');
     expect(fake.calls.exportsPlan).not.toHaveBeenCalled();
 
     await userEvent.selectOptions(columnOf('Email'), 'Col A');
@@ -172,15 +176,25 @@ describe('Export screen: matching', () => {
               column: 'Punts',
               count: 2,
               examples: ['dotze', 'n/a'],
+              suspicious: true,
             },
           ]
         : [];
-      const valid = custom ? 1 : 3;
+      // Values that do not fit leave the value out, not the contact (issue 17, item 1).
+      const valid = 3;
+      const consent = { optedOut: 0, unsubscribed: 0 };
       return {
         segments: [
-          { segmentId: 'punts', rows: 3, valid, invalid: 3 - valid, duplicates: 0, misfits },
+          { segmentId: 'punts', rows: 3, valid, invalid: 0, duplicates: 0, ...consent, misfits },
         ],
-        totals: { rows: 3, valid, invalid: 3 - valid, duplicates: 0 },
+        totals: {
+          rows: 3,
+          valid,
+          invalid: 0,
+          duplicates: 0,
+          ...consent,
+          misfitValues: misfits.length > 0 ? 2 : 0,
+        },
         large: false,
       };
     };
@@ -214,12 +228,12 @@ describe('Export screen: matching', () => {
     await userEvent.selectOptions(columnOf('Punts'), 'Punts');
     const misfit = await screen.findByText(/values do not fit a whole number/);
     expect(misfit.textContent).toBe(
-      '2 values do not fit a whole number, for example “dotze”, “n/a”. Their rows will not be sent.',
+      '2 values do not fit a whole number, for example “dotze”, “n/a”. Their contacts are sent without them.',
     );
     expect(fake.calls.exportsPlan.mock.lastCall?.[0].segments[0]?.mapping.custom).toEqual([
       { name: 'Punts', type: 'integer', column: 'Punts' },
     ]);
-    expect(screen.getByTestId('export-total').textContent).toContain('1 profile in 1 segment');
+    expect(screen.getByTestId('export-total').textContent).toContain('3 profiles in 1 segment');
     expect(columnOf('Punts').closest('tr')?.textContent).toContain(
       'new custom field, whole number',
     );
@@ -254,7 +268,10 @@ describe('Export screen: matching', () => {
     await chooseSegment('barcelona');
     await chooseSegment('girona');
     await chooseSegment('lleida');
-    await waitFor(() => expect(screen.getAllByRole('table')).toHaveLength(2));
+    // Two matching tables (the preview's table is the third one on the screen).
+    await waitFor(() =>
+      expect(document.querySelectorAll('table.export-matching-table')).toHaveLength(2),
+    );
     expect(screen.getByRole('heading', { name: 'Columns of “barcelona”, “girona”' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Columns of “lleida”' })).toBeTruthy();
     await waitFor(() =>

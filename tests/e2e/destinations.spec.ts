@@ -41,6 +41,10 @@ test('add a destination, Connect, a wrong key is explained, delete removes the k
   await page.getByRole('button', { name: 'Save destination' }).click();
 
   const card = page.getByRole('article', { name: 'Marketing EU' });
+  // Issue 17, item 2: the key was checked before it was saved.
+  await expect(
+    page.getByText('Destination “Marketing EU” saved. Key accepted: 3 lists.'),
+  ).toBeVisible();
   await expect(card.getByText('Key saved in your keychain')).toBeVisible();
   await expect(card.getByRole('button', { name: 'Replace key' })).toBeVisible();
   await expect(page.getByLabel('Autopilot API key')).toHaveCount(0);
@@ -55,8 +59,16 @@ test('add a destination, Connect, a wrong key is explained, delete removes the k
   await card.getByRole('button', { name: 'Replace key' }).click();
   await card.getByLabel('New Autopilot API key').fill(wrongKey);
   await card.getByRole('button', { name: 'Save new key' }).click();
-  await expect(card.getByText('New key saved in your keychain.')).toBeVisible();
-  expect(await entry.getPassword()).toBe(wrongKey);
+  // A wrong key is refused where it is typed (issue 17, item 2): the good one stays.
+  await expect(
+    card.getByText(/Autopilot did not accept this API key, so it was not saved/),
+  ).toBeVisible();
+  await expect(card.getByLabel('New Autopilot API key')).toBeFocused();
+  expect(await entry.getPassword()).toBe(emulatorTestKey);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+
+  // A key revoked in Autopilot later is still explained by Connect.
+  await app.services.destinations.replaceKey(destination?.id ?? '', wrongKey);
   await card.getByRole('button', { name: 'Connect' }).click();
   await expect(card.getByText(/Autopilot did not accept this API key/)).toBeVisible();
   expect(emulator.requests.at(-1)).toMatchObject({ path: '/lists', status: 401 });

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExportsError } from '../../core/exports/exports-error';
@@ -8,8 +8,8 @@ import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
 
-// A Catalan export with a custom whole number (one value does not fit), a date, an invalid email
-// and a duplicate. Semicolons, as Excel writes them in Catalonia.
+// A Catalan export with a custom whole number (one value does not fit: the contact is sent
+// without it), a date, an invalid email and a duplicate. Semicolons, as Excel writes them in Catalonia.
 const catalanFile = [
   'Correu electrònic;Nom;Cognoms;Punts;Client des de',
   'anna@exemple.cat;Anna;Vidal;12;01/02/2024',
@@ -91,10 +91,26 @@ describe('export setup service against the emulator', () => {
   it('counts with the engine and shows the values that do not fit their type', async () => {
     const { segment } = await catalanExport();
     const plan = await world.exports.plan([segment]);
-    expect(plan.totals).toEqual({ rows: 5, valid: 2, invalid: 2, duplicates: 1 });
+    expect(plan.totals).toEqual({
+      rows: 5,
+      valid: 3,
+      invalid: 1,
+      duplicates: 1,
+      optedOut: 0,
+      unsubscribed: 0,
+      misfitValues: 1,
+    });
     expect(plan.large).toBe(false);
+    // One of three contacts is more than a fifth: the screen asks whether the column is right.
     expect(plan.segments[0]?.misfits).toEqual([
-      { field: 'Punts', type: 'integer', column: 'Punts', count: 1, examples: ['dotze'] },
+      {
+        field: 'Punts',
+        type: 'integer',
+        column: 'Punts',
+        count: 1,
+        examples: ['dotze'],
+        suspicious: true,
+      },
     ]);
     const noColumn = { ...segment, mapping: { ...catalanMapping, email: 'Email' } };
     await expect(world.exports.plan([noColumn])).rejects.toMatchObject({
@@ -105,7 +121,7 @@ describe('export setup service against the emulator', () => {
   it('previews the first contacts exactly as the request body carries them', async () => {
     const { segment } = await catalanExport();
     const preview = await world.exports.preview(segment, 'contactlist_ABC', 5);
-    expect(preview.contacts).toBe(2);
+    expect(preview.contacts).toBe(3);
     expect(JSON.parse(preview.body)).toEqual({
       contacts: [
         {
@@ -113,6 +129,12 @@ describe('export setup service against the emulator', () => {
           LastName: 'Vidal',
           Email: 'anna@exemple.cat',
           custom: { 'integer--Punts': 12, 'date--Client--des--de': '2024-02-01' },
+          _autopilot_list: 'contactlist_ABC',
+        },
+        {
+          FirstName: 'Jordi',
+          Email: 'jordi@exemple.cat',
+          custom: { 'date--Client--des--de': '2024-03-05' },
           _autopilot_list: 'contactlist_ABC',
         },
         {
@@ -134,7 +156,7 @@ describe('export setup service against the emulator', () => {
     const { jobId } = await world.exports.start({
       destinationId,
       segments: [segment],
-      consent: { confirmed: true, profiles: 2 },
+      consent: { confirmed: true, profiles: 3 },
     });
     const manifest = await readJobManifest(world.dataFolder, jobId);
     expect(manifest.consent).toMatchObject({
@@ -147,17 +169,18 @@ describe('export setup service against the emulator', () => {
         'Punts (custom integer)',
         'Client des de (custom date)',
       ],
-      profiles: 2,
+      profiles: 3,
       rows: 5,
       files: [{ fileName: 'clients-catalunya.csv', size: Buffer.byteLength(catalanFile) }],
     });
     expect(manifest.consent.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.segments[0]).toMatchObject({ listName: 'Clients Catalunya', valid: 2 });
+    expect(manifest.segments[0]).toMatchObject({ listName: 'Clients Catalunya', valid: 3 });
 
     expect((await world.runs.get(jobId))?.status).toBe('completed');
     const onList = emulator.contactsInList('Clients Catalunya');
     expect(onList.map((contact) => contact.Email).sort()).toEqual([
       'anna@exemple.cat',
+      'jordi@exemple.cat',
       'nuria@exemple.cat',
     ]);
     expect(emulator.contact('anna@exemple.cat')).toMatchObject({
@@ -166,12 +189,66 @@ describe('export setup service against the emulator', () => {
     });
   });
 
+  // Issue 17, items 1 and 4: the value that does not fit is left out and reported, not the
+  // contact; a "no" in the consent column is left out (or sent suppressed) with its own reason.
+  it('sends contacts without misfitting values, respects opt-outs, and reports each reason', async () => {
+    const destinationId = await world.addDestination('Autopilot Girona', emulatorTestKey);
+    const imported = await world.importFile(
+      'girona.csv',
+      [
+        'Email;Nom;Punts;Accepta correus',
+        'anna@girona.cat;Anna;n/a;sí',
+        'pau@girona.cat;Pau;4;no',
+        'rosa@girona.cat;Rosa;5;',
+      ].join('\r\n'),
+    );
+    const base: FieldMapping = {
+      email: 'Email',
+      standard: { FirstName: 'Nom' },
+      custom: [{ name: 'Punts', type: 'integer', column: 'Punts' }],
+    };
+    const segment = (optedOut: 'leave-out' | 'unsubscribe') => ({
+      segmentId: imported.id,
+      listName: 'Girona',
+      mapping: { ...base, emailConsent: { column: 'Accepta correus', optedOut } },
+    });
+    const plan = await world.exports.plan([segment('leave-out')]);
+    expect(plan.totals).toMatchObject({ valid: 2, invalid: 0, optedOut: 1, misfitValues: 1 });
+
+    const { jobId } = await world.exports.start({
+      destinationId,
+      segments: [segment('leave-out')],
+      consent: { confirmed: true, profiles: 2 },
+    });
+    const result = await world.runs.get(jobId);
+    expect(result?.status).toBe('completed');
+    expect(emulator.contact('anna@girona.cat')).toMatchObject({ FirstName: 'Anna' });
+    expect(emulator.contact('anna@girona.cat')?.custom ?? {}).toEqual({});
+    expect(emulator.contact('pau@girona.cat')).toBeUndefined();
+    const report = await readFile(result?.reportFile ?? '', 'utf8');
+    expect(report).toContain(
+      'girona,2,anna@girona.cat,value left out,"Punts: ""n/a"" is not a whole number; the contact was sent without this value."',
+    );
+    expect(report).toContain(
+      'girona,3,pau@girona.cat,opted out,This person did not agree to receive email; left out as you chose.',
+    );
+
+    const suppressed = await world.exports.start({
+      destinationId,
+      segments: [segment('unsubscribe')],
+      consent: { confirmed: true, profiles: 3 },
+    });
+    expect((await world.runs.get(suppressed.jobId))?.status).toBe('completed');
+    expect(emulator.contact('pau@girona.cat')).toMatchObject({ unsubscribed: true });
+    expect(emulator.contact('anna@girona.cat')).not.toHaveProperty('unsubscribed');
+  });
+
   it('sends nothing when the confirmed count is stale, the key is wrong, or the email is unmatched', async () => {
     const { destinationId, segment } = await catalanExport();
     const stale = world.exports.start({
       destinationId,
       segments: [segment],
-      consent: { confirmed: true, profiles: 3 },
+      consent: { confirmed: true, profiles: 4 },
     });
     await expect(stale).rejects.toMatchObject({ code: 'export-consent-stale' });
 
@@ -179,7 +256,7 @@ describe('export setup service against the emulator', () => {
     const rejected = world.exports.start({
       destinationId: wrong,
       segments: [segment],
-      consent: { confirmed: true, profiles: 2 },
+      consent: { confirmed: true, profiles: 3 },
     });
     await expect(rejected).rejects.toBeInstanceOf(ExportsError);
     await expect(rejected).rejects.toMatchObject({ code: 'export-rejected-key' });
@@ -188,7 +265,7 @@ describe('export setup service against the emulator', () => {
     const invalid = world.exports.start({
       destinationId,
       segments: [{ ...segment, mapping: shared }],
-      consent: { confirmed: true, profiles: 2 },
+      consent: { confirmed: true, profiles: 3 },
     });
     await expect(invalid).rejects.toMatchObject({ code: 'export-invalid-mapping' });
 
@@ -203,7 +280,7 @@ describe('export setup service against the emulator', () => {
     const { jobId } = await world.exports.start({
       destinationId,
       segments: [segment],
-      consent: { confirmed: true, profiles: 2 },
+      consent: { confirmed: true, profiles: 3 },
     });
     await world.runs.get(jobId);
 

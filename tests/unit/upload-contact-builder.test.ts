@@ -30,6 +30,7 @@ describe('building contacts from a mapping', () => {
           { name: 'Signed Up', type: 'date', value: '2024-04-03' },
         ],
       },
+      misfits: [],
     });
   });
 
@@ -39,6 +40,7 @@ describe('building contacts from a mapping', () => {
       kind: 'contact',
       key: 'joan@example.cat',
       contact: { email: 'joan@example.cat', standard: {}, custom: [] },
+      misfits: [],
     });
   });
 
@@ -49,7 +51,7 @@ describe('building contacts from a mapping', () => {
     });
   });
 
-  it('fails rows with no usable email or a value that does not fit, saying why', () => {
+  it('fails rows with no usable email, saying why', () => {
     expect(build(['', 'Anna'])).toEqual({
       kind: 'invalid',
       email: '',
@@ -59,10 +61,41 @@ describe('building contacts from a mapping', () => {
       kind: 'invalid',
       reason: 'The email address is not valid.',
     });
-    expect(build(['anna@example.cat', 'Anna', 'Puig', 'molts'])).toEqual({
-      kind: 'invalid',
-      email: 'anna@example.cat',
-      reason: 'Loyalty Points: "molts" is not a whole number.',
+  });
+
+  // Issue 17, item 1: two "n/a" in an integer field used to drop two contacts with valid emails.
+  it('sends the contact without a value that does not fit, and says which and why', () => {
+    expect(build(['anna@example.cat', 'Anna', 'Puig', 'n/a', 'potser', '2024-02-30'])).toEqual({
+      kind: 'contact',
+      key: 'anna@example.cat',
+      contact: {
+        email: 'anna@example.cat',
+        standard: { FirstName: 'Anna', LastName: 'Puig' },
+        custom: [],
+      },
+      misfits: [
+        {
+          field: 'Loyalty Points',
+          column: 'Punts',
+          type: 'integer',
+          value: 'n/a',
+          reason: '"n/a" is not a whole number',
+        },
+        {
+          field: 'VIP',
+          column: 'VIP',
+          type: 'boolean',
+          value: 'potser',
+          reason: '"potser" is not yes or no',
+        },
+        {
+          field: 'Signed Up',
+          column: 'Alta',
+          type: 'date',
+          value: '2024-02-30',
+          reason: '"2024-02-30" is not a date',
+        },
+      ],
     });
   });
 

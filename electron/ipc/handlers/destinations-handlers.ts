@@ -48,8 +48,9 @@ export function createDestinationsHandlers(services: HostServices) {
       plainly(() => destinations.update(input)),
     'destinations:replaceKey': (input: ChannelInput<'destinations:replaceKey'>) =>
       plainly(async () => {
-        await destinations.replaceKey(input.id, input.apiKey);
-        return { hasKey: true as const };
+        const check = input.checkKey === true;
+        const keyCheck = await destinations.replaceKey(input.id, input.apiKey, { check });
+        return { hasKey: true as const, ...(keyCheck ? { keyCheck } : {}) };
       }),
     'destinations:hasKey': (input: ChannelInput<'destinations:hasKey'>) =>
       plainly(async () => ({ hasKey: await destinations.hasKey(input.id) })),

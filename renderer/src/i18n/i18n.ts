@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { withArticle } from './catalan-articles';
 import { catalogs, namespaces, supportedLanguages, type SupportedLanguage } from './catalogs';
 
 const storageKey = 'segment-courier.language';
@@ -35,6 +36,8 @@ export async function createI18n(language: SupportedLanguage = initialLanguage()
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  instance.services.formatter?.add('el', (value: unknown) => withArticle(String(value), 'el'));
+  instance.services.formatter?.add('del', (value: unknown) => withArticle(String(value), 'del'));
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });

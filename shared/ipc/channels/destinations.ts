@@ -38,6 +38,8 @@ export const destinationErrorCodes = {
   keychainFailed: 'keychain-failed',
   settingsUnreadable: 'settings-unreadable',
   settingsUnwritable: 'settings-unwritable',
+  /** The key was checked where it was typed and Autopilot refused it: nothing was saved. */
+  rejectedApiKey: 'rejected-api-key',
 } as const;
 export type DestinationErrorCode =
   (typeof destinationErrorCodes)[keyof typeof destinationErrorCodes];
@@ -66,6 +68,8 @@ export const connectFailureReasons = [
   'rejected-key',
   'offline',
   'timeout',
+  'interrupted',
+  'unknown',
   'server-error',
   'busy',
   'not-autopilot',
@@ -103,6 +107,11 @@ export const createDestinationInputSchema = z.object({
   agreement: z.literal(true, {
     error: 'tick "I agree" to the data-privacy and compliance terms first',
   }),
+  /**
+   * Check the key against the account before saving it (issue 17, item 2): a refused key is not
+   * saved; an unreachable account saves it and says so. The screens always ask for it.
+   */
+  checkKey: z.boolean().optional(),
 });
 export type CreateDestinationInput = z.infer<typeof createDestinationInputSchema>;
 
@@ -114,7 +123,15 @@ export const updateDestinationInputSchema = z.object({
 });
 export type UpdateDestinationInput = z.infer<typeof updateDestinationInputSchema>;
 
-export const replaceKeyInputSchema = z.object({ id: destinationId, apiKey });
+export const replaceKeyInputSchema = z.object({
+  id: destinationId,
+  apiKey,
+  /** As for create: a refused key is not saved, the key kept so far stays. */
+  checkKey: z.boolean().optional(),
+});
+
+/** What checking a key where it was typed found; absent when no check was asked for. */
+const keyCheck = connectOutcomeSchema.optional();
 const byId = z.object({ id: destinationId });
 
 export const deleteOutcomeSchema = z.object({
@@ -126,9 +143,15 @@ export type DeleteOutcome = z.infer<typeof deleteOutcomeSchema>;
 
 export const destinationChannels = {
   'destinations:list': query(z.undefined(), z.array(destinationSummarySchema)),
-  'destinations:create': command(createDestinationInputSchema, destinationSummarySchema),
+  'destinations:create': command(
+    createDestinationInputSchema,
+    destinationSummarySchema.extend({ keyCheck }),
+  ),
   'destinations:update': command(updateDestinationInputSchema, destinationSummarySchema),
-  'destinations:replaceKey': command(replaceKeyInputSchema, z.object({ hasKey: z.literal(true) })),
+  'destinations:replaceKey': command(
+    replaceKeyInputSchema,
+    z.object({ hasKey: z.literal(true), keyCheck }),
+  ),
   'destinations:hasKey': query(byId, z.object({ hasKey: z.boolean() })),
   'destinations:connect': command(byId, connectOutcomeSchema),
   'destinations:delete': command(byId, deleteOutcomeSchema),

@@ -68,14 +68,20 @@ export type ExportSegmentInput = z.infer<typeof exportSegmentInputSchema>;
 
 const count = z.number().int().nonnegative();
 
-/** Values of a mapped field that do not fit its type: those rows are not sent. */
+/**
+ * Values of a mapped field that do not fit its type: the contact is sent without that value, and
+ * the value is listed in the report (issue 17, item 1).
+ */
 export const misfitSchema = z.object({
+  /** Standard key, custom field name, or `EmailConsent` for the consent column. */
   field: z.string(),
   type: customFieldTypeSchema,
   column: z.string(),
   count,
   /** A few of the values, as written in the file. */
   examples: z.array(z.string()).max(3),
+  /** More than a fifth of the contacts misfit: ask "Is this the right column?" first. */
+  suspicious: z.boolean(),
 });
 export type Misfit = z.infer<typeof misfitSchema>;
 
@@ -103,6 +109,10 @@ export const segmentPlanSchema = z.object({
   valid: count,
   invalid: count,
   duplicates: count,
+  /** Rows whose consent column says no, left out as chosen (issue 17, item 4). */
+  optedOut: count,
+  /** Contacts sent suppressed (`unsubscribed`) because their consent column says no. */
+  unsubscribed: count,
   misfits: z.array(misfitSchema),
   /** Absent until a destination is chosen (or when its lists could not be read). */
   changes: segmentChangesSchema.optional(),
@@ -111,7 +121,16 @@ export type SegmentPlan = z.infer<typeof segmentPlanSchema>;
 
 export const exportPlanSchema = z.object({
   segments: z.array(segmentPlanSchema),
-  totals: z.object({ rows: count, valid: count, invalid: count, duplicates: count }),
+  totals: z.object({
+    rows: count,
+    valid: count,
+    invalid: count,
+    duplicates: count,
+    optedOut: count,
+    unsubscribed: count,
+    /** Values left out of contacts that are sent, over all fields. */
+    misfitValues: count,
+  }),
   /** Above the 100,000 profiles Autopilot recommends: a warning, never a block. */
   large: z.boolean(),
 });
@@ -257,6 +276,7 @@ export function mappingProblems(mapping: FieldMapping): MappingProblems {
     mapping.email,
     ...Object.values(mapping.standard),
     ...mapping.custom.map((field) => field.column),
+    mapping.emailConsent?.column ?? '',
   ].filter((column) => column.trim() !== '');
   const seen = new Set<string>();
   const shared = new Set<string>();

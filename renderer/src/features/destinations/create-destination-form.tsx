@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   destinationLimits,
+  type ConnectOutcome,
   type DestinationSummary,
 } from '../../../../shared/ipc/channels/destinations';
 import { AdvancedFields } from './advanced-fields';
@@ -18,7 +19,7 @@ import { PrivacyAgreement } from './privacy-agreement';
 import { useCreateDestination } from './use-destinations';
 
 interface CreateDestinationFormProps {
-  readonly onCreated: (destination: DestinationSummary) => void;
+  readonly onCreated: (destination: DestinationSummary & { keyCheck?: ConnectOutcome }) => void;
   readonly onCancel: () => void;
 }
 
@@ -64,6 +65,8 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
         endpoint: values.endpoint.trim() || undefined,
         requestsPerSecond: parseRequestRate(values.requestRate),
         agreement: true,
+        // A wrong key is caught here, where it was typed, not after the consent (issue 17).
+        checkKey: true,
       },
       {
         onSuccess: (destination) => {
@@ -133,7 +136,7 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('form.save')}
+          {create.isPending ? t('form.checking') : t('form.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('form.cancel')}

@@ -5,6 +5,7 @@ import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { ConnectResult } from './connect-result';
 import { EditDestinationForm } from './edit-destination-form';
 import { errorText } from './error-text';
+import { keyCheckText } from './key-check-text';
 import { KeyStatus } from './key-status';
 import { ReplaceKeyForm } from './replace-key-form';
 import { useConnectDestination, useDeleteDestination } from './use-destinations';
@@ -30,7 +31,7 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
   const connect = useConnectDestination();
   const remove = useDeleteDestination();
   const [mode, setMode] = useState<Mode>('view');
-  const [keyNotice, setKeyNotice] = useState(false);
+  const [keyNotice, setKeyNotice] = useState<string | false>(false);
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -74,15 +75,23 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
         </dd>
       </dl>
       <KeyStatus destinationId={destination.id} />
-      {keyNotice && <p className="message-success">{t('replaceKey.saved')}</p>}
+      {keyNotice && (
+        <p className="message-success" role="status">
+          {keyNotice}
+        </p>
+      )}
       {mode === 'edit' && (
         <EditDestinationForm destination={destination} onDone={() => backToView(editRef)} />
       )}
       {mode === 'replace-key' && (
         <ReplaceKeyForm
           destinationId={destination.id}
-          onReplaced={() => {
-            setKeyNotice(true);
+          onReplaced={(keyCheck) => {
+            const keys = {
+              checked: 'replaceKey.savedChecked',
+              unchecked: 'replaceKey.savedUnchecked',
+            };
+            setKeyNotice(keyCheckText(t, keyCheck, keys) ?? t('replaceKey.saved'));
             connect.reset();
             backToView(replaceRef);
           }}

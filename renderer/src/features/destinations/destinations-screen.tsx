@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateDestinationForm } from './create-destination-form';
 import { DestinationCard } from './destination-card';
+import { keyCheckText } from './key-check-text';
 import { useDestinations } from './use-destinations';
 import './destinations.css';
 
@@ -45,7 +46,13 @@ export function DestinationsScreen() {
         <CreateDestinationForm
           onCreated={(destination) => {
             setAdding(false);
-            setNotice(t('created', { name: destination.displayName }));
+            const checked = keyCheckText(
+              t,
+              destination.keyCheck,
+              { checked: 'createdChecked', unchecked: 'createdUnchecked' },
+              { name: destination.displayName },
+            );
+            setNotice(checked ?? t('created', { name: destination.displayName }));
             setCreatedId(destination.id);
           }}
           onCancel={() => {

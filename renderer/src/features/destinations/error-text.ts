@@ -17,6 +17,7 @@ const fieldOfCode: Partial<Record<string, DestinationField>> = {
   [destinationErrorCodes.invalidDisplayName]: 'displayName',
   [destinationErrorCodes.duplicateDisplayName]: 'displayName',
   [destinationErrorCodes.invalidApiKey]: 'apiKey',
+  [destinationErrorCodes.rejectedApiKey]: 'apiKey',
   [destinationErrorCodes.invalidEndpoint]: 'endpoint',
   [destinationErrorCodes.invalidRequestRate]: 'requestsPerSecond',
 };

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
 import { errorText } from './error-text';
 import { FormField } from './form-field';
 import { useReplaceKey } from './use-destinations';
 
 interface ReplaceKeyFormProps {
   readonly destinationId: string;
-  readonly onReplaced: () => void;
+  /** Gets what checking the new key found. */
+  readonly onReplaced: (keyCheck: ConnectOutcome | undefined) => void;
   readonly onCancel: () => void;
 }
 
@@ -30,11 +32,11 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
       return;
     }
     replace.mutate(
-      { id: destinationId, apiKey },
+      { id: destinationId, apiKey, checkKey: true },
       {
-        onSuccess: () => {
+        onSuccess: (result) => {
           setApiKey('');
-          onReplaced();
+          onReplaced(result.keyCheck);
         },
         onError: (failure) => {
           setError(errorText(t, failure));
@@ -59,7 +61,7 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={replace.isPending}>
-          {replace.isPending ? t('form.saving') : t('replaceKey.save')}
+          {replace.isPending ? t('form.checking') : t('replaceKey.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('replaceKey.cancel')}

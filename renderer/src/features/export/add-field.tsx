@@ -15,7 +15,10 @@ interface AddFieldProps {
   readonly onAdd: (target: MatchTarget) => void;
 }
 
+const consentValue = 'consent';
+
 function targetOf(value: string, accountFields: AccountFields): MatchTarget | undefined {
+  if (value === consentValue) return { kind: 'consent', optedOut: 'leave-out' };
   if (value.startsWith('standard:')) return { kind: 'standard', key: value.slice(9) };
   const field = accountFields.data?.find((item) => `custom:${item.key}` === value);
   return field ? { kind: 'custom', name: field.key, type: field.type } : undefined;
@@ -73,6 +76,11 @@ export function AddField({ rows, accountFields, onAdd }: AddFieldProps) {
               {fieldLabel(t, { kind: 'standard', key })}
             </option>
           ))}
+          {!taken.has(consentValue) && (
+            <option value={consentValue}>
+              {fieldLabel(t, { kind: 'consent', optedOut: 'leave-out' })}
+            </option>
+          )}
         </optgroup>
         {custom.length > 0 && (
           <optgroup label={t('matching.add.custom')}>

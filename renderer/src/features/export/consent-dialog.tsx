@@ -1,10 +1,20 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import { useExportFormat } from './format';
 
 export interface ConsentFacts {
   readonly profiles: number;
+  /** Rows without a usable email, and duplicates. */
   readonly leftOut: number;
+  /** Rows whose consent column says no, left out as chosen. */
+  readonly optedOut: number;
+  /** Contacts sent so that Autopilot marks them unsubscribed. */
+  readonly unsubscribed: number;
+  /** Values left out of contacts that are sent, because they do not fit their field. */
+  readonly misfitValues: number;
+  /** What was chosen for the rows that say no; null when no consent column is matched. */
+  readonly optOut: OptedOutChoice | null;
   readonly large: boolean;
   readonly destination: { readonly displayName: string; readonly endpoint: string };
   /** Field names with their kind, as the receipt records them. */
@@ -26,6 +36,16 @@ interface ConsentDialogProps {
   readonly error?: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+}
+
+function optOutText(
+  t: ReturnType<typeof useTranslation<'export'>>['t'],
+  format: ReturnType<typeof useExportFormat>,
+  facts: ConsentFacts,
+): string {
+  if (facts.optOut === null) return t('consent.optOutNone');
+  const count = facts.optOut === 'leave-out' ? facts.optedOut : facts.unsubscribed;
+  return t(`consent.optOut-${facts.optOut}`, { count, formatted: format.number(count) });
 }
 
 const focusable = 'button:not(:disabled), input:not(:disabled), [tabindex="0"]';
@@ -59,9 +79,17 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
   const profiles = format.number(facts.profiles);
   const segmentNames = facts.segments.map((segment) => `“${segment.name}”`).join(', ');
 
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
     checkboxRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    // Confirm was disabled while pending, so the focus fell to the page and Escape stopped
+    // working (issue 17, item 7): after a failure it goes back to Confirm, inside the dialog.
+    if (error && !pending) confirmRef.current?.focus();
+  }, [error, pending]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
@@ -113,7 +141,20 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
             </>
           )}
           <dt>{t('consent.fields')}</dt>
-          <dd data-fact="fields">{facts.fields.join(', ')}</dd>
+          <dd data-fact="fields">
+            {facts.fields.join(', ')}
+            {facts.misfitValues > 0 && (
+              <span className="export-hint">
+                {' '}
+                {t('consent.misfitValues', {
+                  count: facts.misfitValues,
+                  formatted: format.number(facts.misfitValues),
+                })}
+              </span>
+            )}
+          </dd>
+          <dt>{t('consent.optOut')}</dt>
+          <dd data-fact="opt-out">{optOutText(t, format, facts)}</dd>
           <dt>{t('consent.destination')}</dt>
           <dd data-fact="destination">
             {t('consent.destinationValue', {
@@ -154,6 +195,7 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
             {t('consent.cancel')}
           </button>
           <button
+            ref={confirmRef}
             type="button"
             className="primary"
             onClick={onConfirm}

@@ -1,12 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sectionIds } from './section-ids';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import { useNavigation } from '../../app/navigation';
+import { DestinationKeyCheck, type ListsQuery } from './destination-key-check';
 
 interface DestinationSectionProps {
   readonly destinations: readonly DestinationSummary[] | undefined;
   readonly destinationId: string | null;
   readonly onChange: (destinationId: string | null) => void;
+  /** The chosen destination's lists: reading them checks its key. */
+  readonly lists: ListsQuery;
 }
 
 /** Step 1: which Autopilot account the contacts go to. */
@@ -14,6 +18,7 @@ export function DestinationSection({
   destinations,
   destinationId,
   onChange,
+  lists,
 }: DestinationSectionProps) {
   const { t } = useTranslation('export');
   const { navigate } = useNavigation();
@@ -21,8 +26,10 @@ export function DestinationSection({
   const chosen = destinations?.find((destination) => destination.id === destinationId);
 
   return (
-    <section className="export-step card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('destination.title')}</h2>
+    <section className="export-step card" aria-labelledby={sectionIds.destination}>
+      <h2 id={sectionIds.destination} tabIndex={-1}>
+        {t('destination.title')}
+      </h2>
       {destinations?.length === 0 ? (
         <p>
           {t('destination.none')}{' '}
@@ -51,6 +58,7 @@ export function DestinationSection({
               {t('destination.endpoint', { endpoint: chosen.endpoint })}
             </p>
           )}
+          {chosen && <DestinationKeyCheck destinationId={chosen.id} lists={lists} />}
         </div>
       )}
     </section>

@@ -5,7 +5,7 @@
  * way a person's clicks build it.
  */
 import type { ListChoice } from '../../../../shared/ipc/channels/exports';
-import type { FieldMapping } from '../../../../shared/matching/field-mapping';
+import type { FieldMapping, OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import { rowIdOf, type MatchRow, type MatchTarget } from './match-rows';
 
 export type MatchingSource = 'remembered' | 'auto' | 'setup' | 'job';
@@ -57,8 +57,15 @@ export type DraftAction =
       readonly rowId: string;
       readonly column: string;
     }
-  | { readonly type: 'addRow'; readonly signature: string; readonly target: MatchTarget }
+  | {
+      readonly type: 'addRow';
+      readonly signature: string;
+      readonly target: MatchTarget;
+      /** The column it starts with (the one matching it), '' for none. */
+      readonly column?: string;
+    }
   | { readonly type: 'removeRow'; readonly signature: string; readonly rowId: string }
+  | { readonly type: 'setOptedOut'; readonly signature: string; readonly choice: OptedOutChoice }
   | { readonly type: 'setList'; readonly segmentId: string; readonly list: ListChoice }
   | { readonly type: 'load'; readonly draft: ExportDraft }
   | {
@@ -126,9 +133,17 @@ export function draftReducer(draft: ExportDraft, action: DraftAction): ExportDra
       return updateRows(draft, action.signature, (rows) =>
         rows.some((row) => row.id === id)
           ? rows
-          : [...rows, { id, target: action.target, column: '' }],
+          : [...rows, { id, target: action.target, column: action.column ?? '' }],
       );
     }
+    case 'setOptedOut':
+      return updateRows(draft, action.signature, (rows) =>
+        rows.map((row) =>
+          row.target.kind === 'consent'
+            ? { ...row, target: { kind: 'consent', optedOut: action.choice } }
+            : row,
+        ),
+      );
     case 'removeRow':
       return updateRows(draft, action.signature, (rows) =>
         rows.filter((row) => row.id !== action.rowId),

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { useDestinations } from '../destinations/use-destinations';
@@ -9,9 +10,10 @@ import { MatchingTable } from './matching-table';
 import { PreviewSection } from './preview-section';
 import { SavedSetupsBar } from './saved-setups-bar';
 import { SegmentsSection } from './segments-section';
-import { SummarySection } from './summary-section';
+import { ExportFooter } from './export-footer';
 import { useDestinationFields, useDestinationLists } from './use-exports';
 import { useExportSetup } from './use-export-setup';
+import { sectionIds } from './section-ids';
 import './export.css';
 
 /**
@@ -29,6 +31,19 @@ export function ExportScreen() {
   const destination = destinations.data?.find((item) => item.id === draft.destinationId);
   const segments = setup.segmentsQuery.data;
   const plan = setup.plan.isPlaceholderData ? undefined : setup.plan.data;
+  const onlyDestination = destinations.data?.length === 1 ? destinations.data[0] : undefined;
+
+  const preselected = useRef(false);
+
+  useEffect(() => {
+    // The only destination there is needs no choosing (issue 17, item 6); once, so a person who
+    // clears the choice keeps it cleared. Export again names its own destination.
+    if (preselected.current || !onlyDestination || target.jobId) return;
+    preselected.current = true;
+    if (draft.destinationId === null) {
+      dispatch({ type: 'destination', destinationId: onlyDestination.id });
+    }
+  }, [onlyDestination, draft.destinationId, target.jobId, dispatch]);
 
   return (
     <section className="screen export-screen" aria-labelledby="export-title">
@@ -45,6 +60,7 @@ export function ExportScreen() {
         destinations={destinations.data}
         destinationId={draft.destinationId}
         onChange={(destinationId) => dispatch({ type: 'destination', destinationId })}
+        lists={lists}
       />
       <SegmentsSection
         segments={segments}
@@ -53,8 +69,10 @@ export function ExportScreen() {
         plan={plan}
       />
       {setup.groups.length > 0 && (
-        <section className="export-step card" aria-labelledby="export-matching-title">
-          <h2 id="export-matching-title">{t('matching.title')}</h2>
+        <section className="export-step card" aria-labelledby={sectionIds.matching}>
+          <h2 id={sectionIds.matching} tabIndex={-1}>
+            {t('matching.title')}
+          </h2>
           {setup.groups.map((group) => (
             <MatchingTable
               key={group.signature}
@@ -80,8 +98,8 @@ export function ExportScreen() {
         onChange={(segmentId, list) => dispatch({ type: 'setList', segmentId, list })}
       />
       <ChangesSection setup={setup} />
-      <PreviewSection segments={setup.chosen} requests={setup.requests} lists={lists.data} />
-      <SummarySection setup={setup} destination={destination} />
+      <PreviewSection segments={setup.chosen} requests={setup.countable} lists={lists.data} />
+      <ExportFooter setup={setup} destination={destination} lists={lists} />
     </section>
   );
 }

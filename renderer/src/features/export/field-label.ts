@@ -5,6 +5,7 @@ import type { MatchTarget } from './match-rows';
 export function fieldLabel(t: TFunction<'export'>, target: MatchTarget): string {
   if (target.kind === 'email') return t('fields.Email');
   if (target.kind === 'standard') return t(`fields.${target.key}`, { defaultValue: target.key });
+  if (target.kind === 'consent') return t('fields.EmailConsent');
   return target.name;
 }
 

@@ -11,12 +11,20 @@ import {
   matchableFieldKeys,
   type SampleRows,
 } from '../../../../shared/matching/auto-match';
-import type { CustomFieldTypeName, FieldMapping } from '../../../../shared/matching/field-mapping';
+import { detectConsentColumn } from '../../../../shared/matching/consent-column';
+import { compactHeader } from '../../../../shared/matching/header-words';
+import type {
+  CustomFieldTypeName,
+  FieldMapping,
+  OptedOutChoice,
+} from '../../../../shared/matching/field-mapping';
 
 export type MatchTarget =
   | { readonly kind: 'email' }
   | { readonly kind: 'standard'; readonly key: string }
-  | { readonly kind: 'custom'; readonly name: string; readonly type: CustomFieldTypeName };
+  | { readonly kind: 'custom'; readonly name: string; readonly type: CustomFieldTypeName }
+  /** "Agreed to receive email" and what to do with the rows that say no (issue 17, item 4). */
+  | { readonly kind: 'consent'; readonly optedOut: OptedOutChoice };
 
 export interface MatchRow {
   readonly id: string;
@@ -35,6 +43,7 @@ const defaultStandardKeys = ['FirstName', 'LastName'];
 export function rowIdOf(target: MatchTarget): string {
   if (target.kind === 'email') return 'email';
   if (target.kind === 'standard') return `standard:${target.key}`;
+  if (target.kind === 'consent') return 'consent';
   return `custom:${target.name.trim().toLowerCase()}`;
 }
 
@@ -53,6 +62,10 @@ export function rowsFromMapping(mapping: FieldMapping): MatchRow[] {
   for (const field of mapping.custom) {
     rows.push(row({ kind: 'custom', name: field.name, type: field.type }, field.column));
   }
+  if (mapping.emailConsent) {
+    const { column, optedOut } = mapping.emailConsent;
+    rows.push(row({ kind: 'consent', optedOut }, column));
+  }
   return rows;
 }
 
@@ -62,6 +75,8 @@ export function mappingFromRows(rows: readonly MatchRow[]): FieldMapping {
     if (target.kind === 'email') mapping.email = column;
     else if (column === '') continue;
     else if (target.kind === 'standard') mapping.standard[target.key] = column;
+    else if (target.kind === 'consent')
+      mapping.emailConsent = { column, optedOut: target.optedOut };
     else mapping.custom.push({ name: target.name, type: target.type, column });
   }
   return mapping;
@@ -73,6 +88,7 @@ export function mappingFits(mapping: FieldMapping, columns: readonly string[]): 
     mapping.email,
     ...Object.values(mapping.standard),
     ...mapping.custom.map((field) => field.column),
+    mapping.emailConsent?.column ?? '',
   ];
   return used.every((column) => column === '' || columns.includes(column));
 }
@@ -91,6 +107,29 @@ export function matchingChecks(rows: readonly MatchRow[]) {
 export function initialMapping(columns: readonly string[], samples: SampleRows): FieldMapping {
   const mapping = autoMatch(columns, samples);
   return detectEmailColumn(columns, samples) === null ? { ...mapping, email: '' } : mapping;
+}
+
+/**
+ * The column a newly added field starts with, found the way auto-matching finds it (issue 17,
+ * item 3): a standard field by its names, a custom field by a header spelt like it, the consent
+ * by its names. Columns already feeding a field are not offered again; '' when none fits.
+ */
+export function suggestColumn(
+  target: MatchTarget,
+  columns: readonly string[],
+  rows: readonly MatchRow[],
+): string {
+  const taken = new Set(rows.map((row) => row.column).filter((column) => column !== ''));
+  const free = columns.filter((column) => !taken.has(column));
+  if (target.kind === 'standard') {
+    return autoMatch(free).standard[target.key] ?? '';
+  }
+  if (target.kind === 'consent') return detectConsentColumn(free) ?? '';
+  if (target.kind === 'custom') {
+    const wanted = compactHeader(target.name);
+    return free.find((column) => compactHeader(column) === wanted) ?? '';
+  }
+  return '';
 }
 
 /** A few non-empty values of a column from the first rows, for the "Sample values" cell. */

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Misfit } from '../../../../shared/ipc/channels/exports';
+import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
+import { emailConsentField } from '../../../../shared/matching/field-mapping';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
+import { OptedOutChoiceField } from './opted-out-choice';
 import { fieldLabel } from './field-label';
 import { useExportFormat } from './format';
 import { sampleValues, type MatchRow } from './match-rows';
@@ -10,6 +13,7 @@ const fixedRows = new Set(['email', 'standard:FirstName', 'standard:LastName']);
 
 export function fieldKeyOf(row: MatchRow): string {
   if (row.target.kind === 'email') return 'Email';
+  if (row.target.kind === 'consent') return emailConsentField;
   return row.target.kind === 'standard' ? row.target.key : row.target.name;
 }
 
@@ -23,6 +27,8 @@ interface MatchingRowProps {
   readonly kindNote: string | null;
   readonly onColumn: (column: string) => void;
   readonly onRemove: () => void;
+  /** The consent row only: what to do with the rows that say no. */
+  readonly onOptedOut?: (choice: OptedOutChoice) => void;
 }
 
 function useMisfitText(misfits: readonly Misfit[]): string | null {
@@ -76,9 +82,21 @@ export function MatchingRow(props: MatchingRowProps) {
             {misfit}
           </p>
         )}
+        {row.target.kind === 'consent' && row.column !== '' && props.onOptedOut && (
+          <OptedOutChoiceField choice={row.target.optedOut} onChange={props.onOptedOut} />
+        )}
       </td>
       <td className="export-samples">
-        {row.column !== '' && (samples.length > 0 ? samples.join(' · ') : t('matching.noSamples'))}
+        {row.column !== '' &&
+          (samples.length > 0
+            ? // Each value whole on its line, cut with an ellipsis rather than broken mid-word.
+              samples.map((value, index) => (
+                <span key={value} className="export-sample" title={value}>
+                  {index > 0 && ' · '}
+                  {value}
+                </span>
+              ))
+            : t('matching.noSamples'))}
       </td>
       <td>
         {!fixedRows.has(row.id) && (

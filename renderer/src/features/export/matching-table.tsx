@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DestinationField, Misfit } from '../../../../shared/ipc/channels/exports';
 import { AddField } from './add-field';
 import type { DraftAction } from './export-draft';
-import { matchingChecks, type MatchRow } from './match-rows';
+import { matchingChecks, suggestColumn, type MatchRow } from './match-rows';
 import { fieldKeyOf, MatchingRow } from './matching-row';
 import type { ShapeGroup } from './use-export-setup';
 
@@ -85,6 +85,7 @@ export function MatchingTable({ group, misfits, accountFields, dispatch }: Match
                 dispatch({ type: 'setColumn', signature, rowId: row.id, column })
               }
               onRemove={() => dispatch({ type: 'removeRow', signature, rowId: row.id })}
+              onOptedOut={(choice) => dispatch({ type: 'setOptedOut', signature, choice })}
             />
           ))}
         </tbody>
@@ -102,7 +103,14 @@ export function MatchingTable({ group, misfits, accountFields, dispatch }: Match
       <AddField
         rows={matching.rows}
         accountFields={accountFields}
-        onAdd={(target) => dispatch({ type: 'addRow', signature, target })}
+        onAdd={(target) =>
+          dispatch({
+            type: 'addRow',
+            signature,
+            target,
+            column: suggestColumn(target, first.columns, matching.rows),
+          })
+        }
       />
     </section>
   );

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sectionIds } from './section-ids';
 import type {
   DestinationListSummary,
   ExportSegmentInput,
 } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { exportErrorText } from './format';
+import { PreviewTable } from './preview-table';
 import { useContactPreview } from './use-exports';
 
 /** How many contacts "What will be sent" shows. */
@@ -34,8 +36,10 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
   const segment = segments.find((item) => item.id === request?.segmentId);
 
   return (
-    <section className="export-step card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('preview.title')}</h2>
+    <section className="export-step card" aria-labelledby={sectionIds.preview}>
+      <h2 id={sectionIds.preview} tabIndex={-1}>
+        {t('preview.title')}
+      </h2>
       <p className="export-hint">{t('preview.intro')}</p>
       {segments.length > 1 && (
         <div className="export-field">
@@ -66,15 +70,23 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
           {!list && (
             <p className="export-hint">{t('preview.newList', { list: request.listName })}</p>
           )}
-          <pre
-            className="export-preview"
-            tabIndex={0}
-            role="region"
-            aria-label={t('preview.label', { segment: segment?.name ?? '' })}
-            data-testid="export-preview"
-          >
-            {preview.data.body}
-          </pre>
+          <PreviewTable
+            request={request}
+            body={preview.data.body}
+            caption={t('preview.tableLabel', { segment: segment?.name ?? '' })}
+          />
+          <details className="export-preview-raw">
+            <summary>{t('preview.showRequest')}</summary>
+            <pre
+              className="export-preview"
+              tabIndex={0}
+              role="region"
+              aria-label={t('preview.label', { segment: segment?.name ?? '' })}
+              data-testid="export-preview"
+            >
+              {preview.data.body}
+            </pre>
+          </details>
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sectionIds } from './section-ids';
 import type { ExportPlanSummary } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { useNavigation } from '../../app/navigation';
@@ -21,7 +21,6 @@ export function SegmentsSection({ segments, selected, onToggle, plan }: Segments
   const { t } = useTranslation('export');
   const format = useExportFormat();
   const { navigate } = useNavigation();
-  const id = useId();
   const chosen = (segments ?? []).filter((segment) => selected.includes(segment.id));
   const profileOf = (segment: SegmentSummary) =>
     plan?.segments.find((item) => item.segmentId === segment.id)?.valid ?? segment.counts.valid;
@@ -31,8 +30,10 @@ export function SegmentsSection({ segments, selected, onToggle, plan }: Segments
     chosen.every((segment) => plan.segments.some((item) => item.segmentId === segment.id));
 
   return (
-    <section className="export-step card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('segments.title')}</h2>
+    <section className="export-step card" aria-labelledby={sectionIds.segments}>
+      <h2 id={sectionIds.segments} tabIndex={-1}>
+        {t('segments.title')}
+      </h2>
       {segments?.length === 0 && (
         <p>
           {t('segments.none')}{' '}

@@ -88,13 +88,14 @@ export function useExportSetup() {
     () => groupByShape(chosen, shapes, draft.matching),
     [chosen, shapes, draft.matching],
   );
-  const requests = useMemo((): ExportSegmentInput[] | null => {
-    if (chosen.length === 0 || groups.length === 0) return null;
+  // A segment whose matching has a problem blocks only itself (issue 17, item 3): the others
+  // are still counted and previewed; Start needs them all.
+  const countable = useMemo((): ExportSegmentInput[] => {
     const bySignature = new Map(groups.map((group) => [group.signature, group]));
     const built: ExportSegmentInput[] = [];
     for (const segment of chosen) {
       const group = bySignature.get(shapes.get(segment.id)?.signature ?? '');
-      if (!group?.matching || matchingChecks(group.matching.rows).blocking) return null;
+      if (!group?.matching || matchingChecks(group.matching.rows).blocking) continue;
       built.push({
         segmentId: segment.id,
         listName: listNameOf(segment, draft.lists[segment.id]),
@@ -103,13 +104,24 @@ export function useExportSetup() {
     }
     return built;
   }, [chosen, groups, shapes, draft.lists]);
-  const plan = useExportPlan(requests, {
+  const requests = chosen.length > 0 && countable.length === chosen.length ? countable : null;
+  const plan = useExportPlan(countable.length > 0 ? countable : null, {
     destinationId: draft.destinationId,
     mirror: draft.mirror,
     full: draft.full,
   });
 
-  return { draft, dispatch, segmentsQuery, segmentsById, chosen, groups, requests, plan };
+  return {
+    draft,
+    dispatch,
+    segmentsQuery,
+    segmentsById,
+    chosen,
+    groups,
+    requests,
+    countable,
+    plan,
+  };
 }
 
 export type ExportSetupState = ReturnType<typeof useExportSetup>;

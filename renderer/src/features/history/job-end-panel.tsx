@@ -11,6 +11,10 @@ import { useRetryFailed, useSaveReport } from './use-jobs';
 function Summary({ job }: { job: JobDetail }) {
   const { t } = useTranslation('history');
   const format = useJobFormat();
+  const { counts } = job;
+  // Rows left out because they did not agree to receive email are the rows no other reason
+  // covers (issue 17, item 4); each reason is labelled as itself.
+  const optedOut = Math.max(0, counts.rows - counts.valid - counts.invalid - counts.duplicates);
   const rows: [string, string][] = [
     ['valid', format.number(job.counts.valid)],
     ['succeeded', format.number(job.counts.succeeded)],
@@ -18,6 +22,7 @@ function Summary({ job }: { job: JobDetail }) {
     ['givenUp', format.number(job.counts.givenUp)],
     ['invalid', format.number(job.counts.invalid)],
     ['duplicates', format.number(job.counts.duplicates)],
+    ...(optedOut > 0 ? [['optedOut', format.number(optedOut)] as [string, string]] : []),
     ['duration', format.duration(job.elapsedMs)],
   ];
   return (

@@ -14,7 +14,7 @@ export function SegmentPreview({ segment }: { readonly segment: SegmentSummary }
   const label = t('card.previewLabel', { name: segment.name });
   return (
     <section className="segment-preview" aria-label={t('card.preview')}>
-      <h3>{t('card.preview')}</h3>
+      <h2>{t('card.preview')}</h2>
       {/* Focusable so the keyboard can scroll a wide table. */}
       <div className="segment-preview-scroll" tabIndex={0} role="region" aria-label={label}>
         <table>

@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
+
+/**
+ * What checking a key where it was typed found (issue 17, item 2), as the sentence after saving:
+ * "Key accepted: 3 lists", or saved but not checked yet, and why. A refused key never gets here:
+ * it is not saved and the form says so at the key field.
+ */
+export function keyCheckText(
+  t: TFunction<'destinations'>,
+  keyCheck: ConnectOutcome | undefined,
+  keys: { readonly checked: string; readonly unchecked: string },
+  values: Record<string, string> = {},
+): string | undefined {
+  if (!keyCheck) return undefined;
+  if (keyCheck.status === 'connected') {
+    return t(keys.checked, { ...values, count: keyCheck.listCount });
+  }
+  return t(keys.unchecked, { ...values, reason: t(`connect.${keyCheck.reason}`) });
+}

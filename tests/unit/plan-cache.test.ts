@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPlanCache, validityKey } from '../../core/exports/plan-cache';
+import { summarizePlan } from '../../core/exports/plan-summary';
+import { snapshotFiles } from '../../core/segments/snapshot-format';
+import type { FieldMapping } from '../../shared/matching/field-mapping';
+import {
+  generatedColumns,
+  generatedRows,
+  writeSnapshot,
+} from '../../bench/upload/snapshot-fixtures';
+
+let dataFolder: string;
+beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-plan-cache-'));
+  await writeSnapshot(dataFolder, {
+    segmentId: 'seg',
+    columns: generatedColumns,
+    rows: [...generatedRows(5), ['bad', 'Bad', '', '', 'lots']],
+  });
+});
+afterEach(async () => {
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+const mapping: FieldMapping = {
+  email: 'Email',
+  standard: { FirstName: 'FirstName' },
+  custom: [{ name: 'Score', type: 'integer', column: 'Score' }],
+};
+const request = (changed: FieldMapping) => [{ segmentId: 'seg', listName: 'L', mapping: changed }];
+
+describe('recounting only when a change can change the count (issue 17, item 8)', () => {
+  it('keys a count by the email, the consent and the converted fields only', () => {
+    const base = validityKey('seg', mapping);
+    expect(validityKey('seg', { ...mapping, standard: { FirstName: 'LastName' } })).toBe(base);
+    expect(validityKey('seg', { ...mapping, email: 'FirstName' })).not.toBe(base);
+    expect(
+      validityKey('seg', {
+        ...mapping,
+        custom: [{ name: 'Score', type: 'float', column: 'Score' }],
+      }),
+    ).not.toBe(base);
+    expect(
+      validityKey('seg', { ...mapping, emailConsent: { column: 'Tier', optedOut: 'leave-out' } }),
+    ).not.toBe(base);
+    expect(validityKey('other', mapping)).not.toBe(base);
+  });
+
+  it('answers a text-field change without reading the rows again; others are read', async () => {
+    const cache = createPlanCache();
+    const first = await summarizePlan(dataFolder, request(mapping), { cache });
+    expect(first.totals).toMatchObject({ rows: 6, valid: 5, invalid: 1 });
+    // The rows are gone: only an answer from the kept count can still succeed.
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    const moved = await summarizePlan(
+      dataFolder,
+      request({ ...mapping, standard: { FirstName: 'LastName' } }),
+      { cache },
+    );
+    expect(moved).toEqual(first);
+    await expect(
+      summarizePlan(dataFolder, request({ ...mapping, email: 'LastName' }), { cache }),
+    ).rejects.toThrow();
+  });
+});
