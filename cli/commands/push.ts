@@ -11,7 +11,14 @@ import { exitCodes, type ExitCode } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
 import { dryRunJson, dryRunText } from '../push/dry-run';
 import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
-import { BadInputError, prepareSegment, type PreparedSegment } from '../push/prepare-segment';
+import {
+  BadInputError,
+  importForPush,
+  planImported,
+  prepareSegment,
+  type ImportedSegment,
+  type PreparedSegment,
+} from '../push/prepare-segment';
 import { cliDestination, runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
 import {
@@ -205,15 +212,26 @@ async function consentNeeded(request: PushRequest, io: CliIo): Promise<ExitCode>
   return exitCodes.badInput;
 }
 
+/** The key, the destination and the list's ledger, then the count against it. */
+async function openAndPlan(request: PushRequest, imported: ImportedSegment, io: CliIo) {
+  try {
+    const target = await openTarget(request, io);
+    const syncFor = await syncResolver(target.destination, {
+      dataFolder: request.dataFolder,
+      endpoint: target.jobDestination.endpoint,
+      full: request.sync.full,
+    });
+    return { target, segment: await planImported(imported, syncFor) };
+  } catch (error) {
+    await imported.discard();
+    throw error;
+  }
+}
+
 async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
   if (!request.consent && !request.sync.dryRun) return consentNeeded(request, io);
-  const target = await openTarget(request, io);
-  const syncFor = await syncResolver(target.destination, {
-    dataFolder: request.dataFolder,
-    endpoint: target.jobDestination.endpoint,
-    full: request.sync.full,
-  });
-  const segment = await prepareSegment({ ...request, syncFor });
+  // The file first: one that cannot be read whole is refused before the key is used at all.
+  const { target, segment } = await openAndPlan(request, await importForPush(request), io);
   const profiles = segment.plan.totals.valid;
   if (isLargeExport(profiles)) io.stderr.write(`Warning: ${largeExportWarning(profiles)}\n`);
   if (segment.setAsideWarning) io.stderr.write(`Warning: ${segment.setAsideWarning}\n`);

@@ -23,6 +23,7 @@ import {
 } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { detectEmailColumn } from '../../shared/matching/auto-match';
+import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { ImportReport } from '../../shared/segments/import-report';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
 import { BadInputError } from '../cli-errors';
@@ -95,7 +96,7 @@ function setAsideWarning(fileName: string, report: ImportReport): string | null 
   return `${count.toLocaleString('en-US')} rows of "${fileName}" have a different number of values than its header and are set aside, not sent (line ${lines.join(', ')}${more}). Run inspect to see them.`;
 }
 
-export async function prepareSegment(options: {
+export interface PrepareOptions {
   readonly dataFolder: string;
   readonly file: string;
   readonly listName: string;
@@ -104,9 +105,24 @@ export async function prepareSegment(options: {
   readonly choice?: ShapeChoice;
   /** The app's import limits; tests make them small. */
   readonly capacity?: CapacityLimits;
-  /** A sync: judge the contacts against the list's delivery ledger (issue 13). */
-  readonly syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>;
-}): Promise<PreparedSegment> {
+}
+
+/** A file read into a snapshot and matched, not counted yet. */
+export interface ImportedSegment {
+  readonly segmentId: string;
+  readonly fileName: string;
+  readonly listName: string;
+  readonly dataFolder: string;
+  readonly mapping: FieldMapping;
+  readonly setAsideWarning: string | null;
+  discard(): Promise<void>;
+}
+
+/**
+ * Reads the file into a snapshot and matches its columns. A file that cannot be read whole is
+ * refused here, before the key is looked up or anything is asked of the destination.
+ */
+export async function importForPush(options: PrepareOptions): Promise<ImportedSegment> {
   const segmentId = newSegmentId();
   const limits = options.capacity ?? defaultCapacityLimits;
   const { manifest, report } = await importFile(options.dataFolder, options.file, segmentId, {
@@ -123,21 +139,12 @@ export async function prepareSegment(options: {
         `No column of "${manifest.source.fileName}" looks like an email address. Name the email column with --map Email=<column>; the columns are: ${columns.join(', ')}.`,
       );
     }
-    const mapping = buildMapping(columns, report.preview, options.maps);
-    const plan = await planExport(
-      fileSnapshotAccess(options.dataFolder),
-      [{ segmentId, listName: options.listName, mapping }],
-      { syncFor: options.syncFor },
-    );
-    if (plan.totals.valid === 0) {
-      throw new BadInputError(
-        `No row of "${manifest.source.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,
-      );
-    }
     return {
       segmentId,
       fileName: manifest.source.fileName,
-      plan,
+      listName: options.listName,
+      dataFolder: options.dataFolder,
+      mapping: buildMapping(columns, report.preview, options.maps),
       setAsideWarning: setAsideWarning(manifest.source.fileName, report),
       discard,
     };
@@ -146,4 +153,34 @@ export async function prepareSegment(options: {
     if (error instanceof MappingError) throw new BadInputError(error.message);
     throw error;
   }
+}
+
+/** Counts the imported segment as the engine will send it, against the list's ledger if a sync. */
+export async function planImported(
+  imported: ImportedSegment,
+  syncFor?: (request: ExportSegmentRequest) => Promise<SegmentSync | undefined>,
+): Promise<PreparedSegment> {
+  const { segmentId, listName, mapping } = imported;
+  try {
+    const plan = await planExport(
+      fileSnapshotAccess(imported.dataFolder),
+      [{ segmentId, listName, mapping }],
+      { syncFor },
+    );
+    if (plan.totals.valid === 0) {
+      throw new BadInputError(
+        `No row of "${imported.fileName}" has a usable email address in the column "${mapping.email}", so there is nothing to send.`,
+      );
+    }
+    const { fileName, discard } = imported;
+    return { segmentId, fileName, plan, setAsideWarning: imported.setAsideWarning, discard };
+  } catch (error) {
+    await imported.discard();
+    if (error instanceof MappingError) throw new BadInputError(error.message);
+    throw error;
+  }
+}
+
+export async function prepareSegment(options: PrepareOptions): Promise<PreparedSegment> {
+  return planImported(await importForPush(options));
 }

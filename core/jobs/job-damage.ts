@@ -11,7 +11,7 @@ import { snapshotFiles } from '../segments/snapshot-format';
 import { snapshotFolder } from '../segments/snapshot-paths';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import { RowSelection } from '../upload/row-selection';
-import type { JobManifest } from './job-manifest';
+import { contactsToSend, type JobManifest } from './job-manifest';
 import { selectionFile } from './job-store';
 
 export class JobDamagedError extends Error {
@@ -62,7 +62,7 @@ async function segmentDamage(
   if (!selection) return `the list of rows to send for ${name} is missing or unreadable.`;
   const snapshot = await readSnapshotManifest(dataFolder, segment.segmentId).catch(() => null);
   if (!snapshot) return `the saved copy of ${name} is missing or unreadable.`;
-  if (snapshot.rowCount !== selection.rows || selection.selected !== segment.valid) {
+  if (snapshot.rowCount !== selection.rows || selection.selected !== contactsToSend(segment)) {
     return `the saved copy of ${name} no longer matches the export.`;
   }
   const rowsFile = path.join(snapshotFolder(dataFolder, segment.segmentId), snapshotFiles.rows);

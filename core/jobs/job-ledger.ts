@@ -3,7 +3,7 @@
  * found, and the running totals. Rebuilt by streaming the journal, so its size never matters;
  * failed rows are counted here and listed only when the report is written.
  */
-import type { JobManifest } from './job-manifest';
+import { contactsToSend, type JobManifest } from './job-manifest';
 import type { BatchRecord } from './journal-records';
 import { readJournal } from './journal';
 import { SequenceSet } from './sequence-set';
@@ -56,7 +56,7 @@ export function expectedBatchSize(valid: number, batchSize: number, seq: number)
 export function recordFitsJob(record: BatchRecord, manifest: JobManifest): boolean {
   const segment = manifest.segments[record.seg];
   if (!segment || record.seq < 0 || record.ok < 0 || record.first > record.last) return false;
-  const size = expectedBatchSize(segment.valid, manifest.settings.batchSize, record.seq);
+  const size = expectedBatchSize(contactsToSend(segment), manifest.settings.batchSize, record.seq);
   if (size === 0 || record.size !== size || record.ok + record.failed.length !== size) return false;
   return record.failed.every((row) => row.line >= record.first && row.line <= record.last);
 }

@@ -60,6 +60,11 @@ export const jobSegmentSchema = segmentCountsSchema.extend({
 });
 export type JobSegment = z.infer<typeof jobSegmentSchema>;
 
+/** How many contacts a job sends per segment: all valid ones, less a sync's unchanged ones. */
+export function contactsToSend(segment: Pick<JobSegment, 'valid' | 'sending'>): number {
+  return segment.sending ?? segment.valid;
+}
+
 export const jobDestinationSchema = z.object({
   /** The saved destination's id, or "env" when the key comes from AUTOPILOT_API_KEY. */
   id: z.string().min(1),

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { DestinationError } from '../destination/destination';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
-import type { JobManifest, JobStatus } from '../jobs/job-manifest';
+import { contactsToSend, type JobManifest, type JobStatus } from '../jobs/job-manifest';
 import { selectionFile } from '../jobs/job-store';
 import type { BatchRecord } from '../jobs/journal-records';
 import type { JournalWriter } from '../jobs/journal';
@@ -28,7 +28,6 @@ import { RateController } from './rate-controller';
 import { RowSelection } from './row-selection';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
-import { contactsToSend } from './sync-counts';
 import { RunSync } from './run-sync';
 import type { UploadRunOptions } from './upload-run';
 

@@ -1,10 +1,5 @@
-/** How many contacts a job sends per segment: all valid ones, less a sync's unchanged ones. */
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
-import type { JobManifest, JobSegment } from '../jobs/job-manifest';
-
-export function contactsToSend(segment: Pick<JobSegment, 'valid' | 'sending'>): number {
-  return segment.sending ?? segment.valid;
-}
+import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 
 /** Every batch of every segment is in the journal. */
 export function batchesComplete(manifest: JobManifest, ledger: JobLedger): boolean {

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ListMembership } from '../destination/list-membership';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
-import type { JobManifest } from '../jobs/job-manifest';
+import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 import { jobFile, selectionFile } from '../jobs/job-store';
 import { readJournal, type JournalWriter } from '../jobs/journal';
 import { recordDeliveries, recordRemovals } from '../sync/delivery-ledger';
@@ -23,7 +23,6 @@ import { removeLeavers } from './mirror-removals';
 import type { CallCounts, PatientContext } from './patient-call';
 import { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
-import { contactsToSend } from './sync-counts';
 
 export interface SyncStepsInput {
   readonly dataFolder: string;

@@ -8,7 +8,12 @@ import { DestinationError, type Destination } from '../destination/destination';
 import { readCheckedLedger } from '../jobs/checked-ledger';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { acquireJobLock } from '../jobs/job-lock';
-import { resumableStatuses, type JobManifest, type JobStatus } from '../jobs/job-manifest';
+import {
+  contactsToSend,
+  resumableStatuses,
+  type JobManifest,
+  type JobStatus,
+} from '../jobs/job-manifest';
 import { jobFile, readJobManifest, writeJobManifest } from '../jobs/job-store';
 import { summarizeJob, type JobSummary } from '../jobs/job-summary';
 import { JournalWriter } from '../jobs/journal';
@@ -20,7 +25,6 @@ import { RunControl } from './run-control';
 import { RunSenders } from './run-senders';
 import { stopMessage } from './run-tally';
 import type { SnapshotAccess } from './snapshot-access';
-import { contactsToSend } from './sync-counts';
 
 export interface UploadRunOptions {
   readonly dataFolder: string;
