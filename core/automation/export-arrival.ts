@@ -111,6 +111,25 @@ export class ExportArrivals {
     return { taken, check };
   }
 
+  /**
+   * For turning the folder automation on: what already lies in the folder is not new, so every
+   * export that looks whole now is recorded as taken without a run. Returns how many.
+   */
+  async adoptPresent(): Promise<number> {
+    const looks = await scanWatchedFolder(this.#options.watchedFolder);
+    let adopted = 0;
+    for (const look of looks) {
+      if (look.waitingFor !== undefined || emptyReason(look) !== undefined) continue;
+      const at = new Date(this.#options.now());
+      if (
+        await this.#options.taken.take(this.#options.setupId, exportIdentity(look), look.path, at)
+      ) {
+        adopted += 1;
+      }
+    }
+    return adopted;
+  }
+
   /** How long this look has stayed the same; 0 when it just changed or is new. */
   #stableFor(key: string, look: ExportLook, now: number): number {
     const signature = signatureOf(look);

@@ -126,6 +126,19 @@ describe('export arrival: plain files', () => {
     ]);
   });
 
+  it('turning automation on adopts what is already there; only later exports are taken', async () => {
+    await write('last-week.csv', 'email\nana@example.com\n');
+    await write('copying.csv', '');
+    const detector = arrivals();
+    expect(await detector.adoptPresent()).toBe(1);
+    await write('copying.csv', 'email\njoan@example.com\n');
+    await detector.check();
+    now += 5_000;
+    expect((await detector.takeComplete()).taken.map((found) => found.path)).toEqual([
+      'copying.csv',
+    ]);
+  });
+
   it('refuses to guess when the record of taken exports is damaged', async () => {
     await mkdir(path.dirname(takenExportsFile(dataFolder)), { recursive: true });
     await writeFile(takenExportsFile(dataFolder), '{"version": 1, "setu');
