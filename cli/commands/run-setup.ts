@@ -7,7 +7,14 @@
  * on each run, as for `push`.
  */
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
-import { SetupRunError, resolveSetupSegments } from '../../core/automation/setup-segments';
+import { checkRunGuardrails } from '../../core/automation/run-guardrails';
+import { lastRunCounts, recordRunCounts } from '../../core/automation/setup-run-counts';
+import {
+  SetupRunError,
+  resolveSetupSegments,
+  type ResolvedSetupSegments,
+  type SegmentShape,
+} from '../../core/automation/setup-segments';
 import { DestinationError, type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
@@ -31,11 +38,17 @@ import { cliDestination, runJobFromCli } from '../push/run-job';
 import { resumeCommand } from '../push/shared';
 import { defaultRequestRate } from './push';
 
-const flagSpec = { consent: 'switch', 'data-dir': 'text', json: 'switch' } as const;
+const flagSpec = {
+  consent: 'switch',
+  'skip-guardrails': 'switch',
+  'data-dir': 'text',
+  json: 'switch',
+} as const;
 
 interface RunSetupRequest {
   readonly setupName: string;
   readonly consent: boolean;
+  readonly skipGuardrails: boolean;
   readonly dataFolder: string;
   readonly json: boolean;
 }
@@ -50,6 +63,7 @@ function parseRunSetup(args: readonly string[], env: NodeJS.ProcessEnv): RunSetu
   return {
     setupName,
     consent: flags.switches.has('consent'),
+    skipGuardrails: flags.switches.has('skip-guardrails'),
     dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
     json: flags.switches.has('json'),
   };
@@ -128,9 +142,43 @@ async function planOf(dataFolder: string, segments: Parameters<typeof planExport
   }
 }
 
+/** The checks an unattended run must pass (run-guardrails.ts); a stop is bad input, exit 2. */
+async function checkGuardrails(
+  request: RunSetupRequest,
+  setup: ExportSetupRecord,
+  shapes: readonly SegmentShape[],
+  plan: ExportPlan,
+): Promise<void> {
+  if (request.skipGuardrails) return;
+  const last = await lastRunCounts(request.dataFolder, setup.id);
+  const verdict = checkRunGuardrails(
+    plan.segments.map((segment, index) => {
+      const shape = shapes[index] as SegmentShape;
+      return {
+        ...shape,
+        listName: segment.listName,
+        profileCount: segment.valid,
+        lastProfileCount: last[shape.segmentName],
+      };
+    }),
+  );
+  if (verdict.send) return;
+  throw new BadInputError(
+    `${verdict.message} To send it anyway from the command line, add --skip-guardrails.`,
+    `guardrail-${verdict.stops[0]?.code ?? 'stop'}`,
+  );
+}
+
+function profileCounts(shapes: readonly SegmentShape[], plan: ExportPlan) {
+  return Object.fromEntries(
+    plan.segments.map((segment, index) => [shapes[index]?.segmentName ?? '', segment.valid]),
+  );
+}
+
 async function send(
   request: RunSetupRequest,
   found: Awaited<ReturnType<typeof findSetup>>,
+  setupSegments: ResolvedSetupSegments,
   plan: ExportPlan,
   io: CliIo,
 ): Promise<ExitCode> {
@@ -160,6 +208,12 @@ async function send(
       osUser: currentOsUser(),
     }),
   });
+  // The next run compares with this one, whether or not every row gets through.
+  await recordRunCounts(
+    request.dataFolder,
+    found.setup.id,
+    profileCounts(setupSegments.shapes, plan),
+  );
   if (!request.json) io.stderr.write(`Export job ${job.id}: running "${found.setup.name}".\n`);
   return runJobFromCli({
     dataFolder: request.dataFolder,
@@ -188,6 +242,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
         `No row of the setup "${found.setup.name}" has a usable email address, so there is nothing to send.`,
       );
     }
+    await checkGuardrails(request, found.setup, resolved.shapes, plan);
     if (!request.consent) {
       await resolved.discard();
       io.stdout.write(
@@ -197,7 +252,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
       );
       return exitCodes.badInput;
     }
-    return await send(request, found, plan, io);
+    return await send(request, found, resolved, plan, io);
   } catch (error) {
     // Refused before a job existed: the snapshots read again for this run are not needed.
     if (error instanceof BadInputError) await resolved.discard();
@@ -207,7 +262,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
 
 export const runSetupCommand: CliCommand = {
   name: 'run-setup',
-  synopsis: 'run-setup <setup name> --consent [--data-dir <dir>] [--json]',
+  synopsis: 'run-setup <setup name> --consent [--skip-guardrails] [--data-dir <dir>] [--json]',
   summary: 'Run a setup saved in the app once (for cron, Task Scheduler or launchd).',
   run: (args, io) => runSetup(parseRunSetup(args, io.env), io),
 };

@@ -64,7 +64,9 @@ function percent(part: number, whole: number): string {
   return share.format(part / whole);
 }
 
-export function emailColumnStop(facts: SegmentRunFacts): GuardrailStop | undefined {
+export function emailColumnStop(
+  facts: Pick<SegmentRunFacts, 'segmentName' | 'emailColumn' | 'columns'>,
+): GuardrailStop | undefined {
   const wanted = foldColumn(facts.emailColumn);
   if (facts.columns.some((column) => foldColumn(column) === wanted)) return undefined;
   return {

@@ -13,6 +13,7 @@ import { readSnapshotManifest, removeSnapshot } from '../segments/snapshot-store
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import type { ExportSetupRecord } from '../settings/settings-schema';
 import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import { emailColumnStop } from './run-guardrails';
 
 export class SetupRunError extends Error {
   override readonly name = 'SetupRunError';
@@ -24,8 +25,16 @@ export class SetupRunError extends Error {
   }
 }
 
+/** What the run guardrails need to know of each segment's file, in the order of `segments`. */
+export interface SegmentShape {
+  readonly segmentName: string;
+  readonly emailColumn: string;
+  readonly columns: readonly string[];
+}
+
 export interface ResolvedSetupSegments {
   readonly segments: readonly ExportSegmentInput[];
+  readonly shapes: readonly SegmentShape[];
   /** Snapshots read again for this run; removed by `discard` when nothing is sent. */
   readonly newSnapshots: readonly string[];
   discard(): Promise<void>;
@@ -74,6 +83,14 @@ function segmentInput(
   manifest: SnapshotManifest,
 ): ExportSegmentInput {
   const saved = (setup.mappings ?? []).find((entry) => entry.signature === segment.signature);
+  const lostEmail =
+    saved &&
+    emailColumnStop({
+      segmentName: segment.segmentName,
+      emailColumn: saved.mapping.email,
+      columns: manifest.columns,
+    });
+  if (lostEmail) throw new SetupRunError(lostEmail.message, `guardrail-${lostEmail.code}`);
   const mapping = saved && mappingForColumns(saved.mapping, manifest.columns);
   if (!mapping) {
     throw new SetupRunError(
@@ -97,14 +114,21 @@ export async function resolveSetupSegments(
   };
   try {
     const segments: ExportSegmentInput[] = [];
+    const shapes: SegmentShape[] = [];
     for (const segment of setup.segments ?? []) {
       const manifest = await currentSnapshot(dataFolder, segment, newSnapshots);
-      segments.push(segmentInput(setup, segment, manifest));
+      const input = segmentInput(setup, segment, manifest);
+      segments.push(input);
+      shapes.push({
+        segmentName: segment.segmentName,
+        emailColumn: input.mapping.email,
+        columns: manifest.columns,
+      });
     }
     if (segments.length === 0) {
       throw new SetupRunError('This setup has no segments to send.', 'setup-empty');
     }
-    return { segments, newSnapshots, discard };
+    return { segments, shapes, newSnapshots, discard };
   } catch (error) {
     await discard();
     throw error;

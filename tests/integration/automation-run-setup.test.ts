@@ -99,7 +99,7 @@ describe('run-setup', () => {
     expect(emulator.requests).toHaveLength(0);
   });
 
-  it('an unknown setup, or a file that lost its email column, is bad input and sends nothing', async () => {
+  it('an unknown setup, a file that lost its email column or changed its columns sends nothing', async () => {
     await saveWeeklySetup();
     const unknown = await cli('run-setup', 'Monthly', '--consent');
     expect(unknown.code).toBe(2);
@@ -109,8 +109,39 @@ describe('run-setup', () => {
     await writeFile(path.join(world.filesFolder, 'weekly.csv'), 'FirstName,Phone\r\nAnna,555\r\n');
     const lost = await cli('run-setup', 'Weekly newsletter', '--consent', '--json');
     expect(lost.code).toBe(2);
-    expect(JSON.parse(lost.stdout)).toMatchObject({ error: { code: 'setup-columns-changed' } });
-    expect(lost.stderr).toContain('no longer has the columns this setup matched');
+    expect(JSON.parse(lost.stdout)).toMatchObject({
+      error: { code: 'guardrail-email-column-lost' },
+    });
+    expect(lost.stderr).toContain('The new file for "weekly" has no "PrimaryEmail" column');
+    await writeFile(
+      path.join(world.filesFolder, 'weekly.csv'),
+      'PrimaryEmail,Phone\r\nanna@example.com,555\r\n',
+    );
+    const changed = await cli('run-setup', 'Weekly newsletter', '--consent', '--json');
+    expect(changed.code).toBe(2);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ error: { code: 'setup-columns-changed' } });
+    expect(changed.stderr).toContain('no longer has the columns this setup matched');
     expect(emulator.requests).toHaveLength(0);
   });
+
+  it('a profile count down by more than a fifth since the last run stops the run', async () => {
+    await saveWeeklySetup();
+    expect((await cli('run-setup', 'Weekly newsletter', '--consent')).code).toBe(0);
+    await writeFile(
+      path.join(world.filesFolder, 'weekly.csv'),
+      'PrimaryEmail,FirstName\r\ncarla@example.com,Carla\r\n',
+    );
+    emulator.clearRecords();
+    const stopped = await cli('run-setup', 'Weekly newsletter', '--consent');
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain(
+      'The new file for "weekly" has 1 profiles, 50% fewer than the 2 of the last run, so nothing was sent.',
+    );
+    expect(stopped.stderr).toContain('add --skip-guardrails');
+    expect(emulator.requests).toHaveLength(0);
+
+    const forced = await cli('run-setup', 'Weekly newsletter', '--consent', '--skip-guardrails');
+    expect(forced.code).toBe(0);
+    expect(emulator.requests.length).toBeGreaterThan(0);
+  }, 30_000);
 });
