@@ -35,7 +35,7 @@ import { resolveCliKey } from '../push/api-key';
 import { parseFlags } from '../push/parse-flags';
 import { formatCount } from '../push/progress-printer';
 import { cliDestination, runJobFromCli } from '../push/run-job';
-import { resumeCommand } from '../push/shared';
+import { keyProblem, resumeCommand } from '../push/shared';
 import { defaultRequestRate } from './push';
 
 const flagSpec = {
@@ -255,7 +255,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
     return await send(request, found, resolved, plan, io);
   } catch (error) {
     // Refused before a job existed: the snapshots read again for this run are not needed.
-    if (error instanceof BadInputError) await resolved.discard();
+    if (error instanceof BadInputError || keyProblem(error)) await resolved.discard();
     throw error;
   }
 }
