@@ -4,6 +4,7 @@ import { jobsCommand } from './jobs';
 import { pushCommand } from './push';
 import { resumeJobCommand } from './resume';
 import { retryJobCommand } from './retry';
+import { runSetupCommand } from './run-setup';
 
 /** Every command of `npm run cli`; features add theirs here. */
 export const commands: readonly CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   resumeJobCommand,
   retryJobCommand,
   jobsCommand,
+  runSetupCommand,
 ];

@@ -1,0 +1,99 @@
+/**
+ * Which exports a setup has already taken, kept in the data folder so that the same export is
+ * never taken twice, not even after a restart (issue 18, item 1).
+ *
+ * An export's identity: for a plain file its path below the watched folder, size and modification
+ * time; for a Customer Insights folder the schema file's path and a hash of its text (each refresh
+ * rewrites the schema with the new run's part locations, while a sync tool touching the same
+ * schema again leaves its text alone).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
+import type { ExportLook } from './export-scan';
+
+/** Enough to recognise every export still lying in a synced folder; older ones are forgotten. */
+export const takenPerSetupLimit = 500;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function exportIdentity(look: ExportLook): string {
+  if (look.kind === 'cdm-folder') {
+    return sha256(JSON.stringify(['cdm-folder', look.schemaFile, sha256(look.schemaText ?? '')]));
+  }
+  const [file] = look.files;
+  return sha256(JSON.stringify(['file', look.path, file?.size, file?.mtimeMs]));
+}
+
+const takenEntry = z.object({ id: z.string(), path: z.string(), takenAt: z.string() });
+const ledgerSchema = z.object({
+  version: z.literal(1),
+  setups: z.record(z.string(), z.array(takenEntry)),
+});
+
+type Ledger = z.infer<typeof ledgerSchema>;
+export type TakenExport = z.infer<typeof takenEntry>;
+
+export function takenExportsFile(dataFolder: string): string {
+  return path.join(dataFolder, 'automation', 'taken-exports.json');
+}
+
+async function readLedger(file: string): Promise<Ledger> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, setups: {} };
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ledgerSchema.safeParse(json);
+  if (!parsed.success) {
+    // Never guess: an unreadable record could make every old export look new and send it again.
+    throw new Error(`The record of exports already taken (${file}) is damaged.`);
+  }
+  return parsed.data;
+}
+
+/** The durable record for one data folder; writes are queued so none is lost. */
+export class TakenExports {
+  readonly #file: string;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dataFolder: string) {
+    this.#file = takenExportsFile(dataFolder);
+  }
+
+  async has(setupId: string, id: string): Promise<boolean> {
+    await this.#queue.catch(() => undefined);
+    const ledger = await readLedger(this.#file);
+    return (ledger.setups[setupId] ?? []).some((entry) => entry.id === id);
+  }
+
+  /** Records an export as taken; false when it already was (so the caller must not run it). */
+  take(setupId: string, id: string, exportPath: string, takenAt: Date): Promise<boolean> {
+    const next = this.#queue
+      .catch(() => undefined)
+      .then(async () => {
+        const ledger = await readLedger(this.#file);
+        const taken = ledger.setups[setupId] ?? [];
+        if (taken.some((entry) => entry.id === id)) return false;
+        const entry = { id, path: exportPath, takenAt: takenAt.toISOString() };
+        ledger.setups[setupId] = [...taken, entry].slice(-takenPerSetupLimit);
+        await makePrivateFolder(path.dirname(this.#file));
+        await writeFileAtomic(this.#file, `${JSON.stringify(ledger, null, 2)}\n`);
+        return true;
+      });
+    this.#queue = next;
+    return next;
+  }
+}
