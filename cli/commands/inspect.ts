@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatBytes, ImportError } from '../../core/import/import-error';
-import { readSegmentFile, type ReadSegment } from '../../core/import/read-segment-file';
+import { readSegmentFile } from '../../core/import/read-segment-file';
+import type { ReadSegment } from '../../core/import/read-types';
 import { autoMatch, detectEmailColumn } from '../../shared/matching/auto-match';
 import {
   delimiterNames,

@@ -1,7 +1,7 @@
 import type { SegmentEncoding } from '../../shared/segments/import-report';
 import type { SniffedFormat } from './format-sniffing';
 import { readPass, type Pass } from './read-pass';
-import type { ReadSegmentOptions, RowSink } from './read-segment-file';
+import type { ReadSegmentOptions, RowSink } from './read-types';
 import { invalidTextBytes, mixedEncodings } from './structure-errors';
 import { TextDecodingFailure } from './text-decoding';
 import { takeUtf8Census } from './utf8-census';

@@ -3,7 +3,8 @@ import type { ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import { createSnapshotWriter } from '../segments/snapshot-store';
 import { ImportError } from './import-error';
-import { readSegmentFile, type ReadSegment, type ReadSegmentOptions } from './read-segment-file';
+import { readSegmentFile } from './read-segment-file';
+import type { ReadSegment, ReadSegmentOptions } from './read-types';
 import { isSchemaFileName } from './sources/cdm/read-cdm';
 
 export interface ImportSegmentOptions extends ReadSegmentOptions {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parserNewline } from './delimiter-detection';
 import type { SniffedFormat } from './format-sniffing';
 import { ChunkParser } from './parse-text';
-import type { ReadSegmentOptions, RowSink } from './read-segment-file';
+import type { ReadSegmentOptions, RowSink } from './read-types';
 import { RowAssembler, type AssembledSegment } from './row-assembler';
 import { nulCharacter, unclosedQuote } from './structure-errors';
 import {

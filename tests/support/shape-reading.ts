@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
-import { readSegmentFile, type ReadSegmentOptions } from '../../core/import/read-segment-file';
+import { readSegmentFile } from '../../core/import/read-segment-file';
+import type { ReadSegmentOptions } from '../../core/import/read-types';
 import { listSnapshots } from '../../core/segments/snapshot-store';
 import type { CdmEntitySpec } from './shape-fixtures';
 
