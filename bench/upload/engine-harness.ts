@@ -9,11 +9,8 @@ import { createAutopilotDestination } from '../../core/autopilot/autopilot-desti
 import type { JobManifest, JobSettings } from '../../core/jobs/job-manifest';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
-import {
-  startUploadRun,
-  type UploadRun,
-  type UploadRunOptions,
-} from '../../core/upload/upload-run';
+import { startUploadRun, type UploadRun } from '../../core/upload/upload-run';
+import type { UploadRunOptions } from '../../core/upload/upload-run-options';
 import { createFixtureJob } from './job-fixtures';
 import {
   generatedColumns,

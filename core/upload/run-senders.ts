@@ -3,11 +3,9 @@
  * journal has), a bounded queue, and a few senders sharing one rate controller and one network
  * gate. Each finished batch is journaled (fsync) before it counts.
  */
-import { readFile } from 'node:fs/promises';
 import { DestinationError } from '../destination/destination';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest, type JobStatus } from '../jobs/job-manifest';
-import { selectionFile } from '../jobs/job-store';
 import type { BatchRecord } from '../jobs/journal-records';
 import type { JournalWriter } from '../jobs/journal';
 import { AsyncQueue } from './async-queue';
@@ -18,18 +16,17 @@ import {
   type BatchPlace,
   type PlannedBatch,
 } from './batch-delivery';
-import { selectedBatches } from './batch-source';
+import { batchesToSend } from './run-batches';
 import type { Clock } from './clock';
 import { FaultStreak } from './fault-streak';
 import { createListResolver } from './list-resolver';
 import { NetworkGate } from './network-gate';
 import { ProgressThrottle, type ProgressSnapshot } from './progress';
 import { RateController } from './rate-controller';
-import { RowSelection } from './row-selection';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
 import { RunSync } from './run-sync';
-import type { UploadRunOptions } from './upload-run';
+import type { UploadRunOptions } from './upload-run-options';
 
 export interface RunSendersOptions extends UploadRunOptions {
   readonly clock: Clock;
@@ -201,26 +198,9 @@ export class RunSenders {
   }
 
   async #produce(): Promise<void> {
-    const { manifest, snapshots, ledger, control, dataFolder } = this.#options;
-    for (const [index, segment] of manifest.segments.entries()) {
-      const done = doneSet(ledger, index);
-      // A segment whose batches are all done need not be read again.
-      if (done.size >= Math.ceil(contactsToSend(segment) / manifest.settings.batchSize)) continue;
-      const selection = RowSelection.fromBytes(
-        await readFile(selectionFile(dataFolder, manifest.id, index)),
-      );
-      const snapshot = await snapshots.readManifest(segment.segmentId);
-      const source = {
-        columns: snapshot.columns,
-        mapping: segment.mapping,
-        rows: () => snapshots.readRows(segment.segmentId),
-      };
-      const batchSize = manifest.settings.batchSize;
-      for await (const batch of selectedBatches(index, source, selection, batchSize, (seq) =>
-        done.has(seq),
-      )) {
-        if (control.stopping || !(await this.#queue.push(batch))) return;
-      }
+    const { control } = this.#options;
+    for await (const batch of batchesToSend(this.#options)) {
+      if (control.stopping || !(await this.#queue.push(batch))) return;
     }
   }
 

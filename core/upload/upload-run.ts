@@ -4,7 +4,7 @@
  * cleanly on pause, cancel, interrupt, a rejected key or a fatal error. A crash at any moment
  * leaves the journal saying exactly which batches are done; at most the ones in flight go again.
  */
-import { DestinationError, type Destination } from '../destination/destination';
+import { DestinationError } from '../destination/destination';
 import { readCheckedLedger } from '../jobs/checked-ledger';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { acquireJobLock } from '../jobs/job-lock';
@@ -19,33 +19,10 @@ import { summarizeJob, type JobSummary } from '../jobs/job-summary';
 import { JournalWriter } from '../jobs/journal';
 import { writeJobReport } from '../report/job-report';
 import { systemClock, type Clock } from './clock';
-import type { FaultStreakPolicy } from './fault-streak';
-import type { JobProgress } from './progress';
 import { RunControl } from './run-control';
 import { RunSenders } from './run-senders';
 import { stopMessage } from './run-tally';
-import type { SnapshotAccess } from './snapshot-access';
-
-export interface UploadRunOptions {
-  readonly dataFolder: string;
-  readonly jobId: string;
-  readonly snapshots: SnapshotAccess;
-  readonly destination: Destination;
-  readonly clock?: Clock;
-  readonly random?: () => number;
-  readonly onProgress?: (progress: JobProgress) => void;
-  /** How long answers already on the way may take to land after a stop (default 2 s). */
-  readonly graceMs?: number;
-  /** Network probes while offline: first interval and cap (defaults 1 s and 15 s). */
-  readonly probeIntervalMs?: number;
-  readonly maxProbeIntervalMs?: number;
-  /** Give up waiting for the network after this long and pause (default: wait for ever). */
-  readonly offlineTimeoutMs?: number;
-  /** Overrides the job's request rate for this run (the person changed it). */
-  readonly rate?: number;
-  /** When repeated failures pause the run (default repeatedFaultsPolicy, fault-streak.ts). */
-  readonly faultStreak?: FaultStreakPolicy;
-}
+import type { UploadRunOptions } from './upload-run-options';
 
 export interface RunResult {
   readonly status: JobStatus;

@@ -6,11 +6,8 @@ import { DestinationError } from '../../core/destination/destination';
 import { readJobManifest } from '../../core/jobs/job-store';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
-import {
-  JobNotRunnableError,
-  startUploadRun,
-  type UploadRunOptions,
-} from '../../core/upload/upload-run';
+import { JobNotRunnableError, startUploadRun } from '../../core/upload/upload-run';
+import type { UploadRunOptions } from '../../core/upload/upload-run-options';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import {
   generatedColumns,
