@@ -2,9 +2,9 @@
  * How many profiles each segment of a saved setup sent on its last run, kept in the data folder,
  * so the next automatic run can tell a partial export from a normal week (run-guardrails.ts).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readJsonRecord } from './json-record';
 import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 
 const countsSchema = z.object({
@@ -19,26 +19,14 @@ export function setupRunCountsFile(dataFolder: string): string {
   return path.join(dataFolder, 'automation', 'setup-run-counts.json');
 }
 
-async function readCounts(file: string): Promise<Counts> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, setups: {} };
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = countsSchema.safeParse(json);
-  if (!parsed.success) {
-    // Without the last counts the guardrail cannot compare: say so rather than wave a run through.
-    throw new Error(`The record of the last runs' profile counts (${file}) is damaged.`);
-  }
-  return parsed.data;
+function readCounts(file: string): Promise<Counts> {
+  // Without the last counts the guardrail cannot compare: say so rather than wave a run through.
+  return readJsonRecord(
+    file,
+    countsSchema,
+    () => ({ version: 1, setups: {} }),
+    `The record of the last runs' profile counts (${file}) is damaged.`,
+  );
 }
 
 /** Segment name → profiles of the setup's last run (empty before the first run). */

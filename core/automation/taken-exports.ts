@@ -8,9 +8,9 @@
  * schema again leaves its text alone).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readJsonRecord } from './json-record';
 import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 import type { ExportLook } from './export-scan';
 
@@ -42,26 +42,14 @@ export function takenExportsFile(dataFolder: string): string {
   return path.join(dataFolder, 'automation', 'taken-exports.json');
 }
 
-async function readLedger(file: string): Promise<Ledger> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, setups: {} };
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = ledgerSchema.safeParse(json);
-  if (!parsed.success) {
-    // Never guess: an unreadable record could make every old export look new and send it again.
-    throw new Error(`The record of exports already taken (${file}) is damaged.`);
-  }
-  return parsed.data;
+function readLedger(file: string): Promise<Ledger> {
+  // Never guess: an unreadable record could make every old export look new and send it again.
+  return readJsonRecord(
+    file,
+    ledgerSchema,
+    () => ({ version: 1, setups: {} }),
+    `The record of exports already taken (${file}) is damaged.`,
+  );
 }
 
 /** The durable record for one data folder; writes are queued so none is lost. */
