@@ -1,31 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
-
-let folder: string;
-let dataFolder: string;
-let server: RunningEmulator;
-
-beforeAll(async () => {
-  await bundleCli();
-}, 60_000);
-
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-cli-push-'));
-  dataFolder = path.join(folder, 'data');
-  server = await startEmulator({ invalidEmails: ['blocked@refused.example'] });
-});
-
-afterEach(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { spawnCli } from '../../bench/upload/cli-bundle';
+import { useCliWorld } from '../support/cli-world';
 
 /** A Catalan-style export: semicolons, decimal commas, a bad row, a duplicate, an empty cell. */
+const world = useCliWorld('courier-cli-push-', { invalidEmails: ['blocked@refused.example'] });
+const cli = world.cli;
+
 async function segmentFile(rows = 250, extra: string[] = []): Promise<string> {
   const lines = ['Correu electrònic;Nom;Cognoms;Punts;Client des de'];
   for (let index = 0; index < rows; index += 1) {
@@ -39,22 +22,13 @@ async function segmentFile(rows = 250, extra: string[] = []): Promise<string> {
     'buit@exemple.cat;;;;',
     ...extra,
   );
-  const file = path.join(folder, 'Clients VIP.csv');
+  const file = path.join(world.folder, 'Clients VIP.csv');
   await writeFile(file, `${lines.join('\r\n')}\r\n`, 'utf8');
   return file;
 }
 
-async function cli(
-  args: string[],
-  env: Record<string, string> = { AUTOPILOT_API_KEY: server.apiKey },
-) {
-  const child = await spawnCli([...args, '--data-dir', dataFolder], { HOME: folder, ...env });
-  const exit = await child.exited;
-  return { code: exit.code, stdout: child.stdout(), stderr: child.stderr() };
-}
-
 function pushArgs(file: string, ...more: string[]): string[] {
-  return ['push', file, '--list', 'Clients VIP', '--endpoint', server.url, ...more];
+  return ['push', file, '--list', 'Clients VIP', '--endpoint', world.server.url, ...more];
 }
 
 describe('npm run cli -- push / resume / jobs', () => {
@@ -67,9 +41,9 @@ describe('npm run cli -- push / resume / jobs', () => {
     );
     expect(result.stdout).toContain('outside the compliance boundary');
     expect(result.stdout).toContain('--consent');
-    expect(server.counters.total).toBe(0);
-    expect(existsSync(path.join(dataFolder, 'jobs'))).toBe(false);
-    expect(await readdir(path.join(dataFolder, 'segments')).catch(() => [])).toEqual([]);
+    expect(world.server.counters.total).toBe(0);
+    expect(existsSync(path.join(world.dataFolder, 'jobs'))).toBe(false);
+    expect(await readdir(path.join(world.dataFolder, 'segments')).catch(() => [])).toEqual([]);
   });
 
   it('pushes with consent and prints the JSON summary, exit 0', async () => {
@@ -102,14 +76,14 @@ describe('npm run cli -- push / resume / jobs', () => {
       retries: 0,
     });
     for (const field of ['jobId', 'elapsedMs']) expect(summary).toHaveProperty(field);
-    expect(server.contactsInList('Clients VIP')).toHaveLength(251);
-    expect(server.contact('client.12@exemple.cat')).toMatchObject({
+    expect(world.server.contactsInList('Clients VIP')).toHaveLength(251);
+    expect(world.server.contact('client.12@exemple.cat')).toMatchObject({
       FirstName: 'Núria12',
       LastName: 'Puig',
       custom: { 'float--Loyalty--Points': 12.5, 'date--Customer--Since': '2024-02-04' },
     });
     // Empty cells are not sent, so they blank nothing.
-    expect(server.contact('buit@exemple.cat')).not.toHaveProperty('FirstName');
+    expect(world.server.contact('buit@exemple.cat')).not.toHaveProperty('FirstName');
   });
 
   it('finishes with exit 1 and a report when Autopilot refuses rows', async () => {
@@ -129,7 +103,7 @@ describe('npm run cli -- push / resume / jobs', () => {
       'blocked@refused.example,refused,"Autopilot refused this contact: Invalid Email ""blocked@refused.example""',
     );
     expect(report).toContain('sense-correu,invalid,The email address is not valid.');
-    expect(server.contactsInList('Clients VIP')).toHaveLength(121);
+    expect(world.server.contactsInList('Clients VIP')).toHaveLength(121);
   });
 
   it('says so and sends nothing for a wrong key, a missing key or a missing --list', async () => {
@@ -145,18 +119,18 @@ describe('npm run cli -- push / resume / jobs', () => {
     const noList = await cli(['push', file, '--consent']);
     expect(noList.code).toBe(2);
     expect(noList.stderr).toContain('push needs --list <name>');
-    expect(server.requests.filter((request) => request.path === '/contacts')).toEqual([]);
-    expect(existsSync(path.join(dataFolder, 'jobs'))).toBe(false);
+    expect(world.server.requests.filter((request) => request.path === '/contacts')).toEqual([]);
+    expect(existsSync(path.join(world.dataFolder, 'jobs'))).toBe(false);
   });
 
   it('stops cleanly on Ctrl+C with exit 3, then resume finishes the job', async () => {
-    server.configure({ latencyMs: 20 });
+    world.server.configure({ latencyMs: 20 });
     const file = await segmentFile(2_000);
     const child = await spawnCli(
-      [...pushArgs(file, '--consent', '--json', '--rate', '20'), '--data-dir', dataFolder],
-      { HOME: folder, AUTOPILOT_API_KEY: server.apiKey },
+      [...pushArgs(file, '--consent', '--json', '--rate', '20'), '--data-dir', world.dataFolder],
+      { HOME: world.folder, AUTOPILOT_API_KEY: world.server.apiKey },
     );
-    await server.waitForRequests(6);
+    await world.server.waitForRequests(6);
     child.child.kill('SIGINT');
     const exit = await child.exited;
     expect(exit.code).toBe(3);
@@ -167,7 +141,7 @@ describe('npm run cli -- push / resume / jobs', () => {
     const listing = await cli(['jobs', '--json']);
     expect(JSON.parse(listing.stdout)).toMatchObject([{ jobId: paused.jobId, status: 'paused' }]);
 
-    server.configure({ latencyMs: 0 });
+    world.server.configure({ latencyMs: 0 });
     const resumed = await cli(['resume', paused.jobId, '--json']);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({
@@ -176,7 +150,7 @@ describe('npm run cli -- push / resume / jobs', () => {
       succeeded: 2_001,
       failed: 0,
     });
-    expect(server.contactsInList('Clients VIP')).toHaveLength(2_001);
+    expect(world.server.contactsInList('Clients VIP')).toHaveLength(2_001);
     const again = await cli(['resume', paused.jobId]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('has already finished');
@@ -185,9 +159,9 @@ describe('npm run cli -- push / resume / jobs', () => {
   it('warns above 100,000 profiles but does not block', async () => {
     const lines = ['Email'];
     for (let index = 0; index < 100_001; index += 1) lines.push(`big.${index}@example.com`);
-    const file = path.join(folder, 'big.csv');
+    const file = path.join(world.folder, 'big.csv');
     await writeFile(file, `${lines.join('\n')}\n`);
-    const result = await cli(['push', file, '--list', 'Big', '--endpoint', server.url]);
+    const result = await cli(['push', file, '--list', 'Big', '--endpoint', world.server.url]);
     expect(result.code).toBe(2); // No --consent: the dry run, not a refusal.
     expect(result.stderr).toContain(
       'Warning: This export has 100,001 profiles. Autopilot recommends no more than 100,000',

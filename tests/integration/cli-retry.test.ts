@@ -1,8 +1,5 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
+import { appendFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import {
   contactEmail,
@@ -13,40 +10,15 @@ import {
 } from '../../bench/upload/snapshot-fixtures';
 import { jobFile, writeJobManifest } from '../../core/jobs/job-store';
 import type { BatchRecord } from '../../core/jobs/journal-records';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { useCliWorld } from '../support/cli-world';
 
 /**
  * `retry <job-id>` (issue 15, asked by issue 12 item 10's "no way to retry from the command
  * line"): a finished job's rows given up after repeated errors go again, as the app's Retry does;
  * refused rows do not, and nothing goes without --consent.
  */
-let folder: string;
-let dataFolder: string;
-let server: RunningEmulator;
-
-beforeAll(async () => {
-  await bundleCli();
-}, 60_000);
-
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-cli-retry-'));
-  dataFolder = path.join(folder, 'data');
-  server = await startEmulator();
-});
-
-afterEach(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-async function cli(args: string[]) {
-  const child = await spawnCli([...args, '--data-dir', dataFolder], {
-    HOME: folder,
-    AUTOPILOT_API_KEY: server.apiKey,
-  });
-  const exit = await child.exited;
-  return { code: exit.code, stdout: child.stdout(), stderr: child.stderr() };
-}
+const world = useCliWorld('courier-cli-retry-');
+const cli = world.cli;
 
 const failure = (line: number, kind: 'given-up' | 'refused') => ({
   line,
@@ -57,16 +29,16 @@ const failure = (line: number, kind: 'given-up' | 'refused') => ({
 
 /** A job over 150 contacts that ended with two rows given up and one refused. */
 async function finishedWithErrors() {
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(world.dataFolder, {
     segmentId: 'seg',
     columns: generatedColumns,
     rows: generatedRows(150),
   });
   const job = await createFixtureJob({
-    dataFolder,
+    dataFolder: world.dataFolder,
     segments: [{ segmentId: 'seg', listName: 'Retried' }],
     mapping: generatedMapping,
-    endpoint: server.url,
+    endpoint: world.server.url,
   });
   const batch = (seq: number, failed: BatchRecord['failed']): BatchRecord => {
     const size = seq === 0 ? 100 : 50;
@@ -81,10 +53,10 @@ async function finishedWithErrors() {
     batch(1, [failure(110, 'given-up'), failure(120, 'given-up'), failure(130, 'refused')]),
   ];
   await appendFile(
-    jobFile(dataFolder, job.id, 'journal'),
+    jobFile(world.dataFolder, job.id, 'journal'),
     records.map((record) => `${JSON.stringify(record)}\n`).join(''),
   );
-  await writeJobManifest(dataFolder, { ...job, status: 'completed_with_errors' });
+  await writeJobManifest(world.dataFolder, { ...job, status: 'completed_with_errors' });
   return job;
 }
 
@@ -94,7 +66,7 @@ describe('npm run cli -- retry', () => {
     const asked = await cli(['retry', job.id, '--json']);
     expect(asked.code).toBe(2);
     expect(JSON.parse(asked.stdout)).toMatchObject({ consentRequired: true, contacts: 2, sent: 0 });
-    expect(server.counters.total).toBe(0);
+    expect(world.server.counters.total).toBe(0);
 
     const retried = await cli(['retry', job.id, '--consent', '--json']);
     expect(retried.code, retried.stderr).toBe(0);
@@ -106,8 +78,8 @@ describe('npm run cli -- retry', () => {
       retryOf: job.id,
     });
     expect(summary.jobId).not.toBe(job.id);
-    expect(server.counters.contactsAccepted).toBe(2);
-    const members = server.contactsInList('Retried').map((member) => String(member.Email));
+    expect(world.server.counters.contactsAccepted).toBe(2);
+    const members = world.server.contactsInList('Retried').map((member) => String(member.Email));
     expect(members.sort()).toEqual([contactEmail(108), contactEmail(118)]);
 
     const again = await cli(['retry', summary.jobId, '--consent', '--json']);
@@ -117,11 +89,11 @@ describe('npm run cli -- retry', () => {
 
   it('refuses a job that has not finished: it is resumed instead', async () => {
     const job = await finishedWithErrors();
-    await writeJobManifest(dataFolder, { ...job, status: 'paused' });
+    await writeJobManifest(world.dataFolder, { ...job, status: 'paused' });
     const result = await cli(['retry', job.id, '--consent', '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).error.code).toBe('retry-not-finished');
     expect(result.stderr).toContain('resume it to send the rest');
-    expect(server.counters.total).toBe(0);
+    expect(world.server.counters.total).toBe(0);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The command line's test world: the bundled CLI, a throw-away folder (HOME) with a data folder in
+ * it, and a fresh emulator, new for every test. `cli` runs one command there with the emulator's
+ * key, or with the environment given.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
+import type { EmulatorOptions } from '../../emulator/options';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliWorld {
+  readonly folder: string;
+  readonly dataFolder: string;
+  readonly server: RunningEmulator;
+  cli(args: readonly string[], env?: Record<string, string>): Promise<CliResult>;
+}
+
+/** Registers the hooks of the current test file and gives the world they set up. */
+export function useCliWorld(prefix: string, emulator: Partial<EmulatorOptions> = {}): CliWorld {
+  const state = { folder: '', dataFolder: '', server: null as RunningEmulator | null };
+  beforeAll(async () => {
+    await bundleCli();
+  }, 60_000);
+  beforeEach(async () => {
+    state.folder = await mkdtemp(path.join(os.tmpdir(), prefix));
+    state.dataFolder = path.join(state.folder, 'data');
+    state.server = await startEmulator(emulator);
+  });
+  afterEach(async () => {
+    await state.server?.close();
+    await rm(state.folder, { recursive: true, force: true });
+  });
+  const world: CliWorld = {
+    get folder() {
+      return state.folder;
+    },
+    get dataFolder() {
+      return state.dataFolder;
+    },
+    get server() {
+      if (!state.server) throw new Error('The emulator starts before each test.');
+      return state.server;
+    },
+    async cli(args, env = { AUTOPILOT_API_KEY: world.server.apiKey }) {
+      const child = await spawnCli([...args, '--data-dir', state.dataFolder], {
+        HOME: state.folder,
+        ...env,
+      });
+      const exit = await child.exited;
+      return { code: exit.code, stdout: child.stdout(), stderr: child.stderr() };
+    },
+  };
+  return world;
+}
