@@ -4,6 +4,7 @@ import { listJobIds, readJobManifest } from '../../core/jobs/job-store';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { AppHarness } from '../support/app-harness';
 import { expect, test } from './fixtures';
+import { dropSegmentFile } from './drop-file';
 
 // The Export screen in Chromium with the real main-process services behind it: a destination in
 // the keychain pointing at the local Autopilot emulator, a file dropped on the Segments screen,
@@ -20,11 +21,6 @@ const segmentFile = [
   'Joan;Miró; ANGEL@EXEMPLE.cat ;Palma',
 ].join('\r\n');
 
-/** The page's DataTransfer (this file is type-checked for Node, which has none). */
-interface PageGlobals {
-  DataTransfer: new () => { items: { add(file: File): void } };
-}
-
 let emulator: RunningEmulator;
 
 test.beforeEach(async () => {
@@ -34,25 +30,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await emulator.close();
 });
-
-async function dropSegmentFile(page: Page, fileName: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Segments', exact: true }).click();
-  const base64 = Buffer.from(text, 'utf8').toString('base64');
-  const dataTransfer = await page.evaluateHandle(
-    ([name, data]) => {
-      const transfer = new (globalThis as unknown as PageGlobals).DataTransfer();
-      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], name, { type: 'text/csv' }));
-      return transfer;
-    },
-    [fileName, base64] as const,
-  );
-  const zone = page.getByTestId('segment-drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-  await expect(page.getByRole('article', { name: 'clients-catalunya' })).toBeVisible();
-}
 
 /** Destination and segment set up through the real services and a drop; Export ready to press. */
 async function setUpExport(page: Page, app: AppHarness): Promise<void> {

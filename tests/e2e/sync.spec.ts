@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { expect, test } from './fixtures';
+import { dropSegmentFile } from './drop-file';
 
 // Issue 13 in Chromium with the real main-process services: push a segment, drop next week's file
 // (some people gone, some renamed, some new), read the preview of changes, export with "Keep the
@@ -35,10 +36,6 @@ const csv = (people: readonly Person[]) =>
     '\r\n',
   );
 
-interface PageGlobals {
-  DataTransfer: new () => { items: { add(file: File): void } };
-}
-
 let emulator: RunningEmulator;
 
 test.beforeEach(async () => {
@@ -48,25 +45,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await emulator.close();
 });
-
-async function dropFile(page: Page, fileName: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Segments', exact: true }).click();
-  const base64 = Buffer.from(text, 'utf8').toString('base64');
-  const dataTransfer = await page.evaluateHandle(
-    ([name, data]) => {
-      const transfer = new (globalThis as unknown as PageGlobals).DataTransfer();
-      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], name, { type: 'text/csv' }));
-      return transfer;
-    },
-    [fileName, base64] as const,
-  );
-  const zone = page.getByTestId('segment-drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-  await expect(page.getByRole('article', { name: fileName.replace(/\.csv$/, '') })).toBeVisible();
-}
 
 async function chooseExport(page: Page, segment: string): Promise<void> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -100,7 +78,7 @@ test('a weekly re-push with mirror: the preview shows the changes, the list ends
     endpoint: emulator.url,
     agreement: true,
   });
-  await dropFile(page, 'weekly-1.csv', csv(week1));
+  await dropSegmentFile(page, 'weekly-1.csv', csv(week1));
   await chooseExport(page, 'weekly-1');
   const firstRow = page.getByTestId('export-changes').locator('tr[data-segment="weekly-1"]');
   await expect(firstRow.locator('[data-count="new"]')).toHaveText('10');
@@ -116,7 +94,7 @@ test('a weekly re-push with mirror: the preview shows the changes, the list ends
   );
   emulator.state.addMember(list?.list_id ?? '', byHand);
 
-  await dropFile(page, 'weekly-2.csv', csv(week2));
+  await dropSegmentFile(page, 'weekly-2.csv', csv(week2));
   await chooseExport(page, 'weekly-2');
   const row = page.getByTestId('export-changes').locator('tr[data-segment="weekly-2"]');
   await expect(row.locator('[data-count="new"]')).toHaveText('3');
