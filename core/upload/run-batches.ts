@@ -8,7 +8,7 @@ import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 import { selectionFile } from '../jobs/job-store';
 import type { PlannedBatch } from './batch-delivery';
-import { selectedBatches } from './batch-source';
+import { selectedBatches, type SegmentRows } from './batch-source';
 import { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
 
@@ -19,21 +19,32 @@ export interface RunBatchesOptions {
   readonly snapshots: SnapshotAccess;
 }
 
+/** Segment `index` of a job as the batches are rebuilt from it: its row selection and its rows. */
+export async function jobSegmentRows(
+  options: Omit<RunBatchesOptions, 'ledger'>,
+  index: number,
+): Promise<{ selection: RowSelection; source: SegmentRows }> {
+  const { manifest, snapshots, dataFolder } = options;
+  const segment = manifest.segments[index] as JobManifest['segments'][number];
+  const selection = RowSelection.fromBytes(
+    await readFile(selectionFile(dataFolder, manifest.id, index)),
+  );
+  const snapshot = await snapshots.readManifest(segment.segmentId);
+  const source = {
+    columns: snapshot.columns,
+    mapping: segment.mapping,
+    rows: () => snapshots.readRows(segment.segmentId),
+  };
+  return { selection, source };
+}
+
 export async function* batchesToSend(options: RunBatchesOptions): AsyncGenerator<PlannedBatch> {
-  const { manifest, snapshots, ledger, dataFolder } = options;
+  const { manifest, ledger } = options;
   const batchSize = manifest.settings.batchSize;
   for (const [index, segment] of manifest.segments.entries()) {
     const done = doneSet(ledger, index);
     if (done.size >= Math.ceil(contactsToSend(segment) / batchSize)) continue;
-    const selection = RowSelection.fromBytes(
-      await readFile(selectionFile(dataFolder, manifest.id, index)),
-    );
-    const snapshot = await snapshots.readManifest(segment.segmentId);
-    const source = {
-      columns: snapshot.columns,
-      mapping: segment.mapping,
-      rows: () => snapshots.readRows(segment.segmentId),
-    };
+    const { selection, source } = await jobSegmentRows(options, index);
     yield* selectedBatches(index, source, selection, batchSize, (seq) => done.has(seq));
   }
 }

@@ -5,11 +5,10 @@
  * Also the ledger's catch-up: a run cut short between a batch's journal line and its ledger lines
  * left them out, so a resumed run writes the ledger lines of every done batch again.
  */
-import { readFile } from 'node:fs/promises';
 import type { ListMembership } from '../destination/list-membership';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
-import { jobFile, selectionFile } from '../jobs/job-store';
+import { jobFile } from '../jobs/job-store';
 import { readJournal, type JournalWriter } from '../jobs/journal';
 import { recordDeliveries, recordRemovals } from '../sync/delivery-ledger';
 import { readLeavers } from '../sync/leavers-file';
@@ -20,8 +19,8 @@ import type { OutgoingContact } from '../destination/destination';
 import { selectedBatches } from './batch-source';
 import { ensureAllListed } from './list-check';
 import { removeLeavers } from './mirror-removals';
+import { jobSegmentRows } from './run-batches';
 import type { CallCounts, PatientContext } from './patient-call';
-import { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
 
 export interface SyncStepsInput {
@@ -56,15 +55,7 @@ export async function* deliveredContacts(
       for (const failure of record.failed) failed.add(`${failure.line}`);
     }
   }
-  const selection = RowSelection.fromBytes(
-    await readFile(selectionFile(dataFolder, manifest.id, segment)),
-  );
-  const snapshot = await snapshots.readManifest(planned.segmentId);
-  const source = {
-    columns: snapshot.columns,
-    mapping: planned.mapping,
-    rows: () => snapshots.readRows(planned.segmentId),
-  };
+  const { selection, source } = await jobSegmentRows({ manifest, dataFolder, snapshots }, segment);
   const done = doneSet(input.jobLedger, segment);
   const skip = (seq: number) => onlyDone && !done.has(seq);
   for await (const batch of selectedBatches(
