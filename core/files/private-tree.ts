@@ -1,14 +1,15 @@
 /**
  * Narrows what an older version left readable by others (`segments/` 0755, `rows.jsonl` 0644) to
- * the modes private-files.ts gives new files. Runs on every start; it only changes what is wider
- * than it should be, so a second run touches nothing.
+ * the modes private-files.ts gives new files. It walks every file once per data folder: a marker
+ * file then says the folder was narrowed, so later starts do not walk snapshots and jobs again
+ * (everything written since goes through private-files.ts and is private from the start).
  */
-import { chmod, lstat, readdir } from 'node:fs/promises';
+import { chmod, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { jobsFolder } from '../jobs/job-store';
 import { uploadsFolder } from '../import/upload-staging';
 import { segmentsFolder } from '../segments/snapshot-paths';
-import { privateFileMode, privateFolderMode } from './private-files';
+import { privateFileMode, privateFolderMode, writeFileAtomic } from './private-files';
 
 /** Bits that let the group or anyone else read, write or enter. */
 const sharedBits = 0o077;
@@ -53,10 +54,20 @@ export function privateDataFolders(dataFolder: string): string[] {
   return [segmentsFolder(dataFolder), uploadsFolder(dataFolder), jobsFolder(dataFolder)];
 }
 
+/** Present once a data folder's older files have been narrowed (tightenDataFolder). */
+export function narrowedMarker(dataFolder: string): string {
+  return path.join(dataFolder, '.private-files-narrowed');
+}
+
 export async function tightenDataFolder(dataFolder: string): Promise<string[]> {
+  const marker = narrowedMarker(dataFolder);
+  if (await stat(marker).catch(() => null)) return [];
   const changed: string[] = [];
   for (const folder of privateDataFolders(dataFolder)) {
     changed.push(...(await tightenPrivateTree(folder)));
+  }
+  if (await stat(dataFolder).catch(() => null)) {
+    await writeFileAtomic(marker, 'Older files here were made readable by this user only.\n');
   }
   return changed;
 }

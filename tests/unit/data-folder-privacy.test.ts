@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/files/private-files';
-import { tightenDataFolder } from '../../core/files/private-tree';
+import { narrowedMarker, tightenDataFolder } from '../../core/files/private-tree';
 import { importSegment } from '../../core/import/import-segment';
 import { createSegmentLibrary } from '../../core/import/segment-library';
 import { renameSnapshot } from '../../core/segments/snapshot-store';
@@ -124,6 +124,18 @@ describe.skipIf(process.platform === 'win32')('files holding contacts', () => {
     expect(await modeOf(outside)).toBe('644');
     // Nothing wider is left, so a second start changes nothing.
     expect(await tightenDataFolder(dataFolder)).toEqual([]);
+  });
+
+  it('walks a data folder once: later starts leave the snapshots and jobs unread', async () => {
+    await mkdir(path.join(dataFolder, 'segments'), { recursive: true });
+    await tightenDataFolder(dataFolder);
+    expect(await modeOf(narrowedMarker(dataFolder))).toBe('600');
+    // Written after the first start by something other than this app: not walked again.
+    const later = path.join(dataFolder, 'segments', 'later.txt');
+    await writeFile(later, 'x');
+    await chmod(later, 0o644);
+    expect(await tightenDataFolder(dataFolder)).toEqual([]);
+    expect(await modeOf(later)).toBe('644');
   });
 
   it('the library start runs the tightening', async () => {
