@@ -12,7 +12,6 @@ import { resolveCliKey } from '../push/api-key';
 import { dryRunJson, dryRunText } from '../push/dry-run';
 import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
 import {
-  BadInputError,
   importForPush,
   planImported,
   prepareSegment,
@@ -29,6 +28,7 @@ import {
   syncFlagSpec,
   type SyncFlags,
 } from '../push/sync-flags';
+import { BadInputError } from '../cli-errors';
 import { quoteArgument } from '../quote-argument';
 import type { JobDestination } from '../../core/jobs/job-manifest';
 import { syncResolver } from '../../core/sync/plan-sync';

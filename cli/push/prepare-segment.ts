@@ -29,8 +29,6 @@ import type { ShapeChoice } from '../../shared/segments/segment-shape';
 import { BadInputError } from '../cli-errors';
 import { buildMapping } from './mapping-args';
 
-export { BadInputError };
-
 export interface PreparedSegment {
   readonly segmentId: string;
   readonly fileName: string;

@@ -14,8 +14,6 @@ import { holdsOtherRows, overlongValue } from './row-structure';
 import { SegmentValidator } from './segment-validator';
 import { swallowedRows, unclosedQuote, valueTooLong } from './structure-errors';
 
-export { normalizeColumns } from './header-rules';
-
 /** Rows read before the email column is chosen from the header and the values together. */
 const emailSampleRows = 50;
 
