@@ -1,5 +1,5 @@
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
-import { DestinationError, type Destination } from '../../core/destination/destination';
+import { type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
@@ -29,6 +29,7 @@ import {
   type SyncFlags,
 } from '../push/sync-flags';
 import { BadInputError } from '../cli-errors';
+import { checkDestination } from '../push/check-destination';
 import { quoteArgument } from '../quote-argument';
 import type { JobDestination } from '../../core/jobs/job-manifest';
 import { syncResolver } from '../../core/sync/plan-sync';
@@ -95,35 +96,6 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     choice: { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') },
     sync: syncFlags(flags.switches),
   };
-}
-
-/** A cheap call first, so a wrong key or endpoint is bad input (exit 2) before any job exists. */
-async function checkDestination(
-  destination: Destination,
-  endpoint: string,
-  keySource: string,
-): Promise<void> {
-  try {
-    await destination.checkCredentials();
-  } catch (error) {
-    if (
-      !(error instanceof DestinationError) ||
-      error.kind === 'transient' ||
-      error.kind === 'rate-limited'
-    )
-      return;
-    if (error.kind === 'offline') {
-      throw new BadInputError(
-        `Autopilot can't be reached at ${endpoint}. Check the address and your internet connection.`,
-      );
-    }
-    if (error.kind === 'rejected-key') {
-      throw new BadInputError(
-        `Autopilot rejected the API key from ${keySource}. Nothing was sent.`,
-      );
-    }
-    throw new BadInputError(error.message);
-  }
 }
 
 interface Target {

@@ -3,7 +3,8 @@
  * launchd can run it (issue 18, item 5). The same chain as `push` (plan, consent receipt, a
  * checked destination, the engine) and the same exit codes; the setup supplies the destination,
  * the segments with their lists and the matching, each file read again when a new export
- * replaced it. Standing consent (issue 18, item 2) is not built yet, so `--consent` is required
+ * replaced it. Each run is a sync: only what changed is sent, and the setup's mirror choice
+ * holds. Standing consent (issue 18, item 2) is not built yet, so `--consent` is required
  * on each run, as for `push`.
  */
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
@@ -15,23 +16,26 @@ import {
   type ResolvedSetupSegments,
   type SegmentShape,
 } from '../../core/automation/setup-segments';
-import { DestinationError, type Destination } from '../../core/destination/destination';
+import { type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
+import type { JobDestination } from '../../core/jobs/job-manifest';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import type { DestinationRecord, ExportSetupRecord } from '../../core/settings/settings-schema';
+import { syncResolver } from '../../core/sync/plan-sync';
 import { currentOsUser } from '../../core/system/os-user';
 import { MappingError } from '../../core/upload/contact-builder';
-import { planExport, type ExportPlan } from '../../core/upload/export-plan';
+import { planExport, type ExportPlan, type ExportPlanHooks } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { BadInputError } from '../cli-errors';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
+import { checkDestination } from '../push/check-destination';
 import { parseFlags } from '../push/parse-flags';
 import { formatCount } from '../push/progress-printer';
 import { cliDestination, runJobFromCli } from '../push/run-job';
@@ -97,27 +101,6 @@ async function findSetup(request: RunSetupRequest) {
   return { setup, destination };
 }
 
-/** A wrong key or an unreachable account is bad input before any job exists; busy is not. */
-async function checkDestination(destination: Destination, record: DestinationRecord) {
-  try {
-    await destination.checkCredentials();
-  } catch (error) {
-    if (!(error instanceof DestinationError)) return;
-    if (error.kind === 'transient' || error.kind === 'rate-limited') return;
-    if (error.kind === 'rejected-key') {
-      throw new BadInputError(
-        `Autopilot rejected the API key of the destination "${record.displayName}". Nothing was sent.`,
-      );
-    }
-    if (error.kind === 'offline') {
-      throw new BadInputError(
-        `Autopilot can't be reached at ${record.endpoint}. Check the address and your internet connection.`,
-      );
-    }
-    throw new BadInputError(error.message);
-  }
-}
-
 function dryRun(setup: ExportSetupRecord, record: DestinationRecord, plan: ExportPlan): string {
   const lines = [
     `Nothing was sent. This is what the setup "${setup.name}" would send:`,
@@ -133,9 +116,13 @@ function dryRun(setup: ExportSetupRecord, record: DestinationRecord, plan: Expor
   return `${lines.join('\n')}\n`;
 }
 
-async function planOf(dataFolder: string, segments: Parameters<typeof planExport>[1]) {
+async function planOf(
+  dataFolder: string,
+  segments: Parameters<typeof planExport>[1],
+  syncFor?: ExportPlanHooks['syncFor'],
+) {
   try {
-    return await planExport(fileSnapshotAccess(dataFolder), segments);
+    return await planExport(fileSnapshotAccess(dataFolder), segments, { syncFor });
   } catch (error) {
     if (error instanceof MappingError) throw new BadInputError(error.message);
     throw error;
@@ -159,6 +146,9 @@ async function checkGuardrails(
         listName: segment.listName,
         profileCount: segment.valid,
         lastProfileCount: last[shape.segmentName],
+        // The leavers a mirror would take off, of the members this app put on the list.
+        removals: setup.mirror ? (segment.leavers?.length ?? 0) : 0,
+        listMemberCount: segment.knownMembers ?? 0,
       };
     }),
   );
@@ -175,14 +165,13 @@ function profileCounts(shapes: readonly SegmentShape[], plan: ExportPlan) {
   );
 }
 
-async function send(
-  request: RunSetupRequest,
-  found: Awaited<ReturnType<typeof findSetup>>,
-  setupSegments: ResolvedSetupSegments,
-  plan: ExportPlan,
-  io: CliIo,
-): Promise<ExitCode> {
-  const record = found.destination;
+interface Target {
+  readonly destination: Destination;
+  readonly jobDestination: JobDestination;
+}
+
+/** The destination's key from the keychain (or the environment), its endpoint checked, one call. */
+async function openTarget(request: RunSetupRequest, record: DestinationRecord, io: CliIo) {
   const resolved = await resolveCliKey({
     env: io.env,
     dataFolder: request.dataFolder,
@@ -190,13 +179,25 @@ async function send(
   });
   const endpoint = normalizeEndpoint(resolved.endpoint ?? defaultAutopilotEndpoint);
   const destination = cliDestination(endpoint, resolved.apiKey);
-  await checkDestination(destination, record);
+  await checkDestination(destination, endpoint, `the destination "${record.displayName}"`);
   const jobDestination = {
     id: record.id,
     name: record.displayName,
     endpoint,
     rate: resolved.rate ?? defaultRequestRate,
   };
+  return { destination, jobDestination };
+}
+
+async function send(
+  request: RunSetupRequest,
+  found: Awaited<ReturnType<typeof findSetup>>,
+  setupSegments: ResolvedSetupSegments,
+  plan: ExportPlan,
+  target: Target,
+  io: CliIo,
+): Promise<ExitCode> {
+  const { destination, jobDestination } = target;
   const job = await createJob({
     dataFolder: request.dataFolder,
     segments: plan.segments,
@@ -207,6 +208,8 @@ async function send(
       confirmedAt: new Date(),
       osUser: currentOsUser(),
     }),
+    // Each run is a sync (issue 18, item 3): only what changed, the mirror if the setup keeps one.
+    sync: { full: false, mirror: found.setup.mirror ?? false },
   });
   // The next run compares with this one, whether or not every row gets through.
   await recordRunCounts(
@@ -226,6 +229,23 @@ async function send(
   });
 }
 
+/** The plan of the setup's segments, refused when empty or when a guardrail stops the run. */
+async function countedPlan(
+  request: RunSetupRequest,
+  setup: ExportSetupRecord,
+  resolved: ResolvedSetupSegments,
+  syncFor?: ExportPlanHooks['syncFor'],
+): Promise<ExportPlan> {
+  const plan = await planOf(request.dataFolder, resolved.segments, syncFor);
+  if (plan.totals.valid === 0) {
+    throw new BadInputError(
+      `No row of the setup "${setup.name}" has a usable email address, so there is nothing to send.`,
+    );
+  }
+  await checkGuardrails(request, setup, resolved.shapes, plan);
+  return plan;
+}
+
 async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> {
   const found = await findSetup(request);
   let resolved;
@@ -236,14 +256,9 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
     throw error;
   }
   try {
-    const plan = await planOf(request.dataFolder, resolved.segments);
-    if (plan.totals.valid === 0) {
-      throw new BadInputError(
-        `No row of the setup "${found.setup.name}" has a usable email address, so there is nothing to send.`,
-      );
-    }
-    await checkGuardrails(request, found.setup, resolved.shapes, plan);
     if (!request.consent) {
+      // A dry run needs no key: counted without the list's ledger, nothing asked of Autopilot.
+      const plan = await countedPlan(request, found.setup, resolved);
       await resolved.discard();
       io.stdout.write(
         request.json
@@ -252,7 +267,17 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
       );
       return exitCodes.badInput;
     }
-    return await send(request, found, resolved, plan, io);
+    // The guardrails on the file first, so a broken export asks nothing of Autopilot; the
+    // count against the list's ledger below reads the rows once more (a run is unattended).
+    await countedPlan(request, found.setup, resolved);
+    const target = await openTarget(request, found.destination, io);
+    const syncFor = await syncResolver(target.destination, {
+      dataFolder: request.dataFolder,
+      endpoint: target.jobDestination.endpoint,
+      full: false,
+    });
+    const plan = await countedPlan(request, found.setup, resolved, syncFor);
+    return await send(request, found, resolved, plan, target, io);
   } catch (error) {
     // Refused before a job existed: the snapshots read again for this run are not needed.
     if (error instanceof BadInputError || keyProblem(error)) await resolved.discard();

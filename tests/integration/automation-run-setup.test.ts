@@ -36,12 +36,13 @@ afterEach(async () => {
   await world.close();
 });
 
-async function saveWeeklySetup(): Promise<void> {
+async function saveWeeklySetup(mirror?: boolean): Promise<void> {
   const destinationId = await world.addDestination('Main', emulatorTestKey);
   const segment = await world.importFile('weekly.csv', week23);
   await world.exports.saveSetup({
     name: 'Weekly newsletter',
     destinationId,
+    ...(mirror === undefined ? {} : { mirror }),
     segments: [{ segmentId: segment.id, list: { kind: 'existing', name: 'Newsletter' } }],
     mappings: [{ signature: headerSignature(segment.columns), mapping }],
   });
@@ -88,6 +89,33 @@ describe('run-setup', () => {
       'carla@example.com',
     ]);
     expect(emulator.contact('carla@example.com')?.FirstName).toBe('Carla');
+  }, 30_000);
+
+  it('each run is a sync: unchanged contacts are not sent again, and the setup keeps its mirror', async () => {
+    await saveWeeklySetup(true);
+    const team = ['anna', 'bob', 'dan', 'eva', 'fran', 'gil'];
+    const file = path.join(world.filesFolder, 'weekly.csv');
+    const writeWeek = (names: readonly string[]) =>
+      writeFile(
+        file,
+        ['PrimaryEmail,FirstName', ...names.map((name) => `${name}@example.com,${name}`)].join(
+          '\r\n',
+        ),
+      );
+    await writeWeek(team);
+    expect((await cli('run-setup', 'Weekly newsletter', '--consent')).code).toBe(0);
+    const again = await cli('run-setup', 'Weekly newsletter', '--consent', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ sent: 0, unchanged: 6, removed: 0 });
+
+    // Bob left the segment and Carla joined: one sent, Bob off the list, his contact kept.
+    await writeWeek([...team.filter((name) => name !== 'bob'), 'carla']);
+    const mirrored = await cli('run-setup', 'Weekly newsletter', '--consent', '--json');
+    expect(mirrored.code).toBe(0);
+    expect(JSON.parse(mirrored.stdout)).toMatchObject({ sent: 1, new: 1, removed: 1 });
+    expect(emails('Newsletter')).not.toContain('bob@example.com');
+    expect(emails('Newsletter')).toContain('carla@example.com');
+    expect(emulator.contact('bob@example.com')).toBeDefined();
   }, 30_000);
 
   it('without --consent says what it would send, sends nothing and exits 2', async () => {

@@ -1,0 +1,30 @@
+/**
+ * One cheap call before any job exists, so a wrong key or an unreachable endpoint is bad input
+ * (exit 2, nothing sent). A busy or failing Autopilot is not: the run waits and retries it.
+ */
+import { DestinationError, type Destination } from '../../core/destination/destination';
+import { BadInputError } from '../cli-errors';
+
+export async function checkDestination(
+  destination: Destination,
+  endpoint: string,
+  keySource: string,
+): Promise<void> {
+  try {
+    await destination.checkCredentials();
+  } catch (error) {
+    if (!(error instanceof DestinationError)) return;
+    if (error.kind === 'transient' || error.kind === 'rate-limited') return;
+    if (error.kind === 'offline') {
+      throw new BadInputError(
+        `Autopilot can't be reached at ${endpoint}. Check the address and your internet connection.`,
+      );
+    }
+    if (error.kind === 'rejected-key') {
+      throw new BadInputError(
+        `Autopilot rejected the API key from ${keySource}. Nothing was sent.`,
+      );
+    }
+    throw new BadInputError(error.message);
+  }
+}
