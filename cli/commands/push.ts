@@ -186,18 +186,21 @@ async function consentNeeded(request: PushRequest, io: CliIo): Promise<ExitCode>
 
 /** The key, the destination and the list's ledger, then the count against it. */
 async function openAndPlan(request: PushRequest, imported: ImportedSegment, io: CliIo) {
+  let target: Target;
+  let syncFor: Awaited<ReturnType<typeof syncResolver>>;
   try {
-    const target = await openTarget(request, io);
-    const syncFor = await syncResolver(target.destination, {
+    target = await openTarget(request, io);
+    syncFor = await syncResolver(target.destination, {
       dataFolder: request.dataFolder,
       endpoint: target.jobDestination.endpoint,
       full: request.sync.full,
     });
-    return { target, segment: await planImported(imported, syncFor) };
   } catch (error) {
     await imported.discard();
     throw error;
   }
+  // planImported removes the snapshot itself when it refuses.
+  return { target, segment: await planImported(imported, syncFor) };
 }
 
 async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
