@@ -4,7 +4,7 @@
  * (core/upload/batch-source.ts), so the screen says exactly what the engine will leave out: the
  * contact is sent without that value, and the value goes into the report with its reason.
  */
-import type { Misfit } from '../../shared/ipc/channels/exports';
+import type { Misfit } from '../../shared/ipc/channels/export-plan';
 import type { MisfitRow } from '../upload/batch-source';
 
 const exampleLimit = 3;

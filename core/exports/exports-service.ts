@@ -8,14 +8,13 @@ import type {
   DestinationField,
   DestinationListSummary,
   ExportAgain,
-  ExportPlanSummary,
-  SyncChoice,
   ExportSegmentInput,
   ExportSetup,
   SaveSetupInput,
   SegmentShape,
   StartExportInput,
 } from '../../shared/ipc/channels/exports';
+import type { ExportPlanSummary, SyncChoice } from '../../shared/ipc/channels/export-plan';
 import type { ImportOutcome } from '../../shared/segments/segment-summary';
 import type { Destination } from '../destination/destination';
 import type { SecretStore } from '../secrets/secret-store';

@@ -7,7 +7,7 @@
  * answered from it. Snapshots never change (a new import is a new segment id), so an entry never
  * goes stale; a few are kept, the oldest dropped.
  */
-import type { Misfit } from '../../shared/ipc/channels/exports';
+import type { Misfit } from '../../shared/ipc/channels/export-plan';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { findStandardField } from '../autopilot/standard-fields';
 import type { PlannedSegment } from '../upload/export-plan';

@@ -3,11 +3,8 @@
  * (core/upload/export-plan.ts), with the values that do not fit their fields tallied in the same
  * pass (a second pass over a million rows doubled the recount, issue 17 item 8).
  */
-import type {
-  ExportPlanSummary,
-  ExportSegmentInput,
-  SegmentPlan,
-} from '../../shared/ipc/channels/exports';
+import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type { ExportPlanSummary, SegmentPlan } from '../../shared/ipc/channels/export-plan';
 import { SnapshotError } from '../segments/snapshot-paths';
 import { MappingError } from '../upload/contact-builder';
 import { isLargeExport, planExport, type ExportPlan } from '../upload/export-plan';

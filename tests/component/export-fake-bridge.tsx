@@ -7,11 +7,8 @@ import type { ReactElement } from 'react';
 import { NavigationContext, type NavigationTarget } from '../../renderer/src/app/navigation';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
 import type { DestinationSummary } from '../../shared/ipc/channels/destinations';
-import type {
-  ExportPlanSummary,
-  ExportSegmentInput,
-  SegmentShape,
-} from '../../shared/ipc/channels/exports';
+import type { ExportSegmentInput, SegmentShape } from '../../shared/ipc/channels/exports';
+import type { ExportPlanSummary } from '../../shared/ipc/channels/export-plan';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
 import { renderWithApp } from './render-app';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SegmentPlan } from '../../../../shared/ipc/channels/exports';
+import type { SegmentPlan } from '../../../../shared/ipc/channels/export-plan';
 import type { ExportDraft } from './export-draft';
 import { useExportFormat } from './format';
 import type { ExportSetupState } from './use-export-setup';

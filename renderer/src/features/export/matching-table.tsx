@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DestinationField, Misfit } from '../../../../shared/ipc/channels/exports';
+import type { DestinationField } from '../../../../shared/ipc/channels/exports';
+import type { Misfit } from '../../../../shared/ipc/channels/export-plan';
 import { AddField } from './add-field';
 import type { DraftAction } from './export-draft';
 import { matchingChecks, suggestColumn, type MatchRow } from './match-rows';

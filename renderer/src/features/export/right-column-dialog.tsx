@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportPlanSummary, Misfit } from '../../../../shared/ipc/channels/exports';
+import type { ExportPlanSummary, Misfit } from '../../../../shared/ipc/channels/export-plan';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { fieldLabel } from './field-label';
 import { useExportFormat } from './format';

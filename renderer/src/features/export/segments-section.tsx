@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { sectionIds } from './section-ids';
-import type { ExportPlanSummary } from '../../../../shared/ipc/channels/exports';
+import type { ExportPlanSummary } from '../../../../shared/ipc/channels/export-plan';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { useNavigation } from '../../app/navigation';
 import { useExportFormat } from './format';

@@ -1,0 +1,76 @@
+/**
+ * What the Export screen's counting answers (`exports:plan`): per segment the engine's counts, the
+ * values that do not fit their fields, and a sync's changes against the list's delivery ledger.
+ */
+import { z } from 'zod';
+import { customFieldTypeSchema } from '../../matching/field-mapping';
+
+const count = z.number().int().nonnegative();
+
+/**
+ * Values of a mapped field that do not fit its type: the contact is sent without that value, and
+ * the value is listed in the report (issue 17, item 1).
+ */
+export const misfitSchema = z.object({
+  /** Standard key, custom field name, or `EmailConsent` for the consent column. */
+  field: z.string(),
+  type: customFieldTypeSchema,
+  column: z.string(),
+  count,
+  /** A few of the values, as written in the file. */
+  examples: z.array(z.string()).max(3),
+  /** More than a fifth of the contacts misfit: ask "Is this the right column?" first. */
+  suspicious: z.boolean(),
+});
+export type Misfit = z.infer<typeof misfitSchema>;
+
+/** "Keep the list in step with the segment" and "Send everything again" (issue 13). */
+export const syncChoiceSchema = z.object({ mirror: z.boolean(), full: z.boolean() });
+export type SyncChoice = z.infer<typeof syncChoiceSchema>;
+
+/** A segment judged against what this app delivered to its list before (issue 13). */
+export const segmentChangesSchema = z.object({
+  new: count,
+  changed: count,
+  unchanged: count,
+  /** Put on the list by this app earlier, no longer in the segment: taken off when mirroring. */
+  leaving: count,
+  /** Members of the list this app knows it delivered (the base of the mass-removal question). */
+  knownMembers: count,
+  /** Mirroring would take off more than a fifth of knownMembers: ask first. */
+  massRemoval: z.boolean(),
+});
+export type SegmentChangesSummary = z.infer<typeof segmentChangesSchema>;
+
+/** The counts each segment has and the plan adds up. */
+const planCounts = {
+  rows: count,
+  valid: count,
+  invalid: count,
+  duplicates: count,
+  /** Rows whose consent column says no, left out as chosen (issue 17, item 4). */
+  optedOut: count,
+  /** Contacts sent suppressed (`unsubscribed`) because their consent column says no. */
+  unsubscribed: count,
+};
+
+export const segmentPlanSchema = z.object({
+  segmentId: z.string(),
+  ...planCounts,
+  misfits: z.array(misfitSchema),
+  /** Absent until a destination is chosen (or when its lists could not be read). */
+  changes: segmentChangesSchema.optional(),
+});
+export type SegmentPlan = z.infer<typeof segmentPlanSchema>;
+
+export const exportPlanSchema = z.object({
+  segments: z.array(segmentPlanSchema),
+  totals: z.object({
+    ...planCounts,
+    /** Values left out of contacts that are sent, over all fields. */
+    misfitValues: count,
+  }),
+  /** Above the 100,000 profiles Autopilot recommends: a warning, never a block. */
+  large: z.boolean(),
+});
+export type ExportPlanSummary = z.infer<typeof exportPlanSchema>;
