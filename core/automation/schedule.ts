@@ -26,8 +26,6 @@ export const weekdays = [
   'saturday',
 ] as const;
 
-export type Weekday = (typeof weekdays)[number];
-
 const timeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM on a 24-hour clock, e.g. 07:30.');

@@ -36,7 +36,6 @@ const ledgerSchema = z.object({
 });
 
 type Ledger = z.infer<typeof ledgerSchema>;
-export type TakenExport = z.infer<typeof takenEntry>;
 
 export function takenExportsFile(dataFolder: string): string {
   return path.join(dataFolder, 'automation', 'taken-exports.json');

@@ -18,10 +18,6 @@ const failureMessages: Record<ConnectFailureReason, string> = {
   'no-key': 'This destination has no API key in your keychain. Use Replace key to paste it again.',
 };
 
-export function connectFailureMessage(reason: ConnectFailureReason): string {
-  return failureMessages[reason];
-}
-
 export function failedOutcome(reason: ConnectFailureReason, httpStatus?: number): ConnectOutcome {
   return {
     status: 'failed',

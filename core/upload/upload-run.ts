@@ -4,7 +4,6 @@
  * cleanly on pause, cancel, interrupt, a rejected key or a fatal error. A crash at any moment
  * leaves the journal saying exactly which batches are done; at most the ones in flight go again.
  */
-import { DestinationError } from '../destination/destination';
 import { readCheckedLedger } from '../jobs/checked-ledger';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { acquireJobLock } from '../jobs/job-lock';
@@ -180,8 +179,4 @@ export function startUploadRun(options: UploadRunOptions): UploadRun {
     cancel: () => control.stop('cancel', stopMessage('cancel')),
     interrupt: () => control.stop('signal', stopMessage('signal')),
   };
-}
-
-export function isRejectedKey(error: unknown): boolean {
-  return error instanceof DestinationError && error.kind === 'rejected-key';
 }

@@ -10,7 +10,6 @@ export const emailConsentSchema = z.object({
   column: z.string().min(1),
   optedOut: z.enum(optedOutChoices),
 });
-export type EmailConsentMapping = z.infer<typeof emailConsentSchema>;
 
 /** The field name misfits and reports use for the consent column. */
 export const emailConsentField = 'EmailConsent';

@@ -7,7 +7,6 @@ import { z } from 'zod';
  */
 export const segmentSources = ['csv', 'cdm', 'xlsx', 'gzip', 'zip'] as const;
 export const segmentSourceSchema = z.enum(segmentSources);
-export type SegmentSource = z.infer<typeof segmentSourceSchema>;
 
 export const segmentShapeSchema = z.object({
   source: segmentSourceSchema,

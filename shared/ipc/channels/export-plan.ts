@@ -40,7 +40,6 @@ export const segmentChangesSchema = z.object({
   /** Mirroring would take off more than a fifth of knownMembers: ask first. */
   massRemoval: z.boolean(),
 });
-export type SegmentChangesSummary = z.infer<typeof segmentChangesSchema>;
 
 /** The counts each segment has and the plan adds up. */
 const planCounts = {

@@ -45,8 +45,6 @@ export interface CellStyles {
   readonly date1904: boolean;
 }
 
-export const noStyles: CellStyles = { formatCodes: new Map(), styleFormats: [], date1904: false };
-
 /** 1904-based workbooks (old Mac Excel) count days from 1904-01-01: 1,462 days later. */
 const days1900To1904 = 1462;
 
