@@ -1,4 +1,4 @@
-import type { StandardFieldNames } from './standard-field-names';
+import type { StandardFieldNames } from './field-names';
 
 /** The postal address fields' header names (see standard-field-names.ts). */
 export const mailingFieldNames: readonly StandardFieldNames[] = [

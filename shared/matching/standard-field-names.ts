@@ -1,23 +1,12 @@
+import type { StandardFieldNames } from './field-names';
 import { mailingFieldNames } from './mailing-field-names';
 
 /**
  * Header names for every Autopilot standard field but Email (field-synonyms.ts has those), in
  * English, Catalan, Spanish, French and German and as common exports spell them. Compared through
  * compactHeader, so case, accents, spaces and punctuation do not matter; earlier names rank higher.
+ * Listed in the order the matching screen shows the fields.
  */
-export interface StandardFieldNames {
-  readonly key: string;
-  /** Whole-header names: `Nachname` is the last name. */
-  readonly names: readonly string[];
-  /**
-   * Words that still name the field inside a longer header (`Billing City`, `Ciutat de
-   * facturació`, `Customer First Name`). Kept short on purpose: `First` alone must not turn
-   * `First order` into a first name.
-   */
-  readonly heads?: readonly string[];
-}
-
-/** Every standard field except Email, in the order the matching screen lists them. */
 export const standardFieldNames: readonly StandardFieldNames[] = [
   {
     key: 'FirstName',

@@ -4,7 +4,7 @@ import type { CustomFieldTypeName } from '../../../../shared/matching/field-mapp
 import { customFieldTypeSchema } from '../../../../shared/matching/field-mapping';
 import { fieldLabel } from './field-label';
 import { rowIdOf, standardFieldKeys, type MatchRow, type MatchTarget } from './match-rows';
-import type { AccountFields } from './matching-table';
+import type { AccountFields } from './account-fields';
 
 const newFieldValue = 'new';
 const customTypes = customFieldTypeSchema.options;

@@ -1,19 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DestinationField } from '../../../../shared/ipc/channels/exports';
 import type { Misfit } from '../../../../shared/ipc/channels/export-plan';
+import type { AccountFields } from './account-fields';
 import { AddField } from './add-field';
 import type { DraftAction } from './export-draft';
 import { matchingChecks, suggestColumn, type MatchRow } from './match-rows';
 import { fieldKeyOf, MatchingRow } from './matching-row';
 import type { ShapeGroup } from './use-export-setup';
-
-export interface AccountFields {
-  readonly data?: readonly DestinationField[];
-  readonly isPending: boolean;
-  readonly isEnabled: boolean;
-  readonly error: Error | null;
-}
 
 interface MatchingTableProps {
   readonly group: ShapeGroup;

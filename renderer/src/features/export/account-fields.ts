@@ -1,0 +1,9 @@
+import type { DestinationField } from '../../../../shared/ipc/channels/exports';
+
+/** The destination's fields as the matching table and Add field have them (a query's state). */
+export interface AccountFields {
+  readonly data?: readonly DestinationField[];
+  readonly isPending: boolean;
+  readonly isEnabled: boolean;
+  readonly error: Error | null;
+}
