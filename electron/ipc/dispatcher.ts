@@ -1,17 +1,8 @@
 import { ipcContract, type IpcChannel } from '../../shared/ipc/contract';
 import { baseErrorCodes, type IpcError, type IpcResult } from '../../shared/ipc/result';
 import type { IpcHandlers } from './handlers';
+import { UserFacingError } from './user-facing-error';
 import { isTrustedSender, type SenderFrame } from './trusted-sender';
-
-/** An error a service throws on purpose, with a code the renderer can act on. */
-export class UserFacingError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'UserFacingError';
-    this.code = code;
-  }
-}
 
 export interface DispatcherOptions {
   readonly handlers: IpcHandlers;

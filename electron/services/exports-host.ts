@@ -4,7 +4,7 @@ import { createExportsService, type ExportsService } from '../../core/exports/ex
 import type { SegmentLibrary } from '../../core/import/segment-library';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import type { SettingsRepository } from '../../core/settings/settings-repository';
-import type { HostEnvironment } from './host-services';
+import type { HostEnvironment } from './host-environment';
 import { currentOsUser } from '../../core/system/os-user';
 
 /** How long the Export screen waits for Autopilot (fields, lists, the check before Start). */

@@ -3,7 +3,7 @@
  * Electron-only hooks (keep awake, notification, Save dialog) from the host environment, and the
  * language for the notification from the saved preference or the system.
  */
-import type { HostEnvironment } from './host-services';
+import type { HostEnvironment } from './host-environment';
 import type { SettingsServices } from './settings-services';
 import { createJobDestinationOpener } from './jobs-destination';
 import { JobsService } from './jobs-service';

@@ -16,7 +16,7 @@ import { JobRunner } from '../../core/upload/job-runner';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess, type SnapshotAccess } from '../../core/upload/snapshot-access';
 import { jobErrorCodes, type JobDetail, type JobListItem } from '../../shared/ipc/channels/jobs';
-import type { EventSink } from './host-services';
+import type { EventSink } from './host-environment';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';

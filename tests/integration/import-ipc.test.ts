@@ -7,11 +7,8 @@ import { readSnapshotRows } from '../../core/segments/snapshot-store';
 import type { SnapshotRow } from '../../core/segments/snapshot-format';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
 import { createIpcHandlers } from '../../electron/ipc/handlers';
-import {
-  createHostServices,
-  type HostEnvironment,
-  type HostServices,
-} from '../../electron/services/host-services';
+import { createHostServices, type HostServices } from '../../electron/services/host-services';
+import type { HostEnvironment } from '../../electron/services/host-environment';
 import type { IpcResult } from '../../shared/ipc/result';
 import type {
   ImportOutcome,

@@ -5,11 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobFile, readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
-import {
-  createHostServices,
-  type HostEnvironment,
-  type HostServices,
-} from '../../electron/services/host-services';
+import { createHostServices, type HostServices } from '../../electron/services/host-services';
+import type { HostEnvironment } from '../../electron/services/host-environment';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
 import type { JobFinishedEvent, JobProgressEvent } from '../../shared/ipc/channels/jobs';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcDispatcher, UserFacingError } from '../../electron/ipc/dispatcher';
+import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
+import { UserFacingError } from '../../electron/ipc/user-facing-error';
 import type { IpcHandlers } from '../../electron/ipc/handlers';
 
 const origin = 'app://segment-courier';

@@ -5,11 +5,8 @@ import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
 import { createIpcHandlers } from '../../electron/ipc/handlers';
-import {
-  createHostServices,
-  type HostEnvironment,
-  type HostServices,
-} from '../../electron/services/host-services';
+import { createHostServices, type HostServices } from '../../electron/services/host-services';
+import type { HostEnvironment } from '../../electron/services/host-environment';
 import { serveFolder, type StaticServer } from './static-server';
 
 /** Runs in the page: hands an event to the listeners the harness preload keeps. */

@@ -7,7 +7,7 @@ import {
   type DestinationErrorCode,
 } from '../../../shared/ipc/channels/destinations';
 import type { HostServices } from '../../services/host-services';
-import { UserFacingError } from '../dispatcher';
+import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';
 
 const keychainCodes: Record<SecretStoreErrorKind, DestinationErrorCode> = {

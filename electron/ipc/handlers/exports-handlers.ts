@@ -3,7 +3,7 @@ import { SettingsError } from '../../../core/settings/settings-error';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import { exportErrorCodes } from '../../../shared/ipc/channels/exports';
 import type { HostServices } from '../../services/host-services';
-import { UserFacingError } from '../dispatcher';
+import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';
 
 /** Export failures keep their plain message and code; anything else stays internal. */

@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import type { HostServices } from '../../services/host-services';
 import { JobsError, jobsErrorOf } from '../../services/jobs-errors';
-import { UserFacingError } from '../dispatcher';
+import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';
 
 /** Failures a person can act on keep their plain message and code; the rest stay internal. */

@@ -5,7 +5,7 @@ import { SnapshotError } from '../../../core/segments/snapshot-paths';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import type { ImportOutcome } from '../../../shared/segments/segment-summary';
 import type { HostServices } from '../../services/host-services';
-import { UserFacingError } from '../dispatcher';
+import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';
 
 /** Import and snapshot failures keep their plain message and code; the rest stay internal. */
