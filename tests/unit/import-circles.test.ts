@@ -36,7 +36,7 @@ function importGraph(): Map<string, string[]> {
 }
 
 /** Each circle once, as the files on it (Tarjan's strongly connected components). */
-export function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
