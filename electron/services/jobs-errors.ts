@@ -9,7 +9,7 @@ import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-stor
 import { JobAlreadyRunningError } from '../../core/upload/job-runner';
 import { JobNotRunnableError } from '../../core/upload/upload-run';
 import { jobErrorCodes, type JobErrorCode } from '../../shared/ipc/channels/jobs';
-import { RetryError } from './jobs-retry';
+import { RetryError } from '../../core/jobs/retry-job';
 
 export class JobsError extends Error {
   override readonly name = 'JobsError';

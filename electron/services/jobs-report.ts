@@ -9,7 +9,7 @@ import type { JobManifest } from '../../core/jobs/job-manifest';
 import { jobFile } from '../../core/jobs/job-store';
 import { writeJobReport } from '../../core/report/job-report';
 import type { SnapshotAccess } from '../../core/upload/snapshot-access';
-import { RetryError } from './jobs-retry';
+import { RetryError } from '../../core/jobs/retry-job';
 
 /** Lines of a report written earlier, less its header (its cells hold no line breaks). */
 async function countReportRows(file: string): Promise<number | null> {

@@ -20,7 +20,7 @@ import type { EventSink } from './host-environment';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';
-import { createRetryJob } from './jobs-retry';
+import { createRetryJob } from '../../core/jobs/retry-job';
 import { endFactsOf, endNotification, type MainLanguage } from './jobs-texts';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
 

@@ -12,8 +12,8 @@ import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
 import type { JobProgress } from '../../core/upload/progress';
 import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/ipc/channels/jobs';
 import { stopKindOf } from './jobs-destination';
-import { readSegmentTallies } from './jobs-journal-tallies';
-import { findRetryJob, readRetryOf, retryableStatuses } from './jobs-retry';
+import { readSegmentTallies } from '../../core/jobs/journal-tallies';
+import { findRetryJob, readRetryOf, retryableStatuses } from '../../core/jobs/retry-job';
 
 export function countsOf(summary: JobSummary): JobCounts {
   const { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp } = summary;

@@ -21,13 +21,8 @@ import type { BatchRecord } from '../../core/jobs/journal-records';
 import { RowSelection } from '../../core/upload/row-selection';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
-import { readSegmentTallies } from '../../electron/services/jobs-journal-tallies';
-import {
-  createRetryJob,
-  findRetryJob,
-  readRetryOf,
-  RetryError,
-} from '../../electron/services/jobs-retry';
+import { readSegmentTallies } from '../../core/jobs/journal-tallies';
+import { createRetryJob, findRetryJob, readRetryOf, RetryError } from '../../core/jobs/retry-job';
 
 // "Retry failed rows" over real job files: a snapshot in the importer's format, a job created as
 // the app creates it, and a journal saying which rows were given up and which were refused.
