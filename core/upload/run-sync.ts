@@ -12,6 +12,7 @@ import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-jour
 import type { BatchOutcome, PlannedBatch } from './batch-delivery';
 import type { CallCounts } from './patient-call';
 import { batchesComplete } from './sync-counts';
+import { ListCounts } from './list-count';
 import { findProbe, judgeProbe } from './list-probe';
 import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
 
@@ -31,13 +32,21 @@ export class RunSync {
   #journal: SyncJournal = { removals: new Map(), begun: new Map(), listed: new Map() };
   /** Segment → a contact whose joining the list tells how the list reads `_autopilot_list`. */
   readonly #probes = new Map<number, string>();
+  readonly #listCounts = new ListCounts();
 
   constructor(input: RunSyncInput) {
     this.#input = input;
   }
 
   #steps(): SyncStepsInput {
-    return { ...this.#input, syncJournal: this.#journal, counts: this.#counts };
+    const steps: SyncStepsInput = {
+      ...this.#input,
+      syncJournal: this.#journal,
+      counts: this.#counts,
+      listedByCount: (segment, listId) =>
+        this.#listCounts.showsAllListed(steps, this.#input.totals, segment, listId),
+    };
+    return steps;
   }
 
   /** Adds to the run's totals what the sync's calls met since `before`. */
@@ -62,8 +71,14 @@ export class RunSync {
     const earlier = syncTotals(this.#journal);
     this.#input.totals.rateLimited += earlier.rateLimited;
     this.#input.totals.retries += earlier.retries;
-    if (jobLedger.runs > 0) await catchUpLedger(this.#steps());
-    else await this.#counted(() => this.#probe());
+    if (jobLedger.runs > 0) {
+      await catchUpLedger(this.#steps());
+      return;
+    }
+    await this.#counted(async () => {
+      await this.#probe();
+      await this.#listCounts.recordBefore(this.#steps());
+    });
   }
 
   async #probe(): Promise<void> {

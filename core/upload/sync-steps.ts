@@ -34,6 +34,8 @@ export interface SyncStepsInput {
   readonly patient: PatientContext;
   readonly counts: CallCounts;
   listId(segment: number): Promise<string>;
+  /** Whether the list's member count already shows every contact on it (list-count.ts). */
+  listedByCount?(segment: number, listId: string): Promise<boolean>;
 }
 
 export function ledgerLocation(input: SyncStepsInput, listId: string): LedgerLocation {
@@ -95,25 +97,27 @@ async function checkListed(input: SyncStepsInput, segment: number, listId: strin
   const { membership, manifest } = input;
   const planned = manifest.segments[segment];
   if (!membership || !planned || input.syncJournal.listed.has(segment)) return;
+  // A job counted without a delivery ledger (made before syncing existed) runs as it was made.
+  if (!planned.changes) return;
   const location = ledgerLocation(input, listId);
   if ((await readListReading(location)) === 'lenient') return;
   const before = { ...input.counts };
   const sentCount = contactsToSend(planned);
-  const added =
-    sentCount === 0
-      ? 0
-      : await ensureAllListed({
-          patient: input.patient,
-          counts: input.counts,
-          membership,
-          listId,
-          sentCount,
-          sentEmails: async function* () {
-            for await (const contact of deliveredContacts(input, segment, false)) {
-              yield contact.email;
-            }
-          },
-        });
+  const counted = sentCount === 0 || (await input.listedByCount?.(segment, listId)) === true;
+  const added = counted
+    ? 0
+    : await ensureAllListed({
+        patient: input.patient,
+        counts: input.counts,
+        membership,
+        listId,
+        sentCount,
+        sentEmails: async function* () {
+          for await (const contact of deliveredContacts(input, segment, false)) {
+            yield contact.email;
+          }
+        },
+      });
   if (added > 0) await writeListReading(location, 'strict');
   await input.journal.append({
     t: 'listed',

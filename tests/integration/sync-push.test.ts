@@ -78,6 +78,21 @@ describe.each([
     expect(result.json.addedToList).toBe(listOnCreateOnly ? 60 : 0);
   }, 60_000);
 
+  it('contacts all new to the account: the list is checked by its member count, not page by page', async () => {
+    const current = (world = await createSyncWorld({ listOnCreateOnly }));
+    current.server.state.createList(listName);
+    const week1 = people(600);
+    const result = await current.push(await current.writeSegment(week1), '--consent');
+    expect(result.code).toBe(0);
+    expect(current.listEmails()).toEqual(sortedEmails(week1));
+    const listReads = requestsOf(current.server, 'GET', '/list/', 0).filter((request) =>
+      request.path.includes('/contact'),
+    );
+    // The count before the batches and after: 600 more members, each of the 600 sent.
+    expect(listReads).toHaveLength(2);
+    expect(result.json.addedToList).toBe(0);
+  }, 60_000);
+
   it('learns once how the list reads _autopilot_list, and checks membership only when it must', async () => {
     const current = (world = await createSyncWorld({ listOnCreateOnly }));
     current.server.state.createList(listName);
