@@ -87,7 +87,9 @@ export function createRequestHandler(context: HandlerContext) {
     await context.delays.wait(latencyMs + (entry.fault === 'slow' ? slowMs : 0));
     // Recorded before the answer leaves, so a caller that got it also sees it in the log.
     entry.status = reply.status;
-    entry.contactsStored = storedCount(reply);
+    // Only an upsert stores contacts; a read (`GET /contact/{email}`) also answers a contact_id.
+    const upsert = entry.method === 'POST' && (path === '/contact' || path === '/contacts');
+    entry.contactsStored = upsert ? storedCount(reply) : 0;
     recorder.finish(entry);
     sendReply(response, reply);
   };

@@ -60,6 +60,15 @@ describe('emulator answer faults', () => {
     expect(emulator.requests.map((request) => request.contactsStored)).toEqual([2, 0]);
   });
 
+  it('only upserts count as accepted contacts: reading a contact back stores nothing', async () => {
+    const emulator = await setUp({});
+    expect((await call(emulator, 'POST', '/contacts', bulk(emails(3)))).status).toBe(200);
+    const read = await call(emulator, 'GET', '/contact/p0@example.com');
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.text)).toHaveProperty('contact_id');
+    expect(emulator.counters.contactsAccepted).toBe(3);
+  });
+
   it('an empty answer and a non-JSON page are 200s that store nothing', async () => {
     const emulator = await setUp({ faultSchedule: { 1: 'empty', 2: 'not-json' } });
     const empty = await call(emulator, 'POST', '/contacts', bulk(emails(3, 'e')));
