@@ -1,10 +1,7 @@
 import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
-import { type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
-import { buildConsentReceipt } from '../../core/jobs/consent';
-import { createJob } from '../../core/jobs/create-job';
 import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
@@ -30,10 +27,9 @@ import {
 } from '../push/sync-flags';
 import { BadInputError } from '../cli-errors';
 import { checkDestination } from '../push/check-destination';
+import { createCliJob, type CliTarget } from '../push/create-cli-job';
 import { quoteArgument } from '../quote-argument';
-import type { JobDestination } from '../../core/jobs/job-manifest';
 import { syncResolver } from '../../core/sync/plan-sync';
-import { currentOsUser } from '../../core/system/os-user';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
 
 const flagSpec = {
@@ -98,13 +94,8 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
   };
 }
 
-interface Target {
-  readonly destination: Destination;
-  readonly jobDestination: JobDestination;
-}
-
 /** The key, the destination and one cheap call: a wrong key or endpoint is bad input, exit 2. */
-async function openTarget(request: PushRequest, io: CliIo): Promise<Target> {
+async function openTarget(request: PushRequest, io: CliIo): Promise<CliTarget> {
   const resolved = await resolveCliKey({
     env: io.env,
     dataFolder: request.dataFolder,
@@ -131,28 +122,20 @@ async function openTarget(request: PushRequest, io: CliIo): Promise<Target> {
 async function send(
   request: PushRequest,
   segment: PreparedSegment,
-  target: Target,
+  target: CliTarget,
   io: CliIo,
 ): Promise<ExitCode> {
-  const { destination, jobDestination } = target;
-  const job = await createJob({
-    dataFolder: request.dataFolder,
-    segments: segment.plan.segments,
-    destination: jobDestination,
-    consent: buildConsentReceipt({
-      segments: segment.plan.segments,
-      destination: jobDestination,
-      confirmedAt: new Date(),
-      osUser: currentOsUser(),
-    }),
-    sync: { full: request.sync.full, mirror: request.sync.mirror },
+  const { full, mirror } = request.sync;
+  const job = await createCliJob(request.dataFolder, segment.plan.segments, target, {
+    full,
+    mirror,
   });
   if (!request.json)
     io.stderr.write(`Export job ${job.id}: sending to the list "${request.listName}".\n`);
   return runJobFromCli({
     dataFolder: request.dataFolder,
     jobId: job.id,
-    destination,
+    destination: target.destination,
     json: request.json,
     io,
     resumeCommand: resumeCommand(job.id, request.dataFolder, io.env),
@@ -186,7 +169,7 @@ async function consentNeeded(request: PushRequest, io: CliIo): Promise<ExitCode>
 
 /** The key, the destination and the list's ledger, then the count against it. */
 async function openAndPlan(request: PushRequest, imported: ImportedSegment, io: CliIo) {
-  let target: Target;
+  let target: CliTarget;
   let syncFor: Awaited<ReturnType<typeof syncResolver>>;
   try {
     target = await openTarget(request, io);

@@ -16,18 +16,13 @@ import {
   type ResolvedSetupSegments,
   type SegmentShape,
 } from '../../core/automation/setup-segments';
-import { type Destination } from '../../core/destination/destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
-import { buildConsentReceipt } from '../../core/jobs/consent';
-import { createJob } from '../../core/jobs/create-job';
-import type { JobDestination } from '../../core/jobs/job-manifest';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import type { DestinationRecord, ExportSetupRecord } from '../../core/settings/settings-schema';
 import { syncResolver } from '../../core/sync/plan-sync';
-import { currentOsUser } from '../../core/system/os-user';
 import { MappingError } from '../../core/upload/contact-builder';
 import { planExport, type ExportPlan, type ExportPlanHooks } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
@@ -36,6 +31,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
 import { resolveCliKey } from '../push/api-key';
 import { checkDestination } from '../push/check-destination';
+import { createCliJob, type CliTarget } from '../push/create-cli-job';
 import { parseFlags } from '../push/parse-flags';
 import { formatCount } from '../push/progress-printer';
 import { cliDestination, runJobFromCli } from '../push/run-job';
@@ -165,11 +161,6 @@ function profileCounts(shapes: readonly SegmentShape[], plan: ExportPlan) {
   );
 }
 
-interface Target {
-  readonly destination: Destination;
-  readonly jobDestination: JobDestination;
-}
-
 /** The destination's key from the keychain (or the environment), its endpoint checked, one call. */
 async function openTarget(request: RunSetupRequest, record: DestinationRecord, io: CliIo) {
   const resolved = await resolveCliKey({
@@ -194,22 +185,13 @@ async function send(
   found: Awaited<ReturnType<typeof findSetup>>,
   setupSegments: ResolvedSetupSegments,
   plan: ExportPlan,
-  target: Target,
+  target: CliTarget,
   io: CliIo,
 ): Promise<ExitCode> {
-  const { destination, jobDestination } = target;
-  const job = await createJob({
-    dataFolder: request.dataFolder,
-    segments: plan.segments,
-    destination: jobDestination,
-    consent: buildConsentReceipt({
-      segments: plan.segments,
-      destination: jobDestination,
-      confirmedAt: new Date(),
-      osUser: currentOsUser(),
-    }),
-    // Each run is a sync (issue 18, item 3): only what changed, the mirror if the setup keeps one.
-    sync: { full: false, mirror: found.setup.mirror ?? false },
+  // Each run is a sync (issue 18, item 3): only what changed, the mirror if the setup keeps one.
+  const job = await createCliJob(request.dataFolder, plan.segments, target, {
+    full: false,
+    mirror: found.setup.mirror ?? false,
   });
   // The next run compares with this one, whether or not every row gets through.
   await recordRunCounts(
@@ -221,7 +203,7 @@ async function send(
   return runJobFromCli({
     dataFolder: request.dataFolder,
     jobId: job.id,
-    destination,
+    destination: target.destination,
     json: request.json,
     io,
     resumeCommand: resumeCommand(job.id, request.dataFolder, io.env),
