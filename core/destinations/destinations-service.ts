@@ -69,6 +69,8 @@ function toSummary(record: DestinationRecord): DestinationSummary {
   return {
     id,
     displayName,
+    service: record.service,
+    ...(record.region === undefined ? {} : { region: record.region }),
     endpoint,
     requestsPerSecond,
     createdAt,
@@ -142,6 +144,7 @@ export function createDestinationsService(
     const record: DestinationRecord = {
       id: newId(),
       displayName,
+      service: 'autopilot',
       endpoint,
       requestsPerSecond,
       createdAt: at,

@@ -5,6 +5,11 @@
 import { z } from 'zod';
 import { jobStatusValues } from '../../shared/jobs/job-states';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
+import {
+  destinationServices,
+  emailPermissionChoices,
+  orttoRegions,
+} from '../../shared/model/destination-service';
 
 export const jobStatuses = jobStatusValues;
 export const jobStatusSchema = z.enum(jobStatuses);
@@ -72,6 +77,15 @@ export const jobDestinationSchema = z.object({
   endpoint: z.string().min(1),
   /** Requests per second the engine may reach (it slows down below this when told to). */
   rate: z.number().positive(),
+  /** Which kind of account (issue 16); jobs written before Ortto existed are Autopilot's. */
+  service: z.enum(destinationServices).optional(),
+  /** Ortto only: the account's region. */
+  region: z.enum(orttoRegions).optional(),
+  /**
+   * Ortto only: what the marketer declared about email permission, given to people Ortto
+   * creates (existing people keep theirs).
+   */
+  emailPermission: z.enum(emailPermissionChoices).optional(),
 });
 export type JobDestination = z.infer<typeof jobDestinationSchema>;
 
@@ -79,7 +93,14 @@ export type JobDestination = z.infer<typeof jobDestinationSchema>;
 export const consentReceiptSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
-  destination: z.object({ name: z.string(), endpoint: z.string() }),
+  destination: z.object({
+    name: z.string(),
+    endpoint: z.string(),
+    service: z.enum(destinationServices).optional(),
+    region: z.enum(orttoRegions).optional(),
+  }),
+  /** Ortto: the email permission the marketer declared for the people it creates. */
+  emailPermission: z.enum(emailPermissionChoices).optional(),
   fields: z.array(z.string()),
   profiles: z.number().int(),
   rows: z.number().int(),

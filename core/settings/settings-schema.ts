@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { privacyAgreementSchema } from '../../shared/ipc/channels/destinations';
 import { listChoiceSchema } from '../../shared/ipc/channels/exports';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
+import { destinationServices, orttoRegions } from '../../shared/model/destination-service';
 
 /**
  * The settings document: small, human-sized data only (../../shared/docs/style.md, practice 7).
@@ -13,6 +14,10 @@ export const currentSettingsVersion = 1;
 export const destinationRecordSchema = z.object({
   id: z.string().min(1),
   displayName: z.string().min(1),
+  /** Added with Ortto (issue 16): a destination saved before it is an Autopilot account. */
+  service: z.enum(destinationServices).default('autopilot'),
+  /** Ortto only: the region whose host the account lives on. */
+  region: z.enum(orttoRegions).optional(),
   endpoint: z.string().min(1),
   requestsPerSecond: z.number().positive(),
   createdAt: z.string().min(1),

@@ -12,6 +12,7 @@ function summary(displayName: string, id = `id-${displayName}`): DestinationSumm
   return {
     id,
     displayName,
+    service: 'autopilot',
     endpoint: 'https://api2.autopilothq.com/v1',
     requestsPerSecond: 5,
     createdAt: '2025-03-04T10:20:30.000Z',

@@ -47,6 +47,7 @@ export function segment(
 export const destination: DestinationSummary = {
   id: 'dest-1',
   displayName: 'Autopilot Barcelona',
+  service: 'autopilot',
   endpoint: 'https://api2.autopilothq.com/v1',
   requestsPerSecond: 5,
   createdAt: '2026-01-01T00:00:00.000Z',

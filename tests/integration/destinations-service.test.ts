@@ -36,6 +36,7 @@ describe('adding a destination', () => {
     expect(created).toEqual({
       id: expect.any(String),
       displayName: 'Marketing EU',
+      service: 'autopilot',
       endpoint: emulator.url,
       requestsPerSecond: 5,
       createdAt: '2025-03-04T10:20:30.000Z',

@@ -26,6 +26,7 @@ function destination(id: string, displayName: string): DestinationRecord {
   return {
     id,
     displayName,
+    service: 'autopilot',
     endpoint: 'https://api2.autopilothq.com/v1',
     requestsPerSecond: 5,
     createdAt: '2025-03-01T09:00:00.000Z',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../channel';
+import { destinationServices, orttoRegions } from '../../model/destination-service';
 
 /**
  * Destinations: where segments are pushed (an Autopilot account). The API key goes IN through
@@ -53,9 +54,16 @@ export const privacyAgreementSchema = z.object({
 });
 export type PrivacyAgreement = z.infer<typeof privacyAgreementSchema>;
 
+/** Which kind of account (issue 16); destinations saved before Ortto existed are Autopilot's. */
+export const destinationServiceSchema = z.enum(destinationServices);
+export const orttoRegionSchema = z.enum(orttoRegions);
+
 export const destinationSummarySchema = z.object({
   id: z.string(),
   displayName: z.string(),
+  service: destinationServiceSchema,
+  /** Ortto only: the region whose host the account lives on. */
+  region: orttoRegionSchema.optional(),
   endpoint: z.string(),
   requestsPerSecond: z.number(),
   createdAt: z.string(),
@@ -102,6 +110,10 @@ const requestsPerSecond = z.number();
 export const createDestinationInputSchema = z.object({
   displayName,
   apiKey,
+  /** Absent: Autopilot, as before Ortto existed. */
+  service: destinationServiceSchema.optional(),
+  /** Ortto only; absent means Ortto's default region. Sets the endpoint unless one is typed. */
+  region: orttoRegionSchema.optional(),
   endpoint: endpoint.optional(),
   requestsPerSecond: requestsPerSecond.optional(),
   agreement: z.literal(true, {

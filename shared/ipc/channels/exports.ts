@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailPermissionChoices } from '../../model/destination-service';
 import { command, query } from '../channel';
 import {
   customFieldTypeSchema,
@@ -158,6 +159,12 @@ export const startExportInputSchema = z.object({
     massRemoval: z.boolean().optional(),
   }),
   sync: syncChoiceSchema.optional(),
+  /**
+   * Ortto only, and required there (issue 16, item 4): whether these people agreed to receive
+   * email. People Ortto creates get it; existing people keep theirs. A matched consent column
+   * decides row by row instead, and this answers for rows where the column is blank.
+   */
+  emailPermission: z.enum(emailPermissionChoices).optional(),
 });
 export type StartExportInput = z.infer<typeof startExportInputSchema>;
 
