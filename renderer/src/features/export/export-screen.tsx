@@ -15,6 +15,7 @@ import { useDestinationFields, useDestinationLists } from './use-exports';
 import { useExportSetup } from './use-export-setup';
 import { sectionIds } from './section-ids';
 import './export.css';
+import { useNavigatedSegments } from './use-navigated-segments';
 
 /**
  * Export (product.md, steps 3 and 4): destination, segments, matching, lists, what will be sent,
@@ -44,6 +45,7 @@ export function ExportScreen() {
       dispatch({ type: 'destination', destinationId: onlyDestination.id });
     }
   }, [onlyDestination, draft.destinationId, target.jobId, dispatch]);
+  useNavigatedSegments(target.segmentIds, draft.segmentIds, dispatch);
 
   return (
     <section className="screen export-screen" aria-labelledby="export-title">
