@@ -47,7 +47,7 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
       name: options.name ?? segmentName(read),
       importedAt: options.now().toISOString(),
       source: read.source,
-      format: read.format,
+      format: read.hasHeader === false ? { ...read.format, headerless: true } : read.format,
       columns: read.columns,
       rowCount: read.report.counts.rows,
       emailColumn: read.emailColumn,

@@ -319,6 +319,41 @@ describe('Segments screen', () => {
     expect(navigate).toHaveBeenCalledWith({ screen: 'export', segmentIds: ['seg-old'] });
   });
 
+  it('lets the person name the columns of a file without a header row', async () => {
+    const headerless = segment({
+      columns: ['Column 1', 'Column 2', 'Column 3'],
+      headerless: true,
+      emailColumn: 'Column 1',
+    });
+    const fake = fakeBridge([headerless]);
+    await renderWithApp(<SegmentsScreen />, fake.bridge);
+    const card = await screen.findByRole('article', { name: 'clients-catalunya' });
+    const names = within(card).getByRole('group', { name: 'Column names' });
+    const save = within(names).getByRole('button', { name: 'Save column names' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    const second = within(names).getByLabelText('Column 2');
+    expect(second.getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(names).getByText('First value: Jordi')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.clear(second);
+    await user.type(second, 'Nom');
+    await user.click(save);
+    await waitFor(() =>
+      expect(fake.calls.segmentsReimport).toHaveBeenCalledWith({
+        id: 'seg-1',
+        encoding: 'utf-8',
+        delimiter: ';',
+        columnNames: ['Column 1', 'Nom', 'Column 3'],
+      }),
+    );
+  });
+
+  it('offers no column names for a file that has a header row', async () => {
+    await renderWithApp(<SegmentsScreen />, fakeBridge([segment()]).bridge);
+    const card = await screen.findByRole('article', { name: 'clients-catalunya' });
+    expect(within(card).queryByRole('group', { name: 'Column names' })).toBeNull();
+  });
+
   it('takes files dropped anywhere on the window, from any screen', async () => {
     const fake = fakeBridge([]);
     await renderWithApp(<AppShell initialScreen="history" />, fake.bridge);

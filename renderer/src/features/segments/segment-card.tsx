@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
+import { ColumnNames } from './column-names';
 import { ConfirmRemoveDialog } from './confirm-remove-dialog';
 import { failureOf, importErrorText } from './error-text';
 import { useFormatters } from './formatters';
@@ -11,7 +12,7 @@ import { SegmentFormat, type FormatControl } from './segment-format';
 import { isRewritten, ShapeChoiceField, useShapeText } from './segment-shape';
 
 /** The control that re-read the segment, focused again on its new card. */
-export type CardControl = FormatControl | 'choice';
+export type CardControl = FormatControl | 'choice' | 'names';
 import { SegmentNameField } from './segment-name-field';
 import { SegmentPreview } from './segment-preview';
 import { useReimportSegment, useRemoveSegment } from './use-segments';
@@ -66,14 +67,31 @@ function SegmentDetails(props: {
   ) => void;
 }) {
   const { segment, focusControl } = props;
+  const formatFocus =
+    focusControl === 'encoding' || focusControl === 'delimiter' ? focusControl : undefined;
   return (
     <>
       {!isRewritten(segment.shape) && (
         <SegmentFormat
           segment={segment}
           busy={props.busy}
-          autoFocus={focusControl === 'choice' ? undefined : focusControl}
+          autoFocus={formatFocus}
           onChange={props.onChange}
+        />
+      )}
+      {segment.headerless && (
+        <ColumnNames
+          // A new segment (the names saved) starts its own draft.
+          key={segment.id}
+          segment={segment}
+          busy={props.busy}
+          autoFocus={focusControl === 'names'}
+          onSave={(columnNames) =>
+            props.onChange(
+              { encoding: segment.encoding, delimiter: segment.delimiter, columnNames },
+              'names',
+            )
+          }
         />
       )}
       <SegmentPreview segment={segment} />
