@@ -105,6 +105,7 @@ describe('Destinations screen', () => {
     expect(bridge.destinationsCreate).toHaveBeenCalledWith({
       displayName: 'Marketing EU',
       apiKey: key,
+      service: 'autopilot',
       endpoint: 'http://127.0.0.1:4010/v1',
       requestsPerSecond: 2.5,
       agreement: true,
@@ -186,7 +187,7 @@ describe('Destinations screen', () => {
     const user = userEvent.setup();
     const card = await screen.findByRole('article', { name: 'Main' });
     await user.click(within(card).getByRole('button', { name: 'Connect' }));
-    expect(await within(card).findByText('Connected. Your account has 3 lists.')).toBeTruthy();
+    expect(await within(card).findByText('Connected to Autopilot. Your account has 3 lists.')).toBeTruthy();
 
     answer = ok<ConnectOutcome>({
       status: 'failed',
