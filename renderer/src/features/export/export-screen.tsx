@@ -52,7 +52,7 @@ export function ExportScreen() {
         <h1 id="export-title" tabIndex={-1}>
           {t('title')}
         </h1>
-        <p className="screen-intro">{t('intro')}</p>
+        <p className="screen-intro">{t('intro', { context: destination?.service })}</p>
         {target.jobId && <AgainPanel key={target.jobId} jobId={target.jobId} setup={setup} />}
         <SavedSetupsBar
           setup={setup}
