@@ -131,7 +131,7 @@ describe('Destinations screen', () => {
     const card = await screen.findByRole('article', { name: 'Main' });
     await user.click(within(card).getByRole('button', { name: 'Connect' }));
     expect(
-      await within(card).findByText('Connected to Autopilot. Your account has 3 lists.'),
+      await within(card).findByText('Connected. Your account has 3 lists.'),
     ).toBeTruthy();
 
     answer = ok<ConnectOutcome>({
