@@ -130,9 +130,7 @@ describe('Destinations screen', () => {
     const user = userEvent.setup();
     const card = await screen.findByRole('article', { name: 'Main' });
     await user.click(within(card).getByRole('button', { name: 'Connect' }));
-    expect(
-      await within(card).findByText('Connected. Your account has 3 lists.'),
-    ).toBeTruthy();
+    expect(await within(card).findByText('Connected. Your account has 3 lists.')).toBeTruthy();
 
     answer = ok<ConnectOutcome>({
       status: 'failed',

@@ -31,8 +31,8 @@ interface CreateDestinationFormProps {
 
 /**
  * Adds a destination: which kind of account (and Ortto's region), name, key, the "I agree" step,
- * and Advanced. The key lives in this form's
- * state only until main has put it in the keychain; the form then closes and it is gone.
+ * and Advanced. The key lives in this form's state only until main has put it in the keychain;
+ * the form then closes and it is gone.
  */
 export function CreateDestinationForm({ onCreated, onCancel }: CreateDestinationFormProps) {
   const { t } = useTranslation('destinations');

@@ -4,8 +4,8 @@ import type { DestinationService } from '../../../../shared/model/destination-se
 
 /**
  * What checking a key where it was typed found (issue 17, item 2), as the sentence after saving:
- * "Key accepted: 3 lists" (Ortto's: tags), or saved but not checked yet, and why. A refused key never gets here:
- * it is not saved and the form says so at the key field.
+ * "Key accepted: 3 lists" (Ortto's: tags), or saved but not checked yet, and why. A refused key
+ * never gets here: it is not saved and the form says so at the key field.
  */
 export function keyCheckText(
   t: TFunction<'destinations'>,

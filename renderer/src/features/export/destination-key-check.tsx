@@ -29,7 +29,8 @@ interface DestinationKeyCheckProps {
 
 /**
  * Issue 17, item 2: the key is checked as soon as the destination is chosen (reading its lists
- * asks Autopilot or Ortto with it), so a wrong key shows here with Replace key, not after the consent.
+ * asks Autopilot or Ortto with it), so a wrong key shows here with Replace key, not after the
+ * consent.
  */
 export function DestinationKeyCheck({ destination, lists }: DestinationKeyCheckProps) {
   const { t } = useTranslation('export');

@@ -19,7 +19,8 @@ import './export.css';
 
 /**
  * Export (product.md, steps 3 and 4): destination, segments, matching, lists (Ortto: tags and the
- * email permission question), what will be sent, and the consent dialog before Start. Given a job (History's "Export again"), it starts from it.
+ * email permission question), what will be sent, and the consent dialog before Start. Given a job
+ * (History's "Export again"), it starts from it.
  */
 export function ExportScreen() {
   const { t } = useTranslation('export');

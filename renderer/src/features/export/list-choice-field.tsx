@@ -26,8 +26,9 @@ interface ListChoiceFieldProps {
 }
 
 /**
- * One segment's list (an Ortto tag): named after it, one of the account's, or a new name typed inline (issue 17,
- * item 3). A list that does not exist yet is created when the export starts, whatever its name.
+ * One segment's list (an Ortto tag): named after it, one of the account's, or a new name typed
+ * inline (issue 17, item 3). A list that does not exist yet is created when the export starts,
+ * whatever its name.
  */
 export function ListChoiceField({ id, segment, choice, lists, onChange }: ListChoiceFieldProps) {
   const { t } = useTranslation('export');
