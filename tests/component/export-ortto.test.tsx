@@ -80,6 +80,7 @@ describe('Export screen: an Ortto destination', () => {
     expect(
       screen.getByRole('heading', { name: "3. Matching the columns to Ortto's fields" }),
     ).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Keep the tag in step with the segment' }));
   });
 
   it('blocks Start until the email permission question is answered, then sends the answer', async () => {
@@ -161,6 +162,7 @@ describe('Export screen: an Autopilot destination stays as it was', () => {
     const { exportButton, calls } = await choose(destination);
     expect(screen.getByRole('heading', { name: '4. Lists' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'List for clients-catalunya' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Keep the list in step with the segment' }));
     expect(screen.queryByText(/create an audience/)).toBeNull();
     expect(screen.queryByRole('group', { name: /agree to receive email from you/ })).toBeNull();
     await waitFor(() => expect(exportButton.disabled).toBe(false));

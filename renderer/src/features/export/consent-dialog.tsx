@@ -145,6 +145,7 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
                   changed: format.number(facts.changes.changed),
                   unchanged: format.number(facts.changes.unchanged),
                   leaving: format.number(facts.changes.leaving),
+                  context,
                 })}
               </dd>
             </>
