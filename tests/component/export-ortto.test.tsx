@@ -75,12 +75,16 @@ describe('Export screen: an Ortto destination', () => {
         'In Ortto, create an audience with the filter Tag is “clients-catalunya”: it then follows this segment.',
       ),
     ).toBeTruthy();
-    expect(screen.getByText('Ortto, Europe region · Endpoint: https://api.eu.ap3api.com/v1'));
+    expect(
+      screen.getByText('Ortto, Europe region · Endpoint: https://api.eu.ap3api.com/v1'),
+    ).toBeTruthy();
     expect(await screen.findByText('Key accepted: 1 tag.')).toBeTruthy();
     expect(
       screen.getByRole('heading', { name: "3. Matching the columns to Ortto's fields" }),
     ).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: 'Keep the tag in step with the segment' }));
+    expect(
+      screen.getByRole('checkbox', { name: 'Keep the tag in step with the segment' }),
+    ).toBeTruthy();
   });
 
   it('blocks Start until the email permission question is answered, then sends the answer', async () => {
@@ -162,7 +166,9 @@ describe('Export screen: an Autopilot destination stays as it was', () => {
     const { exportButton, calls } = await choose(destination);
     expect(screen.getByRole('heading', { name: '4. Lists' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'List for clients-catalunya' })).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: 'Keep the list in step with the segment' }));
+    expect(
+      screen.getByRole('checkbox', { name: 'Keep the list in step with the segment' }),
+    ).toBeTruthy();
     expect(screen.queryByText(/create an audience/)).toBeNull();
     expect(screen.queryByRole('group', { name: /agree to receive email from you/ })).toBeNull();
     await waitFor(() => expect(exportButton.disabled).toBe(false));
