@@ -1,0 +1,68 @@
+/**
+ * `POST /v1/person/merge` (ortto-api.md): find each person by `merge_by`, then create, update or
+ * leave them as the strategy says, and answer one entry per person in the order sent.
+ *
+ * The emulator's readings where Ortto's answer is not documented:
+ * - strategy 3 (ignore) leaves an existing person wholly alone, tags included, with the status
+ *   `merged`; a client must treat any status but `created` there as "exists".
+ * - `skip_non_existing` with nobody found: the status `skipped`, nothing created.
+ * - a person who cannot be merged (`invalid`, `suppressed`) or was `skipped` has no `person_id`
+ *   in the answer, only the status and an `error`.
+ * - `find_strategy`, `async`, `location` and `clear_fields` are not modelled: people are found by
+ *   the first `merge_by` field that matches, and every merge is answered as if synchronous.
+ */
+import type { Reply } from '../router';
+import {
+  personProblem,
+  readMergeRequest,
+  type MergeLimits,
+  type MergeRequest,
+  type PersonInput,
+} from './merge-request';
+import { orttoError, type PersonProblem } from './replies';
+import type { OrttoState } from './state';
+
+export interface MergeOutcome {
+  readonly person_id?: string;
+  readonly status: 'created' | 'merged' | 'skipped' | PersonProblem['status'];
+  readonly error?: string;
+}
+
+/** A new person is subscribed to email unless told otherwise: Ortto's default, the trap. */
+const creationDefaults = { 'bol::p': true, 'bol::sp': false };
+
+function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest): MergeOutcome {
+  const found = request.mergeBy
+    .map((id) => state.find(id, person.fields[id]))
+    .find((match) => match !== undefined);
+  if (!found) {
+    if (request.skipNonExisting) return { status: 'skipped', error: 'person not found' };
+    const created = state.create({ ...creationDefaults, ...person.fields });
+    state.retag(created, person.tags, person.unsetTags);
+    return { person_id: created.person_id, status: 'created' };
+  }
+  if (request.strategy !== 3) {
+    state.setFields(found, person.fields, request.strategy === 1 ? 'append' : 'overwrite');
+    state.retag(found, person.tags, person.unsetTags);
+  }
+  return { person_id: found.person_id, status: 'merged' };
+}
+
+export function mergePeople(state: OrttoState, body: unknown, limits: MergeLimits): Reply {
+  const request = readMergeRequest(body, limits, new Set(state.customFields.keys()));
+  if ('error' in request) return orttoError(400, request.code, request.error);
+  const problems = request.people.map((person) => personProblem(person, request.mergeBy, limits));
+  const refused = problems.filter((problem) => problem !== undefined);
+  if (refused.length === request.people.length) {
+    return orttoError(
+      400,
+      'invalid-contacts',
+      `No valid contacts provided (${refused.length} refused)`,
+      refused,
+    );
+  }
+  const people = request.people.map(
+    (person, index): MergeOutcome => problems[index] ?? mergeOne(state, person, request),
+  );
+  return { status: 200, body: { people } };
+}

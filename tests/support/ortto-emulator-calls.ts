@@ -1,0 +1,51 @@
+// Real HTTP calls to the emulator's Ortto mode on 127.0.0.1, for the emulator's own tests.
+import type { RunningOrttoEmulator } from '../../emulator/ortto/server';
+
+export interface OrttoAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+export interface MergeEntry {
+  readonly person_id?: string;
+  readonly status: string;
+  readonly error?: string;
+}
+
+/** `POST <url>/<path>` with the emulator's key (or `key`), the body as JSON (or as is when text). */
+export async function postToOrtto(
+  emulator: RunningOrttoEmulator,
+  path: string,
+  body: unknown,
+  key: string | undefined = emulator.apiKey,
+): Promise<OrttoAnswer> {
+  const response = await fetch(`${emulator.url}/${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(key === undefined ? {} : { 'x-api-key': key }),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+  };
+}
+
+/** A merge expected to succeed: its per-person entries. */
+export async function mergePeople(
+  emulator: RunningOrttoEmulator,
+  body: Record<string, unknown>,
+): Promise<MergeEntry[]> {
+  const answer = await postToOrtto(emulator, 'person/merge', body);
+  if (answer.status !== 200) throw new Error(`merge answered ${answer.status}`);
+  return (answer.body as { people: MergeEntry[] }).people;
+}
+
+export const emailOnly = (email: string, fields: Record<string, unknown> = {}) => ({
+  fields: { 'str::email': email, ...fields },
+});
