@@ -13,18 +13,21 @@ export interface MergeEntry {
   readonly error?: string;
 }
 
-/** `POST <url>/<path>` with the emulator's key (or `key`), the body as JSON (or as is when text). */
+/**
+ * `POST <url>/<path>` with the emulator's key (or `key`; null sends none), the body as JSON (or as
+ * is when it is text).
+ */
 export async function postToOrtto(
   emulator: RunningOrttoEmulator,
   path: string,
   body: unknown,
-  key: string | undefined = emulator.apiKey,
+  key: string | null = emulator.apiKey,
 ): Promise<OrttoAnswer> {
   const response = await fetch(`${emulator.url}/${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(key === undefined ? {} : { 'x-api-key': key }),
+      ...(key === null ? {} : { 'x-api-key': key }),
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
