@@ -23,6 +23,12 @@ export const builtInFieldIds: ReadonlySet<string> = new Set([
   'str::u-ctx',
 ]);
 
+/** What a new person gets unless told otherwise: subscribed to email (Ortto's default, the trap). */
+export const creationDefaults: Readonly<Record<string, boolean>> = {
+  'bol::p': true,
+  'bol::sp': false,
+};
+
 /**
  * Custom field type → id prefix. The doc confirms str, int, bol and dtz; the others are the
  * emulator's reading (a three-letter code per type), so a client must take the id from

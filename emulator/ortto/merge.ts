@@ -12,6 +12,7 @@
  *   the first `merge_by` field that matches, and every merge is answered as if synchronous.
  */
 import type { Reply } from '../router';
+import { creationDefaults } from './fields';
 import {
   personProblem,
   readMergeRequest,
@@ -27,9 +28,6 @@ export interface MergeOutcome {
   readonly status: 'created' | 'merged' | 'skipped' | PersonProblem['status'];
   readonly error?: string;
 }
-
-/** A new person is subscribed to email unless told otherwise: Ortto's default, the trap. */
-const creationDefaults = { 'bol::p': true, 'bol::sp': false };
 
 function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest): MergeOutcome {
   const found = request.mergeBy

@@ -10,7 +10,10 @@ import { sharedDefaultOptions, type SharedEmulatorOptions } from '../options';
  */
 export const orttoTestKey = 'pk-emulator-0e5a1a7e5ca1ab1e0e5a1a7e5ca1ab1e0e5a1a7e5ca1ab1e';
 
-/** A person the account already has, by field id (`str::email`, `bol::p`, `str:cm:plan`). */
+/**
+ * A person the account already has, by field id (`str::email`, `bol::p`, `str:cm:plan`); without
+ * `bol::p` they are subscribed, as a merge would make them.
+ */
 export interface SeedPerson {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly tags?: readonly string[];

@@ -7,6 +7,7 @@ import { mergeOptions } from '../options';
 import type { RequestCounters } from '../recorder';
 import { createParts, startRuntime, type RunningEmulatorBase } from '../runtime';
 import { BadRequestWatch } from './ban';
+import { creationDefaults } from './fields';
 import { defaultOrttoOptions, type OrttoEmulatorOptions, type SeedPerson } from './options';
 import { orttoRules } from './pipeline';
 import { OrttoState, type StoredPerson } from './state';
@@ -45,8 +46,8 @@ function view(person: StoredPerson): PersonView {
 
 function seed(state: OrttoState, people: readonly SeedPerson[]): void {
   for (const person of people) {
-    // Seeds say what they mean; only a seed without `bol::p` gets Ortto's subscribed default.
-    const stored = state.create({ 'bol::p': true, 'bol::sp': false, ...person.fields });
+    // Like a merge: only a seed without `bol::p` gets Ortto's subscribed default.
+    const stored = state.create({ ...creationDefaults, ...person.fields });
     state.retag(stored, person.tags ?? [], []);
   }
 }

@@ -163,4 +163,11 @@ describe('Ortto faults shared with the Autopilot mode', () => {
     expect(ortto.state.people.size).toBe(2);
     expect(ortto.requests[0]).toMatchObject({ contactCount: 4, contactsStored: 2 });
   });
+
+  it('a short merge of one person answers 200 with no entries, not a bad request', async () => {
+    const { ortto } = await start({ faultSchedule: { 1: 'short' } });
+    const answer = await postToOrtto(ortto, 'person/merge', { people: people(1) });
+    expect(answer).toMatchObject({ status: 200, body: { people: [] } });
+    expect(ortto.state.people.size).toBe(0);
+  });
 });

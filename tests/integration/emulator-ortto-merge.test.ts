@@ -7,7 +7,7 @@ import {
   type OrttoEmulatorOptions,
   type RunningOrttoEmulator,
 } from '../../emulator/ortto/server';
-import { emailOnly, mergePeople, postToOrtto } from '../support/ortto-emulator-calls';
+import { emailOnly, mergedEntries, postToOrtto } from '../support/ortto-emulator-calls';
 
 let emulator: RunningOrttoEmulator | undefined;
 
@@ -34,7 +34,7 @@ describe('Ortto merge: creating people', () => {
     const ortto = await start();
     expect(ortto.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(ortto.apiKey).toBe(orttoTestKey);
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [emailOnly('new@example.com', { 'str::first': 'Nia' })],
     });
     expect(entries).toEqual([{ person_id: expect.any(String), status: 'created' }]);
@@ -51,7 +51,7 @@ describe('Ortto merge: creating people', () => {
 
   it('keeps an explicit bol::p on creation', async () => {
     const ortto = await start();
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [emailOnly('no@example.com', { 'bol::p': false })],
       merge_strategy: 3,
     });
@@ -60,7 +60,7 @@ describe('Ortto merge: creating people', () => {
 
   it('never creates with skip_non_existing: a person not found is skipped', async () => {
     const ortto = await start({ people: existingPeople });
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [emailOnly('ghost@example.com'), emailOnly('sub@example.com')],
       skip_non_existing: true,
     });
@@ -74,24 +74,25 @@ describe('Ortto merge: existing people', () => {
   it('strategy 3 leaves an existing person alone, permission and tags included', async () => {
     const ortto = await start({ people: existingPeople });
     const before = ortto.person('unsub@example.com');
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [
         {
           ...emailOnly('unsub@example.com', { 'bol::p': true, 'str::first': 'Changed' }),
           tags: ['New'],
         },
-        emailOnly('fresh@example.com', { 'bol::p': true }),
+        { ...emailOnly('fresh@example.com', { 'bol::p': true }), tags: ['New'] },
       ],
       merge_strategy: 3,
     });
     expect(entries.map((entry) => entry.status)).toEqual(['merged', 'created']);
     expect(entries[0]?.person_id).toBe(before?.person_id);
     expect(ortto.person('unsub@example.com')).toEqual(before);
+    expect(ortto.peopleWithTag('New')).toEqual(['fresh@example.com']);
   });
 
   it('overwrite without bol::p updates fields and tags but not the permission', async () => {
     const ortto = await start({ people: existingPeople });
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [
         { ...emailOnly('unsub@example.com', { 'str::first': 'Una' }), tags: ['VIP'] },
         { ...emailOnly('sub@example.com', { 'str::last': 'Stone' }), tags: ['VIP'] },
@@ -114,7 +115,7 @@ describe('Ortto merge: existing people', () => {
 
   it('overwrite with bol::p false unsubscribes, and null clears a field', async () => {
     const ortto = await start({ people: existingPeople });
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [emailOnly('sub@example.com', { 'bol::p': false, 'str::first': null })],
     });
     const fields = ortto.person('sub@example.com')?.fields;
@@ -124,7 +125,7 @@ describe('Ortto merge: existing people', () => {
 
   it('strategy 1 fills only empty fields', async () => {
     const ortto = await start({ people: existingPeople });
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [emailOnly('sub@example.com', { 'str::first': 'Other', 'str::last': 'Lee' })],
       merge_strategy: 1,
     });
@@ -138,7 +139,7 @@ describe('Ortto merge: existing people', () => {
     const ortto = await start({
       people: [{ fields: { 'str::email': 'a@example.com', 'str::ei': 'crm-1' } }],
     });
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [{ fields: { 'str::ei': 'crm-1', 'str::email': 'renamed@example.com' } }],
       merge_by: ['str::ei'],
     });
@@ -151,13 +152,13 @@ describe('Ortto merge: existing people', () => {
 describe('Ortto merge: tags', () => {
   it('creates tags on merge, removes them with unset_tags, and lists them with counts', async () => {
     const ortto = await start({ people: existingPeople });
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [
         { ...emailOnly('one@example.com'), tags: ['Spring'] },
         { ...emailOnly('two@example.com'), tags: ['Spring'] },
       ],
     });
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [{ ...emailOnly('one@example.com'), unset_tags: ['Spring', 'Never there'] }],
       merge_strategy: 2,
       skip_non_existing: true,
@@ -198,7 +199,7 @@ describe('Ortto merge: custom fields', () => {
         },
       ],
     });
-    await mergePeople(ortto, {
+    await mergedEntries(ortto, {
       people: [emailOnly('cf@example.com', { 'str:cm:job-title': 'Chef' })],
     });
     expect(ortto.person('cf@example.com')?.fields['str:cm:job-title']).toBe('Chef');
@@ -243,7 +244,7 @@ describe('Ortto merge: per-person statuses', () => {
       invalidEmails: ['looks-fine@example.com'],
       suppressedEmails: ['blocked@example.com'],
     });
-    const entries = await mergePeople(ortto, {
+    const entries = await mergedEntries(ortto, {
       people: [
         emailOnly('not-an-email'),
         emailOnly('good@example.com'),

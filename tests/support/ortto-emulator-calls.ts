@@ -40,7 +40,7 @@ export async function postToOrtto(
 }
 
 /** A merge expected to succeed: its per-person entries. */
-export async function mergePeople(
+export async function mergedEntries(
   emulator: RunningOrttoEmulator,
   body: Record<string, unknown>,
 ): Promise<MergeEntry[]> {
