@@ -29,21 +29,30 @@ export interface MergeOutcome {
   readonly error?: string;
 }
 
-function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest): MergeOutcome {
+interface Merged {
+  readonly outcome: MergeOutcome;
+  /** Whether anything was written: strategy 3 answers `merged` for a person it left alone. */
+  readonly wrote: boolean;
+}
+
+function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest): Merged {
   const found = request.mergeBy
     .map((id) => state.find(id, person.fields[id]))
     .find((match) => match !== undefined);
   if (!found) {
-    if (request.skipNonExisting) return { status: 'skipped', error: 'person not found' };
+    if (request.skipNonExisting) {
+      return { outcome: { status: 'skipped', error: 'person not found' }, wrote: false };
+    }
     const created = state.create({ ...creationDefaults, ...person.fields });
     state.retag(created, person.tags, person.unsetTags);
-    return { person_id: created.person_id, status: 'created' };
+    return { outcome: { person_id: created.person_id, status: 'created' }, wrote: true };
   }
   if (request.strategy !== 3) {
     state.setFields(found, person.fields, request.strategy === 1 ? 'append' : 'overwrite');
     state.retag(found, person.tags, person.unsetTags);
   }
-  return { person_id: found.person_id, status: 'merged' };
+  const outcome = { person_id: found.person_id, status: 'merged' } as const;
+  return { outcome, wrote: request.strategy !== 3 };
 }
 
 export function mergePeople(state: OrttoState, body: unknown, limits: MergeLimits): Reply {
@@ -59,8 +68,13 @@ export function mergePeople(state: OrttoState, body: unknown, limits: MergeLimit
       refused,
     );
   }
-  const people = request.people.map(
-    (person, index): MergeOutcome => problems[index] ?? mergeOne(state, person, request),
-  );
-  return { status: 200, body: { people } };
+  let stored = 0;
+  const people = request.people.map((person, index): MergeOutcome => {
+    const problem = problems[index];
+    if (problem) return problem;
+    const { outcome, wrote } = mergeOne(state, person, request);
+    stored += wrote ? 1 : 0;
+    return outcome;
+  });
+  return { status: 200, body: { people }, stored };
 }

@@ -65,12 +65,9 @@ function countContacts(method: string, segments: readonly string[] | undefined, 
   return isMerge(method, path) && Array.isArray(people) ? people.length : 0;
 }
 
-/** People an answered merge created or updated (`created` or `merged`). */
+/** People an answered merge created or changed (a strategy-3 `merged` changes nobody). */
 function storedCount(method: string, path: string, reply: Reply): number {
-  if (!isMerge(method, path) || reply.status !== 200) return 0;
-  const people = (reply.body as { people?: { status?: string }[] } | undefined)?.people ?? [];
-  return people.filter((person) => person.status === 'created' || person.status === 'merged')
-    .length;
+  return isMerge(method, path) && reply.status === 200 ? (reply.stored ?? 0) : 0;
 }
 
 export function orttoRules(

@@ -88,6 +88,7 @@ describe('Ortto merge: existing people', () => {
     expect(entries[0]?.person_id).toBe(before?.person_id);
     expect(ortto.person('unsub@example.com')).toEqual(before);
     expect(ortto.peopleWithTag('New')).toEqual(['fresh@example.com']);
+    expect(ortto.counters.contactsAccepted).toBe(1);
   });
 
   it('overwrite without bol::p updates fields and tags but not the permission', async () => {
