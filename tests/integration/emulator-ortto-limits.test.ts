@@ -1,25 +1,15 @@
 // The emulator's Ortto limits over HTTP: 100 people and 2 MB per request, the 429 body without
 // headers, the ban after 15 bad requests in 15 s (on the emulator's clock), and the faults it
 // shares with the Autopilot mode.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startOrttoEmulator,
-  type OrttoEmulatorOptions,
-  type RunningOrttoEmulator,
-} from '../../emulator/ortto/server';
-import { emailOnly, postToOrtto } from '../support/ortto-emulator-calls';
+import { describe, expect, it } from 'vitest';
+import type { OrttoEmulatorOptions, RunningOrttoEmulator } from '../../emulator/ortto/server';
+import { emailOnly, orttoEmulatorPerTest, postToOrtto } from '../support/ortto-emulator-calls';
 
-let emulator: RunningOrttoEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = orttoEmulatorPerTest();
 
 async function start(options: Partial<OrttoEmulatorOptions> = {}) {
   const clock = { now: Date.parse('2026-03-03T12:00:00Z') };
-  emulator = await startOrttoEmulator({ now: () => clock.now, ...options });
-  return { ortto: emulator, clock };
+  return { ortto: await startEmulator({ now: () => clock.now, ...options }), clock };
 }
 
 const people = (count: number) =>

@@ -1,25 +1,15 @@
-// The emulator's Ortto person/merge over HTTP: strategies, the email permission default, tags and
-// custom fields, per-person statuses (ortto-api.md).
-import { afterEach, describe, expect, it } from 'vitest';
+// The emulator's Ortto person/merge over HTTP: strategies, the email permission default, tags,
+// per-person statuses, and the two-step delivery the client builds on them (ortto-api.md, issue 16).
+import { describe, expect, it } from 'vitest';
+import { orttoTestKey, type OrttoEmulatorOptions } from '../../emulator/ortto/server';
 import {
-  orttoTestKey,
-  startOrttoEmulator,
-  type OrttoEmulatorOptions,
-  type RunningOrttoEmulator,
-} from '../../emulator/ortto/server';
-import { emailOnly, mergedEntries, postToOrtto } from '../support/ortto-emulator-calls';
+  emailOnly,
+  mergedEntries,
+  orttoEmulatorPerTest,
+  postToOrtto,
+} from '../support/ortto-emulator-calls';
 
-let emulator: RunningOrttoEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: Partial<OrttoEmulatorOptions> = {}) {
-  emulator = await startOrttoEmulator(options);
-  return emulator;
-}
+const start = orttoEmulatorPerTest();
 
 const existingPeople: OrttoEmulatorOptions['people'] = [
   { fields: { 'str::email': 'sub@example.com', 'str::first': 'Sam', 'bol::p': true } },
@@ -174,70 +164,6 @@ describe('Ortto merge: tags', () => {
   });
 });
 
-describe('Ortto merge: custom fields', () => {
-  it('creates a custom field, lists it, and merges values into it', async () => {
-    const ortto = await start();
-    const created = await postToOrtto(ortto, 'person/custom-field/create', {
-      type: 'text',
-      name: 'Job Title',
-    });
-    expect(created).toMatchObject({
-      status: 200,
-      body: { name: 'Job Title', field_id: 'str:cm:job-title', display_type: 'text' },
-    });
-    const listed = await postToOrtto(ortto, 'person/custom-field/get', {});
-    expect(listed.body).toEqual({
-      fields: [
-        {
-          field: {
-            id: 'str:cm:job-title',
-            name: 'Job Title',
-            display_type: 'text',
-            liquid_name: 'people.custom.job_title',
-            dic_items: [],
-          },
-          tracked_value: false,
-        },
-      ],
-    });
-    await mergedEntries(ortto, {
-      people: [emailOnly('cf@example.com', { 'str:cm:job-title': 'Chef' })],
-    });
-    expect(ortto.person('cf@example.com')?.fields['str:cm:job-title']).toBe('Chef');
-  });
-
-  it('refuses a duplicate name and an unknown type', async () => {
-    const ortto = await start({ customFields: [{ name: 'Points', type: 'integer' }] });
-    const duplicate = await postToOrtto(ortto, 'person/custom-field/create', {
-      type: 'integer',
-      name: 'points',
-    });
-    expect(duplicate.status).toBe(400);
-    expect(duplicate.body).toMatchObject({ code: 'duplicate-field' });
-    const unknownType = await postToOrtto(ortto, 'person/custom-field/create', {
-      type: 'colour',
-      name: 'Favourite',
-    });
-    expect(unknownType.status).toBe(400);
-  });
-
-  it('refuses the whole request when a field does not exist in the account', async () => {
-    const ortto = await start({ customFields: [{ name: 'Points', type: 'integer' }] });
-    const answer = await postToOrtto(ortto, 'person/merge', {
-      people: [
-        emailOnly('ok@example.com', { 'int:cm:points': 3 }),
-        emailOnly('bad@example.com', { 'str:cm:nowhere': 'x' }),
-      ],
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({
-      request_id: expect.any(String),
-      error: 'failed to validate field str:cm:nowhere: Object not found',
-    });
-    expect(ortto.person('ok@example.com')).toBeUndefined();
-  });
-});
-
 describe('Ortto merge: per-person statuses', () => {
   it('answers each person in order, merging the good ones beside invalid and suppressed', async () => {
     const ortto = await start({
@@ -299,5 +225,41 @@ describe('Ortto merge: per-person statuses', () => {
       expect((await postToOrtto(ortto, 'person/merge', body)).status).toBe(400);
     }
     expect(ortto.state.people.size).toBe(0);
+  });
+});
+
+describe('Ortto merge: the two-step delivery of issue 16', () => {
+  it('creates new people with the chosen permission and updates the others without touching theirs', async () => {
+    const ortto = await start({ people: existingPeople });
+    const batch = [
+      emailOnly('new@example.com', { 'str::first': 'Nia' }),
+      emailOnly('sub@example.com', { 'str::first': 'Samuel' }),
+      emailOnly('unsub@example.com', { 'str::first': 'Umar' }),
+    ];
+    const tags = ['Spring segment'];
+    const first = await mergedEntries(ortto, {
+      people: batch.map((person) => ({ fields: { ...person.fields, 'bol::p': false }, tags })),
+      merge_by: ['str::email'],
+      merge_strategy: 3,
+    });
+    expect(first.map((entry) => entry.status)).toEqual(['created', 'merged', 'merged']);
+    const existing = batch.filter((_, index) => first[index]?.status !== 'created');
+    const second = await mergedEntries(ortto, {
+      people: existing.map((person) => ({ ...person, tags })),
+      merge_by: ['str::email'],
+      merge_strategy: 2,
+      skip_non_existing: true,
+    });
+    expect(second.map((entry) => entry.status)).toEqual(['merged', 'merged']);
+    const permission = (email: string) => ortto.person(email)?.fields['bol::p'];
+    expect([permission('new@example.com'), permission('sub@example.com')]).toEqual([false, true]);
+    expect(permission('unsub@example.com')).toBe(false);
+    expect(ortto.person('sub@example.com')?.fields['str::first']).toBe('Samuel');
+    expect(ortto.peopleWithTag('Spring segment')).toEqual([
+      'new@example.com',
+      'sub@example.com',
+      'unsub@example.com',
+    ]);
+    expect(ortto.counters).toMatchObject({ total: 2, bans: 0, contactsAccepted: 3 });
   });
 });

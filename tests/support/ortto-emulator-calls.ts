@@ -1,5 +1,23 @@
 // Real HTTP calls to the emulator's Ortto mode on 127.0.0.1, for the emulator's own tests.
-import type { RunningOrttoEmulator } from '../../emulator/ortto/server';
+import { afterEach } from 'vitest';
+import {
+  startOrttoEmulator,
+  type OrttoEmulatorOptions,
+  type RunningOrttoEmulator,
+} from '../../emulator/ortto/server';
+
+/** A start function for one test file; whatever it started is closed after each test. */
+export function orttoEmulatorPerTest() {
+  let running: RunningOrttoEmulator | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return async (options: Partial<OrttoEmulatorOptions> = {}) => {
+    running = await startOrttoEmulator(options);
+    return running;
+  };
+}
 
 export interface OrttoAnswer {
   readonly status: number;
