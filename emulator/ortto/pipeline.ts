@@ -27,8 +27,9 @@ function served(call: IncomingCall, parts: LiveParts<OrttoEmulatorOptions>, stat
       `The request is over ${options.maxBodyBytes} bytes.`,
     );
   }
-  if (call.bodyInvalid)
+  if (call.bodyInvalid) {
     return orttoError(400, 'bad-request', 'The request body is not valid JSON.');
+  }
   const route = call.method === 'POST' ? orttoRoutes[call.segments?.join('/') ?? ''] : undefined;
   if (!route) return orttoError(404, 'not-found', 'There is no such endpoint.');
   const body = shortenedBody(call.fault, call.body, 'people');
