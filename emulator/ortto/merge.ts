@@ -4,7 +4,8 @@
  *
  * The emulator's readings where Ortto's answer is not documented:
  * - strategy 3 (ignore) leaves an existing person wholly alone, tags included, with the status
- *   `merged`; a client must treat any status but `created` there as "exists".
+ *   `merged` (the `ignoredStatus` option); a client must treat any status but `created` there as
+ *   "exists".
  * - `skip_non_existing` with nobody found: the status `skipped`, nothing created.
  * - a person who cannot be merged (`invalid`, `suppressed`) or was `skipped` has no `person_id`
  *   in the answer, only the status and an `error`.
@@ -20,12 +21,13 @@ import {
   type MergeRequest,
   type PersonInput,
 } from './merge-request';
-import { orttoError, type PersonProblem } from './replies';
+import { orttoError } from './replies';
 import type { OrttoState } from './state';
 
 export interface MergeOutcome {
   readonly person_id?: string;
-  readonly status: 'created' | 'merged' | 'skipped' | PersonProblem['status'];
+  /** `created`, `merged`, `skipped`, `invalid`, `suppressed`, or the `ignoredStatus` option. */
+  readonly status: string;
   readonly error?: string;
 }
 
@@ -35,7 +37,16 @@ interface Merged {
   readonly wrote: boolean;
 }
 
-function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest): Merged {
+export interface MergeSettings extends MergeLimits {
+  readonly ignoredStatus: string;
+}
+
+function mergeOne(
+  state: OrttoState,
+  person: PersonInput,
+  request: MergeRequest,
+  ignoredStatus: string,
+): Merged {
   const found = request.mergeBy
     .map((id) => state.find(id, person.fields[id]))
     .find((match) => match !== undefined);
@@ -47,15 +58,15 @@ function mergeOne(state: OrttoState, person: PersonInput, request: MergeRequest)
     state.retag(created, person.tags, person.unsetTags);
     return { outcome: { person_id: created.person_id, status: 'created' }, wrote: true };
   }
-  if (request.strategy !== 3) {
-    state.setFields(found, person.fields, request.strategy === 1 ? 'append' : 'overwrite');
-    state.retag(found, person.tags, person.unsetTags);
+  if (request.strategy === 3) {
+    return { outcome: { person_id: found.person_id, status: ignoredStatus }, wrote: false };
   }
-  const outcome = { person_id: found.person_id, status: 'merged' } as const;
-  return { outcome, wrote: request.strategy !== 3 };
+  state.setFields(found, person.fields, request.strategy === 1 ? 'append' : 'overwrite');
+  state.retag(found, person.tags, person.unsetTags);
+  return { outcome: { person_id: found.person_id, status: 'merged' }, wrote: true };
 }
 
-export function mergePeople(state: OrttoState, body: unknown, limits: MergeLimits): Reply {
+export function mergePeople(state: OrttoState, body: unknown, limits: MergeSettings): Reply {
   const request = readMergeRequest(body, limits, new Set(state.customFields.keys()));
   if ('error' in request) return orttoError(400, request.code, request.error);
   const problems = request.people.map((person) => personProblem(person, request.mergeBy, limits));
@@ -72,7 +83,7 @@ export function mergePeople(state: OrttoState, body: unknown, limits: MergeLimit
   const people = request.people.map((person, index): MergeOutcome => {
     const problem = problems[index];
     if (problem) return problem;
-    const { outcome, wrote } = mergeOne(state, person, request);
+    const { outcome, wrote } = mergeOne(state, person, request, limits.ignoredStatus);
     stored += wrote ? 1 : 0;
     return outcome;
   });

@@ -40,6 +40,12 @@ export interface OrttoEmulatorOptions extends SharedEmulatorOptions {
   readonly banDurationMs: number;
   /** Custom fields an account may have (100 to 200 by plan). */
   readonly customFieldLimit: number;
+  /**
+   * The status strategy 3 (ignore) answers for a person who exists and is left alone. Ortto's is
+   * not documented; `merged` by default, another word to prove a client reads "not created" as
+   * "exists" whatever the word.
+   */
+  readonly ignoredStatus: string;
   /** Addresses merged with the status `suppressed` (on the account's suppression list). */
   readonly suppressedEmails: readonly string[];
   readonly people: readonly SeedPerson[];
@@ -55,6 +61,7 @@ export const defaultOrttoOptions: OrttoEmulatorOptions = {
   banWindowMs: 15_000,
   banDurationMs: 15_000,
   customFieldLimit: 100,
+  ignoredStatus: 'merged',
   suppressedEmails: [],
   people: [],
   customFields: [],

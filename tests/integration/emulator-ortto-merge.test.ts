@@ -81,6 +81,15 @@ describe('Ortto merge: existing people', () => {
     expect(ortto.counters.contactsAccepted).toBe(1);
   });
 
+  it('answers strategy 3 for an existing person with the ignoredStatus option', async () => {
+    const ortto = await start({ people: existingPeople, ignoredStatus: 'ignored' });
+    const entries = await mergedEntries(ortto, {
+      people: [emailOnly('sub@example.com'), emailOnly('brand-new@example.com')],
+      merge_strategy: 3,
+    });
+    expect(entries.map((entry) => entry.status)).toEqual(['ignored', 'created']);
+  });
+
   it('overwrite without bol::p updates fields and tags but not the permission', async () => {
     const ortto = await start({ people: existingPeople });
     const entries = await mergedEntries(ortto, {
