@@ -104,10 +104,6 @@ describe('the main process, booted from its bundle', () => {
     const channels = fake.handled.map(([channel]) => channel);
     expect([...channels].sort()).toEqual([...ipcChannels].sort());
     expect(new Set(channels).size).toBe(channels.length);
-    // electron-store (bundled, constructed in main) adds one synchronous listener of its own for
-    // its renderer mode, outside register-ipc.ts. The preload exposes no way to send it; pinned
-    // here so any other listener fails this test (reported under issue 15).
-    expect(fake.listened).toEqual(['electron-store-get-data']);
   });
 
   it('guards the default session: every permission is denied', () => {
@@ -160,6 +156,13 @@ describe('the main process, booted from its bundle', () => {
     });
   });
 
+  it('adds no other IPC listener once the services have run', () => {
+    // electron-store (bundled, opened by the first settings read) adds one synchronous listener
+    // of its own, for its renderer mode, outside register-ipc.ts. The preload exposes no way to
+    // send it; pinned here so any other listener fails this test (reported under issue 15).
+    expect(fake.listened).toEqual(['electron-store-get-data']);
+  });
+
   it('refuses a foreign page, and a frame inside our own page', async () => {
     const refused = {
       ok: false,
@@ -194,6 +197,29 @@ describe('the main process when another copy already runs', () => {
       expect(fake.handled).toEqual([]);
       expect(fake.windows).toEqual([]);
     } finally {
+      unload();
+      await rm(dataFolder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the main process with a damaged settings file', () => {
+  it('still starts, and answers with the settings error when asked', async () => {
+    const dataFolder = await mkdtemp(path.join(tmpdir(), 'courier-main-boot-damaged-'));
+    await writeFile(path.join(dataFolder, 'config.json'), '{"schemaVersion": 1, "destinations": [');
+    const fake = createFakeElectron({ dataFolder, lockGranted: true });
+    const unload = loadWithFakeElectron(bundlePath, fake.electron, root);
+    try {
+      fake.becomeReady();
+      await fake.windowOpened;
+      const listDestinations = fake.handled.find(([name]) => name === 'destinations:list')?.[1];
+      expect(await listDestinations?.(eventFrom(appEntryUrl))).toEqual({
+        ok: false,
+        error: { code: 'settings-unreadable', message: expect.stringContaining('is damaged') },
+      });
+    } finally {
+      fake.app.emit('before-quit', preventable());
+      await fake.quitCalled;
       unload();
       await rm(dataFolder, { recursive: true, force: true });
     }
