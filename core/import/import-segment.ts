@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotManifest } from '../segments/snapshot-format';
-import { createSnapshotWriter } from '../segments/snapshot-store';
+import { createSnapshotWriter } from '../segments/snapshot-writer';
 import { ImportError } from './import-error';
 import { readSegmentFile } from './read-segment-file';
 import type { ReadSegment, ReadSegmentOptions } from './read-types';
