@@ -160,6 +160,14 @@ const consentNo = new Set([
 ]);
 
 /**
+ * The longest yes/no word read (the consent words include the boolean ones): a longer cell is
+ * neither, which lets the plan's column facts skip the look-ups (core/exports/column-facts.ts).
+ */
+export const longestYesNoWord = Math.max(
+  ...[...consentYes, ...consentNo].map((word) => word.length),
+);
+
+/**
  * Reads a cell of the column matched to "Agreed to receive email": yes or no in the matcher's
  * five languages, a boolean, or a date (the day the person agreed, so yes). Undefined when it
  * cannot be read; the caller then changes nobody's permission (product.md, Guarantees).
