@@ -10,7 +10,7 @@
  * Only the email column decides which rows are first rows, so the facts belong to (segment, email).
  */
 import { cellText } from '../upload/contact-builder';
-import { convertValue, longestYesNoWord, readConsent } from '../upload/value-conversion';
+import { convertValue, readConsentWord } from '../upload/value-conversion';
 import { RowBits } from './row-bits';
 
 /** The facts kept per column: a type the cell does not fit, or what it says as consent. */
@@ -67,17 +67,15 @@ const notNumericBits = bits.integer | bits.float | bits.date;
 
 /** The facts of one non-empty cell (as the engine reads it, trimmed), as bits of `factKinds`. */
 export function cellFacts(text: string): number {
-  const mayBeNumberOrDate = !notNumberOrDate.test(text) && digit.test(text);
-  let facts = 0;
-  if (!mayBeNumberOrDate) facts = notNumericBits;
-  else for (const type of numericKinds) if (!convertValue(text, type).ok) facts |= bits[type];
-  // Yes/no is a word looked up (trimmed and lower-cased, which never shortens it), else for
-  // consent a date: a long cell that is no date is neither, without the look-ups.
-  if (!mayBeNumberOrDate && text.length > longestYesNoWord) {
-    return facts | bits.boolean | bits['consent-unreadable'];
+  let facts = notNumericBits;
+  if (!notNumberOrDate.test(text) && digit.test(text)) {
+    facts = 0;
+    for (const type of numericKinds) if (!convertValue(text, type).ok) facts |= bits[type];
   }
-  if (!convertValue(text, 'boolean').ok) facts |= bits.boolean;
-  const consent = readConsent(text);
+  // readConsent is a consent word, else a date (yes); every boolean word is a consent word.
+  const word = readConsentWord(text);
+  const consent = word ?? ((facts & bits.date) === 0 ? 'yes' : undefined);
+  if (word === undefined || !convertValue(text, 'boolean').ok) facts |= bits.boolean;
   if (consent === undefined) facts |= bits['consent-unreadable'];
   else if (consent === 'no') facts |= bits['consent-no'];
   return facts;
@@ -126,6 +124,8 @@ class ColumnRecorder {
   readonly #examples = factKinds.map(() => new ExampleRecorder());
   #memo: Map<string, number> | undefined = new Map();
   #misses = 0;
+  /** The facts whose examples are still open (most stop at their limit within a few rows). */
+  #wanting = (1 << factKinds.length) - 1;
 
   constructor(expectedRows: number) {
     this.#facts = new Uint8Array(Math.max(expectedRows, 1024));
@@ -142,8 +142,13 @@ class ColumnRecorder {
       this.#facts = bigger;
     }
     this.#facts[row] = facts;
+    const offered = facts & this.#wanting;
+    if (offered === 0) return;
     for (let kind = 0; kind < factKinds.length; kind += 1) {
-      if ((facts >> kind) & 1) (this.#examples[kind] as ExampleRecorder).offer(row, text);
+      if (((offered >> kind) & 1) === 0) continue;
+      const recorder = this.#examples[kind] as ExampleRecorder;
+      recorder.offer(row, text);
+      if (recorder.capped) this.#wanting &= ~(1 << kind);
     }
   }
 
