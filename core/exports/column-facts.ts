@@ -50,7 +50,7 @@ export interface ColumnFacts {
 }
 
 export const repeatLimit = 4;
-export const exampleRowLimit = 64;
+const exampleRowLimit = 64;
 
 // Every number and date the converters read is written with digits and only these marks
 // (core/upload/value-conversion.ts); anything else (a letter, "@") rules all three out without
