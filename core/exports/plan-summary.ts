@@ -10,7 +10,12 @@ import type { ExportPlanSummary, SegmentPlan } from '../../shared/ipc/channels/e
 import { SnapshotError } from '../segments/snapshot-paths';
 import { MappingError } from '../upload/contact-builder';
 import type { SentRowObserver } from '../upload/batch-source';
-import { isLargeExport, planExport, type ExportPlan } from '../upload/export-plan';
+import {
+  isLargeExport,
+  planExport,
+  type ExportPlan,
+  type SegmentSync,
+} from '../upload/export-plan';
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { recordColumnFacts, type ColumnFactsRecorder } from './column-facts';
 import { createMisfitTally, type MisfitTally } from './count-misfits';
@@ -141,9 +146,18 @@ async function countSegment(
   return counted;
 }
 
+/** A count against an empty ledger, as the engine's sync makes it (core/sync/change-counter.ts). */
+function withEveryoneNew(counted: CountedSegment, sync: SegmentSync | undefined): CountedSegment {
+  if (!sync) return counted;
+  const changes = { new: counted.planned.valid, changed: 0, unchanged: 0, leaving: 0 };
+  const facts = { listId: sync.location.listId, changes, leavers: [], knownMembers: 0 };
+  return { ...counted, planned: { ...counted.planned, ...facts } };
+}
+
 /**
- * With a sync the counts depend on the list's ledger and on every field sent, and segments sharing
- * a list share their leavers: all are counted together, and never taken from the kept counts.
+ * With a sync against a ledger that knows someone, the counts depend on it and on every field
+ * sent, and segments sharing a list share their leavers: all are counted together, and never
+ * taken from the kept counts.
  */
 async function countSegments(
   dataFolder: string,
@@ -151,10 +165,14 @@ async function countSegments(
   { syncFor, cache }: PlanOptions,
 ): Promise<CountedSegment[]> {
   const stillWanted = cache?.begin(segments.map((segment) => segment.segmentId));
-  if (!syncFor) {
+  const syncs = syncFor ? await Promise.all(segments.map((segment) => syncFor(segment))) : [];
+  // Lists this app never delivered to: everyone is new and nobody leaves, so the counts are the
+  // ones without a sync (which matching changes take from the kept counts and facts), all new.
+  if (syncs.every((sync) => !sync || sync.ledger.size === 0)) {
     const counted: CountedSegment[] = [];
-    for (const segment of segments) {
-      counted.push(await countSegment(dataFolder, segment, { cache, stillWanted }));
+    for (const [index, segment] of segments.entries()) {
+      const plain = await countSegment(dataFolder, segment, { cache, stillWanted });
+      counted.push(withEveryoneNew(plain, syncs[index]));
     }
     return counted;
   }
