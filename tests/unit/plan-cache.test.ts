@@ -88,4 +88,21 @@ describe('recounting only when a change can change the count (issue 17, item 8)'
       { field: 'Score', column: 'Tier', count: 2, examples: ['Gold'] },
     ]);
   });
+
+  it('keeps the column facts of two email columns only', async () => {
+    const cache = createPlanCache();
+    for (const email of ['Email', 'FirstName', 'LastName']) {
+      await summarizePlan(dataFolder, request({ ...mapping, email }), { cache });
+    }
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    const typed = (email: string) => ({
+      ...mapping,
+      email,
+      custom: [{ name: 'Score', type: 'date' as const, column: 'Score' }],
+    });
+    await expect(
+      summarizePlan(dataFolder, request(typed('LastName')), { cache }),
+    ).resolves.toBeTruthy();
+    await expect(summarizePlan(dataFolder, request(typed('Email')), { cache })).rejects.toThrow();
+  });
 });
