@@ -15,12 +15,36 @@ const exampleLimit = 3;
  */
 export const suspiciousShare = 0.2;
 
-interface Tally {
+export interface MisfitCount {
   readonly field: string;
   readonly column: string;
   readonly type: Misfit['type'];
   count: number;
   readonly examples: string[];
+}
+
+/** Takes a value as an example unless there are enough or it is one already (cut to 200). */
+export function addExample(examples: string[], value: string): void {
+  if (examples.length < exampleLimit && !examples.includes(value)) {
+    examples.push(value.slice(0, 200));
+  }
+}
+
+export function hasEnoughExamples(examples: readonly string[]): boolean {
+  return examples.length >= exampleLimit;
+}
+
+/** A field's misfits as the screen shows them, `suspicious` judged against the contacts sent. */
+export function misfitFigures(tally: MisfitCount, contacts: number): Misfit {
+  const { field, type, column, count, examples } = tally;
+  return {
+    field,
+    type,
+    column,
+    count,
+    examples: [...examples],
+    suspicious: contacts > 0 && count / contacts > suspiciousShare,
+  };
 }
 
 export interface MisfitTally {
@@ -30,7 +54,7 @@ export interface MisfitTally {
 }
 
 export function createMisfitTally(): MisfitTally {
-  const byField = new Map<string, Tally>();
+  const byField = new Map<string, MisfitCount>();
   return {
     add(row) {
       let tally = byField.get(row.field);
@@ -39,18 +63,8 @@ export function createMisfitTally(): MisfitTally {
         byField.set(row.field, tally);
       }
       tally.count += 1;
-      if (tally.examples.length < exampleLimit && !tally.examples.includes(row.value)) {
-        tally.examples.push(row.value.slice(0, 200));
-      }
+      addExample(tally.examples, row.value);
     },
-    result: (contacts) =>
-      [...byField.values()].map(({ field, type, column, count, examples }) => ({
-        field,
-        type,
-        column,
-        count,
-        examples: [...examples],
-        suspicious: contacts > 0 && count / contacts > suspiciousShare,
-      })),
+    result: (contacts) => [...byField.values()].map((tally) => misfitFigures(tally, contacts)),
   };
 }

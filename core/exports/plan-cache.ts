@@ -5,12 +5,15 @@
  * name, Company, a custom string) can never make a row invalid, a duplicate or a misfit. So the
  * count of a segment is kept under that projection of its mapping, and a text-field change is
  * answered from it. Snapshots never change (a new import is a new segment id), so an entry never
- * goes stale; a few are kept, the oldest dropped.
+ * goes stale; a few are kept, the oldest dropped. Other changes under the same email column are
+ * answered from the column facts kept beside the counts (core/exports/facts-recount.ts); those cost
+ * a few megabytes per million rows, so fewer are kept.
  */
 import type { Misfit } from '../../shared/ipc/channels/export-plan';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { findStandardField } from '../autopilot/standard-fields';
 import type { PlannedSegment } from '../upload/export-plan';
+import type { KeptFacts } from './facts-recount';
 
 export interface CountedSegment {
   readonly planned: PlannedSegment;
@@ -18,6 +21,24 @@ export interface CountedSegment {
 }
 
 const capacity = 16;
+const factsCapacity = 2;
+
+/** Keeps the newest `limit` entries of a map, the least recently used dropped first. */
+function keepNewest<V>(entries: Map<string, V>, key: string, value: V, limit: number): void {
+  entries.delete(key);
+  entries.set(key, value);
+  while (entries.size > limit) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+}
+
+function takeFreshest<V>(entries: Map<string, V>, key: string): V | undefined {
+  const found = entries.get(key);
+  if (found !== undefined) keepNewest(entries, key, found, Infinity);
+  return found;
+}
 
 /** The part of a mapping a count depends on, as a stable key. */
 export function validityKey(segmentId: string, mapping: FieldMapping): string {
@@ -40,30 +61,36 @@ export function validityKey(segmentId: string, mapping: FieldMapping): string {
 export interface PlanCache {
   get(segmentId: string, mapping: FieldMapping): CountedSegment | undefined;
   set(segmentId: string, mapping: FieldMapping, counted: CountedSegment): void;
+  /** The column facts recorded by a count of this segment under this email column. */
+  facts(segmentId: string, emailColumn: string): KeptFacts | undefined;
+  keepFacts(segmentId: string, emailColumn: string, facts: KeptFacts): void;
+  /**
+   * Starts a count of these segments; a later start for the same segments supersedes it, and the
+   * answer tells whether it is still the newest (issue 17 item 8: a superseded count is cancelled).
+   */
+  begin(segmentIds: readonly string[]): () => boolean;
 }
 
 export function createPlanCache(): PlanCache {
   const entries = new Map<string, CountedSegment>();
+  const factsEntries = new Map<string, KeptFacts>();
+  const generations = new Map<string, number>();
+  const factsKey = (segmentId: string, emailColumn: string) =>
+    JSON.stringify([segmentId, emailColumn]);
   return {
-    get(segmentId, mapping) {
-      const key = validityKey(segmentId, mapping);
-      const found = entries.get(key);
-      if (found) {
-        // Most recently used last, so the oldest is the first dropped.
-        entries.delete(key);
-        entries.set(key, found);
-      }
-      return found;
-    },
+    get: (segmentId, mapping) => takeFreshest(entries, validityKey(segmentId, mapping)),
     set(segmentId, mapping, counted) {
-      const key = validityKey(segmentId, mapping);
-      entries.delete(key);
-      entries.set(key, counted);
-      while (entries.size > capacity) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
+      keepNewest(entries, validityKey(segmentId, mapping), counted, capacity);
+    },
+    facts: (segmentId, emailColumn) => takeFreshest(factsEntries, factsKey(segmentId, emailColumn)),
+    keepFacts(segmentId, emailColumn, facts) {
+      keepNewest(factsEntries, factsKey(segmentId, emailColumn), facts, factsCapacity);
+    },
+    begin(segmentIds) {
+      const key = JSON.stringify([...segmentIds].sort());
+      const generation = (generations.get(key) ?? 0) + 1;
+      generations.set(key, generation);
+      return () => generations.get(key) === generation;
     },
   };
 }

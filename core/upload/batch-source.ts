@@ -47,6 +47,11 @@ export interface SentRowObserver {
    * unchanged contacts (issue 13). Those are not "sent" and their misfits are not told.
    */
   readonly keep?: (contact: OutgoingContact) => boolean;
+  /**
+   * Every row, and whether it is the first row of a usable email (a contact unless its consent
+   * says leave out): what the column facts record to recount without reading again (issue 17 item 8).
+   */
+  readonly judged?: (cells: readonly string[], firstOfEmail: boolean) => void;
 }
 
 /**
@@ -65,6 +70,7 @@ export async function selectRows(
     const built = build(row.cells);
     if (built.kind === 'invalid') {
       onSkipped({ line: row.line, email: built.email, kind: 'invalid', reason: built.reason });
+      observer.judged?.(row.cells, false);
       selection.push(false);
       continue;
     }
@@ -84,6 +90,7 @@ export async function selectRows(
         for (const misfit of built.misfits) observer.misfit({ ...misfit, line: row.line, email });
       }
     }
+    observer.judged?.(row.cells, firstLine === undefined);
     selection.push(kept);
   }
   return selection;

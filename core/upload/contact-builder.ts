@@ -48,7 +48,8 @@ export class MappingError extends Error {
   override readonly name = 'MappingError';
 }
 
-function columnIndex(columns: readonly string[], column: string): number {
+/** Where a mapped column is in the segment: exactly as named, else ignoring case and spaces. */
+export function columnIndex(columns: readonly string[], column: string): number {
   const exact = columns.indexOf(column);
   if (exact >= 0) return exact;
   const wanted = column.trim().toLowerCase();

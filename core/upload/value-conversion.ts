@@ -165,10 +165,18 @@ const consentNo = new Set([
  * cannot be read; the caller then changes nobody's permission (product.md, Guarantees).
  */
 export function readConsent(text: string): ConsentAnswer | undefined {
+  return readConsentWord(text) ?? (toDate(text).ok ? 'yes' : undefined);
+}
+
+/**
+ * The words of a consent column, without its dates. They include every yes/no a boolean field
+ * reads, so a cell that is none of them is no boolean either (core/exports/column-facts.ts).
+ */
+export function readConsentWord(text: string): ConsentAnswer | undefined {
   const word = text.trim().toLowerCase();
   if (consentYes.has(word)) return 'yes';
   if (consentNo.has(word)) return 'no';
-  return toDate(text).ok ? 'yes' : undefined;
+  return undefined;
 }
 
 /** Converts a non-empty cell to the field's type, or says in plain words why it cannot. */

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlanCache, validityKey } from '../../core/exports/plan-cache';
-import { summarizePlan } from '../../core/exports/plan-summary';
+import { planSegments, summarizePlan } from '../../core/exports/plan-summary';
+import { changesOf } from '../../core/exports/sync-plan';
+import { syncForList } from '../../core/sync/plan-sync';
 import { snapshotFiles } from '../../core/segments/snapshot-format';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import {
@@ -64,5 +66,43 @@ describe('recounting only when a change can change the count (issue 17, item 8)'
     await expect(
       summarizePlan(dataFolder, request({ ...mapping, email: 'LastName' }), { cache }),
     ).rejects.toThrow();
+  });
+
+  it('counts for a list never delivered to as without a sync: everyone new, changes kept', async () => {
+    const options = { dataFolder, endpoint: 'http://127.0.0.1:9/v1', full: false };
+    const syncFor = () => syncForList(options, undefined);
+    const engine = (await planSegments(dataFolder, request(mapping), { syncFor })).segments[0];
+    const cache = createPlanCache();
+    const first = await summarizePlan(dataFolder, request(mapping), { syncFor, cache });
+    const { rows, valid, invalid, duplicates } = engine ?? {};
+    expect(first.segments[0]).toMatchObject({ rows, valid, invalid, duplicates });
+    expect(first.segments[0]?.changes).toEqual(engine && changesOf(engine));
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    const typed = {
+      ...mapping,
+      custom: [{ name: 'Score', type: 'float' as const, column: 'Tier' }],
+    };
+    const moved = await summarizePlan(dataFolder, request(typed), { syncFor, cache });
+    expect(moved.segments[0]?.changes).toEqual(first.segments[0]?.changes);
+    expect(moved.segments[0]?.misfits).toMatchObject([
+      { field: 'Score', column: 'Tier', count: 2, examples: ['Gold'] },
+    ]);
+  });
+
+  it('keeps the column facts of two email columns only', async () => {
+    const cache = createPlanCache();
+    for (const email of ['Email', 'FirstName', 'LastName']) {
+      await summarizePlan(dataFolder, request({ ...mapping, email }), { cache });
+    }
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    const typed = (email: string) => ({
+      ...mapping,
+      email,
+      custom: [{ name: 'Score', type: 'date' as const, column: 'Score' }],
+    });
+    await expect(
+      summarizePlan(dataFolder, request(typed('LastName')), { cache }),
+    ).resolves.toBeTruthy();
+    await expect(summarizePlan(dataFolder, request(typed('Email')), { cache })).rejects.toThrow();
   });
 });

@@ -38,6 +38,7 @@ export const exportErrorCodes = {
   startFailed: 'export-start-failed',
   settingsUnreadable: 'export-settings-unreadable',
   massRemoval: 'export-mass-removal',
+  countSuperseded: 'export-count-superseded',
 } as const;
 
 export const destinationFieldSchema = z.object({
