@@ -3,13 +3,16 @@
  * for anything that does not parse.
  */
 import { parseArgs } from 'node:util';
-import { destinationServices, type DestinationService } from '../shared/model/destination-service';
 import {
   faultKinds,
   type EmulatorOptions,
   type FaultKind,
   type SharedEmulatorOptions,
 } from './options';
+
+/** The services the emulator can play (its own list: it imports nothing of the app). */
+const emulatedServices = ['autopilot', 'ortto'] as const;
+type EmulatedService = (typeof emulatedServices)[number];
 
 export const emulatorUsage = `Usage: npm run emulator -- [options]
 
@@ -87,24 +90,24 @@ export interface EmulatorCommand {
   readonly help: boolean;
   readonly quiet: boolean;
   /** Undefined when not given: the Autopilot mode. */
-  readonly service: DestinationService | undefined;
+  readonly service: EmulatedService | undefined;
   /** The shared settings, plus the Autopilot mode's quota and Retry-After when given. */
   readonly options: Partial<
     SharedEmulatorOptions & Pick<EmulatorOptions, 'dailyQuota' | 'retryAfter'>
   >;
 }
 
-function serviceName(raw: string | undefined): DestinationService | undefined {
+function serviceName(raw: string | undefined): EmulatedService | undefined {
   if (raw === undefined) return undefined;
-  const known = destinationServices.find((service) => service === raw.trim().toLowerCase());
+  const known = emulatedServices.find((service) => service === raw.trim().toLowerCase());
   if (!known)
-    throw new UsageError(`--service takes ${destinationServices.join(' or ')}; got "${raw}".`);
+    throw new UsageError(`--service takes ${emulatedServices.join(' or ')}; got "${raw}".`);
   return known;
 }
 
 /** Settings only the Autopilot mode has: Ortto has no daily quota and no Retry-After header. */
 function refuseAutopilotOnly(
-  service: DestinationService | undefined,
+  service: EmulatedService | undefined,
   values: { readonly quota?: string; readonly 'no-retry-after'?: boolean },
 ): void {
   const given = [

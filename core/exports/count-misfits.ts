@@ -4,8 +4,15 @@
  * (core/upload/batch-source.ts), so the screen says exactly what the engine will leave out: the
  * contact is sent without that value, and the value goes into the report with its reason.
  */
-import type { Misfit } from '../../shared/ipc/channels/export-plan';
+import type { Misfit } from '../../shared/model/misfit';
 import type { MisfitRow } from '../upload/batch-source';
+import type { PlannedSegment } from '../upload/export-plan';
+
+/** A segment's count: the engine's plan and the values that do not fit. */
+export interface CountedSegment {
+  readonly planned: PlannedSegment;
+  readonly misfits: readonly Misfit[];
+}
 
 const exampleLimit = 3;
 

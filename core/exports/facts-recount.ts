@@ -5,14 +5,13 @@
  * typed field's misfits are its column's set for its type within them. The figures are exactly
  * those a full count gives, or there is no answer and the caller counts in full.
  */
-import type { Misfit } from '../../shared/ipc/channels/export-plan';
+import type { Misfit } from '../../shared/model/misfit';
 import { emailConsentField, type FieldMapping } from '../../shared/matching/field-mapping';
 import { columnIndex, compileFieldSlots } from '../upload/contact-builder';
 import type { PlannedSegment } from '../upload/export-plan';
 import type { ColumnFacts, FactKind, RowFact } from './column-facts';
 import { repeatLimit } from './column-facts';
-import { addExample, hasEnoughExamples, misfitFigures } from './count-misfits';
-import type { CountedSegment } from './plan-cache';
+import { addExample, hasEnoughExamples, misfitFigures, type CountedSegment } from './count-misfits';
 import type { RowBits } from './row-bits';
 
 /** The facts, the segment's columns, and the count that recorded them. */

@@ -9,16 +9,10 @@
  * answered from the column facts kept beside the counts (core/exports/facts-recount.ts); those cost
  * a few megabytes per million rows, so fewer are kept.
  */
-import type { Misfit } from '../../shared/ipc/channels/export-plan';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { findStandardField } from '../autopilot/standard-fields';
-import type { PlannedSegment } from '../upload/export-plan';
+import type { CountedSegment } from './count-misfits';
 import type { KeptFacts } from './facts-recount';
-
-export interface CountedSegment {
-  readonly planned: PlannedSegment;
-  readonly misfits: readonly Misfit[];
-}
 
 const capacity = 16;
 const factsCapacity = 2;

@@ -20,7 +20,8 @@ import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { recordColumnFacts, type ColumnFactsRecorder } from './column-facts';
 import { createMisfitTally, type MisfitTally } from './count-misfits';
 import { recountFromFacts } from './facts-recount';
-import type { CountedSegment, PlanCache } from './plan-cache';
+import type { CountedSegment } from './count-misfits';
+import type { PlanCache } from './plan-cache';
 import { changesOf, type SyncFor } from './sync-plan';
 import { ExportsError, exportErrorCodes } from './exports-error';
 

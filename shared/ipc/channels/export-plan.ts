@@ -3,26 +3,9 @@
  * values that do not fit their fields, and a sync's changes against the list's delivery ledger.
  */
 import { z } from 'zod';
-import { customFieldTypeSchema } from '../../matching/field-mapping';
+import { misfitSchema } from '../../model/misfit';
 
 const count = z.number().int().nonnegative();
-
-/**
- * Values of a mapped field that do not fit its type: the contact is sent without that value, and
- * the value is listed in the report (issue 17, item 1).
- */
-export const misfitSchema = z.object({
-  /** Standard key, custom field name, or `EmailConsent` for the consent column. */
-  field: z.string(),
-  type: customFieldTypeSchema,
-  column: z.string(),
-  count,
-  /** A few of the values, as written in the file. */
-  examples: z.array(z.string()).max(3),
-  /** More than a fifth of the contacts misfit: ask "Is this the right column?" first. */
-  suspicious: z.boolean(),
-});
-export type Misfit = z.infer<typeof misfitSchema>;
 
 /** "Keep the list in step with the segment" and "Send everything again" (issue 13). */
 export const syncChoiceSchema = z.object({ mirror: z.boolean(), full: z.boolean() });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Misfit } from '../../../../shared/ipc/channels/export-plan';
+import type { Misfit } from '../../../../shared/model/misfit';
 import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import { emailConsentField } from '../../../../shared/matching/field-mapping';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';

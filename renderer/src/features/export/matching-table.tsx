@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDestinationService } from './destination-service-context';
-import type { Misfit } from '../../../../shared/ipc/channels/export-plan';
+import type { Misfit } from '../../../../shared/model/misfit';
 import type { AccountFields } from './account-fields';
 import { AddField } from './add-field';
 import type { DraftAction } from './export-draft';
