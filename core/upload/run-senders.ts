@@ -116,6 +116,8 @@ export class RunSenders {
       manifest,
       snapshots: options.snapshots,
       membership: destination.membership,
+      upsertListsEveryone: destination.upsertListsEveryone === true,
+      removal: destination.removal,
       journal: options.journal,
       jobLedger: options.ledger,
       totals: this.tally.totals,

@@ -54,7 +54,8 @@ export function createFakeDestination(
     async describeFields() {
       return [];
     },
-    async upsertBatch(listId, contacts) {
+    async upsertBatch(listId, contacts, request) {
+      await request.pace();
       const call: UpsertCall = {
         at: clock.now(),
         listId,
@@ -65,6 +66,10 @@ export function createFakeDestination(
       await destination.answer(call, destination.calls.length - 1);
       for (const contact of contacts)
         destination.delivered.set(contact.email.toLowerCase(), contact);
+      return { refused: [] };
+    },
+    previewRequest(listId, contacts) {
+      return { listId, emails: contacts.map((contact) => contact.email) };
     },
   };
   return destination;
