@@ -8,8 +8,13 @@
 import { DestinationError } from '../destination/destination';
 
 export const badRequestWindowMs = 15_000;
-/** Far below Ortto's 15, so even the requests already in flight cannot reach it. */
+/** Bad answers after which requests are held back until the window has passed. */
 export const maxBadRequestsPerWindow = 5;
+/**
+ * Recent bad answers plus requests in flight (each may come back bad) never pass this, so even
+ * requests sent at once cannot reach Ortto's 15.
+ */
+export const maxAtRisk = 12;
 
 export const heldBackMessage =
   'Ortto refused several requests in a row, so Segment Courier is holding off before Ortto blocks this computer for a while.';
@@ -17,26 +22,30 @@ export const heldBackMessage =
 export class BadRequestGuard {
   readonly #now: () => number;
   #times: number[] = [];
+  #inFlight = 0;
 
   constructor(now: () => number) {
     this.#now = now;
   }
 
-  #recent(): number[] {
+  #recent(): number {
     const since = this.#now() - badRequestWindowMs;
     this.#times = this.#times.filter((at) => at > since);
-    return this.#times;
+    return this.#times.length;
   }
 
-  /** Throws a transient DestinationError instead of letting one more request go. */
-  check(): void {
-    if (this.#recent().length >= maxBadRequestsPerWindow) {
+  /** Before a request: throws a transient DestinationError instead of letting it go. */
+  begin(): void {
+    const recent = this.#recent();
+    if (recent >= maxBadRequestsPerWindow || recent + this.#inFlight >= maxAtRisk) {
       throw new DestinationError('transient', heldBackMessage);
     }
+    this.#inFlight += 1;
   }
 
-  /** Ortto answered a request with a 400 (or another refusal of the request as a whole). */
-  refused(): void {
-    this.#times.push(this.#now());
+  /** After it: `bad` when Ortto refused the request (a 4xx other than 429). */
+  end(bad: boolean): void {
+    this.#inFlight -= 1;
+    if (bad) this.#times.push(this.#now());
   }
 }

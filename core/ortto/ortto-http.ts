@@ -51,7 +51,18 @@ export class OrttoHttp {
     signal?: AbortSignal,
     personRefusals = false,
   ): Promise<unknown> {
-    this.#guard.check();
+    this.#guard.begin();
+    let bad = false;
+    try {
+      const answer = await this.#send(path, body, signal);
+      bad = answer.status >= 400 && answer.status < 500 && answer.status !== 429;
+      return this.#read(answer, personRefusals);
+    } finally {
+      this.#guard.end(bad);
+    }
+  }
+
+  async #send(path: string, body: unknown, signal: AbortSignal | undefined) {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? defaultOrttoTimeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let status: number;
@@ -64,7 +75,7 @@ export class OrttoHttp {
           'content-type': 'application/json',
           'x-api-key': this.#options.apiKey,
         },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        body: JSON.stringify(body),
         redirect: 'manual',
         signal: combined,
       });
@@ -74,7 +85,10 @@ export class OrttoHttp {
       if (signal?.aborted) throw signal.reason ?? error;
       throw errorFromOrttoFailure(error, { timedOut: timeout.aborted });
     }
-    if (status >= 400 && status < 500 && status !== 429) this.#guard.refused();
+    return { status, text };
+  }
+
+  #read({ status, text }: { status: number; text: string }, personRefusals: boolean): unknown {
     if (personRefusals && isPersonRefusal(status, text)) return JSON.parse(text) as unknown;
     if (status < 200 || status >= 300) {
       throw errorFromOrttoResponse({ status, bodyText: text, redact: (value) => this.#redact(value) });
