@@ -81,7 +81,9 @@ export function createOrttoDestination(options: OrttoDestinationOptions): Destin
     previewRequest(tag, contacts: readonly OutgoingContact[]) {
       // Custom fields are shown under their names: their ids are known only once read or created.
       const names = new Map(
-        contacts.flatMap((contact) => contact.custom.map((field) => [field.name.toLowerCase(), field.name])),
+        contacts.flatMap((contact) =>
+          contact.custom.map((field) => [field.name.toLowerCase(), field.name]),
+        ),
       );
       return createOnlyMerge(
         contacts.map((contact) => ({

@@ -91,8 +91,13 @@ export function errorFromOrttoResponse(facts: OrttoResponseFacts): DestinationEr
     return new DestinationError('transient', orttoMessages.serverProblem(status), details);
   }
   // Every Ortto path used here exists, so a 404 means the endpoint is not Ortto's.
-  if (status === 404) return new DestinationError('invalid-request', orttoMessages.notFound, details);
-  return new DestinationError('invalid-request', orttoMessages.invalidRequest(serverMessage), details);
+  if (status === 404)
+    return new DestinationError('invalid-request', orttoMessages.notFound, details);
+  return new DestinationError(
+    'invalid-request',
+    orttoMessages.invalidRequest(serverMessage),
+    details,
+  );
 }
 
 /** A request that never got an answer; `timedOut` when our own timeout fired. */

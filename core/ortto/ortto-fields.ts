@@ -3,11 +3,7 @@
  * plain labels and the value shape each takes on the wire, and the account's custom fields
  * (`{type}:cm:{kebab-name}`), whose Ortto types map to the engine's CustomFieldType.
  */
-import type {
-  ContactValue,
-  CustomFieldType,
-  FieldDescription,
-} from '../destination/destination';
+import type { ContactValue, CustomFieldType, FieldDescription } from '../destination/destination';
 
 export const orttoEmailField = 'str::email';
 /** Email permission: true = subscribed. Ortto sets true when it is not sent, hence always sent. */
@@ -37,15 +33,13 @@ const shapeOf = new Map(builtInFields.map((field) => [field.key, field.shape]));
 
 export const orttoStandardDescriptions: readonly FieldDescription[] = [
   { key: orttoEmailField, label: 'Email', kind: 'standard', type: 'string', required: true },
-  ...builtInFields.map(
-    (field): FieldDescription => ({
-      key: field.key,
-      label: field.label,
-      kind: 'standard',
-      type: 'string',
-      required: false,
-    }),
-  ),
+  ...builtInFields.map((field): FieldDescription => ({
+    key: field.key,
+    label: field.label,
+    kind: 'standard',
+    type: 'string',
+    required: false,
+  })),
 ];
 
 /** True for a key the engine may set; steering fields (`bol::p`, the email) are not among them. */

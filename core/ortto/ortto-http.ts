@@ -91,7 +91,11 @@ export class OrttoHttp {
   #read({ status, text }: { status: number; text: string }, personRefusals: boolean): unknown {
     if (personRefusals && isPersonRefusal(status, text)) return JSON.parse(text) as unknown;
     if (status < 200 || status >= 300) {
-      throw errorFromOrttoResponse({ status, bodyText: text, redact: (value) => this.#redact(value) });
+      throw errorFromOrttoResponse({
+        status,
+        bodyText: text,
+        redact: (value) => this.#redact(value),
+      });
     }
     try {
       return text.trim() === '' ? {} : (JSON.parse(text) as unknown);

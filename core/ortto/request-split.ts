@@ -29,7 +29,10 @@ export function splitPeople(
   people.forEach((person, index) => {
     // The comma between people counts too.
     const size = Buffer.byteLength(JSON.stringify(person)) + 1;
-    if (current.length > 0 && (current.length >= limits.maxPeople || bytes + size > limits.maxBytes)) {
+    if (
+      current.length > 0 &&
+      (current.length >= limits.maxPeople || bytes + size > limits.maxBytes)
+    ) {
       groups.push(current);
       current = [];
       bytes = envelopeBytes;

@@ -101,11 +101,11 @@ describe('Autopilot destination', () => {
     await destination.upsertBatch(
       list.id,
       [
-      contact('ana@example.com', {
-        standard: { FirstName: 'Ana', NumberOfEmployees: '250' },
-        custom: [{ name: 'Loyalty Tier', type: 'string', value: 'Gold' }],
-      }),
-      contact('joan@example.com', { custom: [{ name: 'Score', type: 'integer', value: 7 }] }),
+        contact('ana@example.com', {
+          standard: { FirstName: 'Ana', NumberOfEmployees: '250' },
+          custom: [{ name: 'Loyalty Tier', type: 'string', value: 'Gold' }],
+        }),
+        contact('joan@example.com', { custom: [{ name: 'Score', type: 'integer', value: 7 }] }),
       ],
       directCall(),
     );

@@ -4,7 +4,12 @@ import { maxAtRisk, maxBadRequestsPerWindow } from '../../core/ortto/bad-request
 import { createOrttoDestination } from '../../core/ortto/ortto-destination';
 import { noPermissionReason } from '../../core/ortto/person-merge';
 import { directCall } from '../support/request-call';
-import { fakeOrttoTransport, mergeStatuses, type OrttoAnswer } from './ortto-fake-transport';
+import {
+  fakeOrttoTransport,
+  mergeStatuses,
+  type FakeTransport,
+  type OrttoAnswer,
+} from './ortto-fake-transport';
 
 const endpoint = 'http://127.0.0.1:1/v1';
 const apiKey = 'secret-key';
@@ -26,7 +31,9 @@ function destinationWith(answer: OrttoAnswer, emailPermission?: 'yes' | 'no', no
 }
 
 type Person = { fields: Record<string, unknown>; tags?: string[] };
-const peopleOf = (body: Record<string, unknown>) => body.people as Person[];
+const bodyAt = (transport: FakeTransport, at: number) => transport.calls[at]?.body ?? {};
+const peopleAt = (transport: FakeTransport, at: number) =>
+  (bodyAt(transport, at).people ?? []) as Person[];
 
 /** Existing people are `merged` by either step; everyone else is created by step 1. */
 function accountWith(existing: readonly string[]): OrttoAnswer {
@@ -50,13 +57,13 @@ describe('Ortto destination: delivery in two steps', () => {
     const [first] = transport.calls;
     expect(first).toMatchObject({ path: 'person/merge', apiKey });
     expect(first?.body).toMatchObject({ merge_by: ['str::email'], merge_strategy: 3 });
-    expect(peopleOf(first!.body)).toEqual([
+    expect(peopleAt(transport, 0)).toEqual([
       { fields: { 'str::email': 'a@example.com', 'bol::p': false }, tags: ['VIP'] },
       { fields: { 'str::email': 'b@example.com', 'bol::p': true }, tags: ['VIP'] },
     ]);
   });
 
-  it("updates existing people in a second request that never carries their permission", async () => {
+  it('updates existing people in a second request that never carries their permission', async () => {
     const { destination, transport } = destinationWith(accountWith(['old@example.com']), 'yes');
     const call = directCall();
     await destination.upsertBatch(
@@ -68,9 +75,9 @@ describe('Ortto destination: delivery in two steps', () => {
       call,
     );
     expect(call.paced).toBe(2);
-    const second = transport.calls[1]!.body;
+    const second = bodyAt(transport, 1);
     expect(second).toMatchObject({ merge_strategy: 2, skip_non_existing: true });
-    expect(peopleOf(second)).toEqual([
+    expect(peopleAt(transport, 1)).toEqual([
       { fields: { 'str::email': 'old@example.com', 'str::first': 'Olga' }, tags: ['VIP'] },
     ]);
   });
@@ -82,7 +89,7 @@ describe('Ortto destination: delivery in two steps', () => {
       [contact('old@example.com', { unsubscribe: true, emailPermission: false })],
       directCall(),
     );
-    expect(peopleOf(transport.calls[1]!.body)[0]?.fields['bol::p']).toBe(false);
+    expect(peopleAt(transport, 1)[0]?.fields['bol::p']).toBe(false);
   });
 
   it("refuses people Ortto does not take, with Ortto's reason, and never retries them", async () => {
@@ -102,7 +109,7 @@ describe('Ortto destination: delivery in two steps', () => {
       'gone@example.com',
     ]);
     expect(outcome.refused[0]?.reason).toContain('invalid');
-    expect(peopleOf(transport.calls[1]!.body).map((person) => person.fields['str::email'])).toEqual([
+    expect(peopleAt(transport, 1).map((person) => person.fields['str::email'])).toEqual([
       'gone@example.com',
     ]);
   });
@@ -133,7 +140,7 @@ describe('Ortto destination: delivery in two steps', () => {
       directCall(),
     );
     expect(outcome.refused).toEqual([{ email: 'unsure@example.com', reason: noPermissionReason }]);
-    expect(peopleOf(transport.calls[0]!.body)).toHaveLength(1);
+    expect(peopleAt(transport, 0)).toHaveLength(1);
   });
 
   it('creates a missing custom field once, with its type, before the merge that needs it', async () => {
@@ -144,7 +151,9 @@ describe('Ortto destination: delivery in two steps', () => {
         };
       }
       if (call.path === 'person/custom-field/create') {
-        return { body: { name: call.body.name, field_id: 'int:cm:points', display_type: 'integer' } };
+        return {
+          body: { name: call.body.name, field_id: 'int:cm:points', display_type: 'integer' },
+        };
       }
       return accountWith([])(call);
     };
@@ -167,7 +176,7 @@ describe('Ortto destination: delivery in two steps', () => {
     ]);
     expect(call.paced).toBe(transport.calls.length);
     expect(transport.calls[1]?.body).toEqual({ type: 'integer', name: 'Points' });
-    expect(peopleOf(transport.calls[3]!.body)[0]?.fields).toMatchObject({
+    expect(peopleAt(transport, 3)[0]?.fields).toMatchObject({
       'str:cm:tier': 'Gold',
       'int:cm:points': 7,
     });
@@ -223,9 +232,13 @@ describe('Ortto destination: lists are tags', () => {
 
   it('takes the tag off a group of people in one request', async () => {
     const { destination, transport } = destinationWith(mergeStatuses(() => 'merged'));
-    await destination.removal?.remove('VIP', ['a@example.com', 'b@example.com'], AbortSignal.timeout(1_000));
+    await destination.removal?.remove(
+      'VIP',
+      ['a@example.com', 'b@example.com'],
+      AbortSignal.timeout(1_000),
+    );
     expect(transport.calls).toHaveLength(1);
-    expect(peopleOf(transport.calls[0]!.body)).toEqual([
+    expect(peopleAt(transport, 0)).toEqual([
       { fields: { 'str::email': 'a@example.com' }, unset_tags: ['VIP'] },
       { fields: { 'str::email': 'b@example.com' }, unset_tags: ['VIP'] },
     ]);
