@@ -82,6 +82,7 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
     now: options.now,
   });
   return {
+    serviceName: 'Autopilot',
     maxBatchSize: autopilotMaxBatchSize,
     membership: autopilotMembership(client),
     async checkCredentials(signal) {

@@ -72,6 +72,8 @@ export interface AccountCheck {
 }
 
 export interface Destination {
+  /** The product's name for sentences a marketer reads ("Ortto rejected the API key"). */
+  readonly serviceName: string;
   /** Most contacts one `upsertBatch` call accepts (Autopilot: 100). */
   readonly maxBatchSize: number;
   /**

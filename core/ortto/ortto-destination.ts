@@ -50,6 +50,7 @@ export function createOrttoDestination(options: OrttoDestinationOptions): Destin
   const tags = async (signal?: AbortSignal): Promise<DestinationList[]> =>
     readTagNames(await http.post('tags/get', {}, signal)).map((name) => ({ id: name, name }));
   return {
+    serviceName: 'Ortto',
     maxBatchSize: orttoMaxPeople,
     upsertListsEveryone: true,
     removal: {

@@ -13,8 +13,8 @@ import {
 } from './ortto-fields';
 
 export const orttoMaxPeople = 100;
-/** Ortto refuses bodies over 2 MB; a little room is kept for the envelope. */
-export const orttoMaxBodyBytes = 2 * 1024 * 1024;
+/** Ortto refuses bodies over "2 MB": read as 2,000,000 bytes, the stricter of the two readings. */
+export const orttoMaxBodyBytes = 2_000_000;
 
 export interface OrttoPerson {
   readonly fields: Readonly<Record<string, unknown>>;

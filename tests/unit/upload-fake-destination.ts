@@ -35,6 +35,7 @@ export function createFakeDestination(
   answer: Answer = () => undefined,
 ): FakeDestination {
   const destination: FakeDestination = {
+    serviceName: 'Autopilot',
     maxBatchSize: 100,
     calls: [],
     delivered: new Map(),
