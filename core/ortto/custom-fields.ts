@@ -4,7 +4,12 @@
  * before the first merge that carries them. Ortto refuses a duplicate name, so a field two
  * senders need at once is created by one request that both wait for.
  */
-import type { CustomFieldType, FieldDescription, RequestCall } from '../destination/destination';
+import {
+  DestinationError,
+  type CustomFieldType,
+  type FieldDescription,
+  type RequestCall,
+} from '../destination/destination';
 import { customFieldTypeOf, orttoTypeFor } from './ortto-fields';
 import type { OrttoHttp } from './ortto-http';
 import type { CustomFieldIds } from './ortto-wire';
@@ -39,7 +44,9 @@ export class CustomFields {
   /** The account's custom fields as the matching screen shows them (read afresh). */
   async describe(signal?: AbortSignal): Promise<FieldDescription[]> {
     const fields = readFields(await this.#http.post('person/custom-field/get', {}, signal));
-    this.#ids = new Map(fields.map((field) => [field.name.toLowerCase(), field.id]));
+    // Filled in place: a batch holding the map keeps seeing what others learn or create.
+    this.#ids ??= new Map();
+    for (const field of fields) this.#ids.set(field.name.toLowerCase(), field.id);
     return fields.map((field) => ({
       key: field.name,
       label: field.name,
@@ -77,11 +84,14 @@ export class CustomFields {
     if (pending) return pending;
     const creating = (async () => {
       await call.pace();
-      const body = (await this.#http.post(
-        'person/custom-field/create',
-        { type: orttoTypeFor(field.type), name: field.name.trim() },
-        call.signal,
-      )) as { field_id?: unknown } | undefined;
+      const body = (await this.#http
+        .post(
+          'person/custom-field/create',
+          { type: orttoTypeFor(field.type), name: field.name.trim() },
+          call.signal,
+        )
+        .catch((error: unknown) => this.#madeMeanwhile(key, error, call))) as
+        { field_id?: unknown } | undefined;
       if (typeof body?.field_id !== 'string') {
         throw new Error(`Ortto did not say which id the new field "${field.name}" has.`);
       }
@@ -91,5 +101,18 @@ export class CustomFields {
     // A failed creation is tried again by the next batch that needs the field.
     creating.catch(() => this.#creating.delete(key));
     return creating;
+  }
+
+  /**
+   * A refused creation because someone made the field meanwhile (Ortto refuses duplicate names):
+   * read the fields again and use it. Any other failure stands.
+   */
+  async #madeMeanwhile(key: string, error: unknown, call: RequestCall) {
+    if (!(error instanceof DestinationError) || error.kind !== 'invalid-request') throw error;
+    await call.pace();
+    await this.describe(call.signal);
+    const id = this.#ids?.get(key);
+    if (id === undefined) throw error;
+    return { field_id: id };
   }
 }

@@ -183,6 +183,30 @@ describe('Ortto destination: delivery in two steps', () => {
   });
 });
 
+describe('Ortto destination: a custom field made meanwhile', () => {
+  it('uses the field someone else created instead of failing the batch', async () => {
+    let reads = 0;
+    const answer: OrttoAnswer = (call) => {
+      if (call.path === 'person/custom-field/get') {
+        reads += 1;
+        const fields = reads > 1 ? [{ field: { id: 'str:cm:tier', name: 'Tier' } }] : [];
+        return { body: { fields } };
+      }
+      if (call.path === 'person/custom-field/create') {
+        return { status: 400, body: { error: 'A custom field named "Tier" already exists.' } };
+      }
+      return accountWith([])(call);
+    };
+    const { destination, transport } = destinationWith(answer, 'yes');
+    const tiered = contact('a@example.com', {
+      custom: [{ name: 'Tier', type: 'string', value: 'Gold' }],
+    });
+    const outcome = await destination.upsertBatch('VIP', [tiered], directCall());
+    expect(outcome.refused).toEqual([]);
+    expect(peopleAt(transport, 3)[0]?.fields).toMatchObject({ 'str:cm:tier': 'Gold' });
+  });
+});
+
 describe('Ortto destination: lists are tags', () => {
   const tagsAnswer: OrttoAnswer = () => ({ body: [{ name: 'VIP' }, { name: 'Newsletter' }] });
 
