@@ -7,7 +7,7 @@
  */
 import { DestinationError } from '../destination/destination';
 
-export const badRequestWindowMs = 15_000;
+const badRequestWindowMs = 15_000;
 /** Bad answers after which requests are held back until the window has passed. */
 export const maxBadRequestsPerWindow = 5;
 /**

@@ -28,7 +28,7 @@ function isPersonRefusal(status: number, text: string): boolean {
   }
 }
 
-export const defaultOrttoTimeoutMs = 30_000;
+const defaultOrttoTimeoutMs = 30_000;
 
 export class OrttoHttp {
   readonly #options: OrttoHttpOptions;

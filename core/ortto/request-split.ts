@@ -13,7 +13,7 @@ export interface SplitLimits {
   readonly maxBytes: number;
 }
 
-export const orttoLimits: SplitLimits = { maxPeople: orttoMaxPeople, maxBytes: orttoMaxBodyBytes };
+const orttoLimits: SplitLimits = { maxPeople: orttoMaxPeople, maxBytes: orttoMaxBodyBytes };
 
 /**
  * Groups of indexes into `people`, in order. A person too big for a request alone still gets one

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DestinationError, type OutgoingContact } from '../../core/destination/destination';
-import { maxAtRisk, maxBadRequestsPerWindow } from '../../core/ortto/bad-request-guard';
+import {
+  heldBackMessage,
+  maxAtRisk,
+  maxBadRequestsPerWindow,
+} from '../../core/ortto/bad-request-guard';
 import { createOrttoDestination } from '../../core/ortto/ortto-destination';
 import { noPermissionReason } from '../../core/ortto/person-merge';
 import { directCall } from '../support/request-call';
@@ -247,7 +251,7 @@ describe('Ortto destination: lists are tags', () => {
     const errors = [];
     for (let attempt = 0; attempt < 12; attempt += 1) errors.push(await send());
     expect(transport.calls).toHaveLength(maxBadRequestsPerWindow);
-    expect(errors.at(-1)).toMatchObject({ kind: 'transient' });
+    expect(errors.at(-1)).toMatchObject({ kind: 'transient', message: heldBackMessage });
     // Sent all at once, the requests in flight count too.
     now = 15_001;
     await Promise.all(Array.from({ length: 30 }, send));
