@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingContact } from '../../core/destination/destination';
 import {
+  errorFromOrttoFailure,
   errorFromOrttoResponse,
+  orttoMessages,
   readOrttoMessage,
   readTryInMs,
 } from '../../core/ortto/ortto-errors';
@@ -125,6 +127,18 @@ describe('Ortto error mapping', () => {
     const bad = answer(400, { error: 'failed to validate field secret-key: Object not found' });
     expect(bad.kind).toBe('invalid-request');
     expect(bad.serverMessage).toBe('failed to validate field [redacted]: Object not found');
+  });
+
+  it('tells an unreachable network from a broken connection and a timeout', () => {
+    const failed = (code: string) => new TypeError('fetch failed', { cause: { code } });
+    expect(errorFromOrttoFailure(failed('ECONNREFUSED'), { timedOut: false }).kind).toBe('offline');
+    expect(errorFromOrttoFailure(failed('ECONNRESET'), { timedOut: false })).toMatchObject({
+      kind: 'transient',
+      message: orttoMessages.interrupted,
+    });
+    expect(errorFromOrttoFailure(new Error('x'), { timedOut: true }).message).toBe(
+      orttoMessages.timedOut,
+    );
   });
 
   it('reads try-in-seconds and messages loosely', () => {
