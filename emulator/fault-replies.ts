@@ -2,7 +2,7 @@
  * The answers of the faults that stand in for the server (options.ts): an error status, a 200 that
  * says nothing, a page that is not JSON, a redirect elsewhere. None of them touches state.
  */
-import type { EmulatorOptions, FaultKind } from './options';
+import type { FaultKind, SharedEmulatorOptions } from './options';
 import { errorReply, type Reply } from './router';
 
 const redirectFaults: ReadonlySet<FaultKind> = new Set(['301', '302', '307', '308']);
@@ -19,7 +19,7 @@ function encodedPath(segments: readonly string[] | undefined): string {
 export function faultReply(
   fault: FaultKind | undefined,
   segments: readonly string[] | undefined,
-  options: EmulatorOptions,
+  options: Pick<SharedEmulatorOptions, 'redirectTo'>,
 ): Reply | undefined {
   if (fault === '503') {
     return errorReply(503, 'The service is temporarily unavailable. Please try again.');
@@ -41,12 +41,16 @@ export function faultReply(
 }
 
 /**
- * A 'short' bulk upsert: only the first half of the contacts (rounded down) reaches the handler,
- * so only they are stored and only their ids come back.
+ * A 'short' bulk upsert: only the first half of the body's `contacts` (Autopilot) or `people`
+ * (Ortto), rounded down, reaches the handler, so only they are stored and answered.
  */
-export function shortenedBody(fault: FaultKind | undefined, body: unknown): unknown {
+export function shortenedBody(
+  fault: FaultKind | undefined,
+  body: unknown,
+  listKey: 'contacts' | 'people',
+): unknown {
   if (fault !== 'short' || typeof body !== 'object' || body === null) return body;
-  const contacts = (body as { contacts?: unknown }).contacts;
-  if (!Array.isArray(contacts)) return body;
-  return { ...body, contacts: contacts.slice(0, Math.floor(contacts.length / 2)) };
+  const entries = (body as Record<string, unknown>)[listKey];
+  if (!Array.isArray(entries)) return body;
+  return { ...body, [listKey]: entries.slice(0, Math.floor(entries.length / 2)) };
 }

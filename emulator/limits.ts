@@ -76,7 +76,8 @@ export class Limits {
     options: {
       rate: number | undefined;
       burst: number | undefined;
-      dailyQuota: number | undefined;
+      /** The Autopilot mode's; the Ortto mode has none. */
+      dailyQuota?: number | undefined;
     },
     now: number,
   ) {

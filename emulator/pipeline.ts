@@ -5,24 +5,14 @@
  */
 import { faultReply, shortenedBody } from './fault-replies';
 import type { LimitVerdict, Limits } from './limits';
-import type { EmulatorOptions, FaultKind } from './options';
+import type { EmulatorOptions } from './options';
+import type { IncomingCall, LiveParts, ServiceRules } from './request-handler';
 import { errorReply, matchRoute, type Reply, type Route } from './router';
 import { contactRoutes } from './routes-contacts';
 import { listRoutes } from './routes-lists';
 import type { EmulatorState } from './state';
 
 const routes: readonly Route[] = [...contactRoutes, ...listRoutes];
-
-export interface IncomingCall {
-  readonly method: string;
-  /** Decoded path segments below `/v1`, or undefined when the path is not under `/v1`. */
-  readonly segments: readonly string[] | undefined;
-  readonly apiKey: string | undefined;
-  /** Parsed JSON body; `invalid` when it did not parse. */
-  readonly body: unknown;
-  readonly bodyInvalid: boolean;
-  readonly fault: FaultKind | undefined;
-}
 
 export interface PipelineParts {
   readonly options: EmulatorOptions;
@@ -59,7 +49,7 @@ function throttled(
   };
 }
 
-export function answer(call: IncomingCall, parts: PipelineParts): Reply {
+function answer(call: IncomingCall, parts: PipelineParts): Reply {
   const { options, state, limits } = parts;
   const faulty = faultReply(call.fault, call.segments, options);
   if (faulty) return faulty;
@@ -73,7 +63,7 @@ export function answer(call: IncomingCall, parts: PipelineParts): Reply {
   const matched = call.segments && matchRoute(routes, call.method, call.segments);
   if (!matched) return errorReply(404, 'There is no such endpoint.');
   // A short upsert with one contact stores none: the handler would refuse an empty list as a 400.
-  const body = shortenedBody(call.fault, call.body);
+  const body = shortenedBody(call.fault, call.body, 'contacts');
   if (body !== call.body && (body as { contacts: unknown[] }).contacts.length === 0) {
     return { status: 200, body: { contact_ids: [] } };
   }
@@ -81,7 +71,7 @@ export function answer(call: IncomingCall, parts: PipelineParts): Reply {
 }
 
 /** Contacts in an upsert body, for the request log. */
-export function countContacts(
+function countContacts(
   method: string,
   segments: readonly string[] | undefined,
   body: unknown,
@@ -91,4 +81,27 @@ export function countContacts(
   if (segments[0] !== 'contacts' || typeof body !== 'object' || body === null) return 0;
   const contacts = (body as { contacts?: unknown }).contacts;
   return Array.isArray(contacts) ? contacts.length : 0;
+}
+
+/** Contacts an answered upsert stored: one per id it returns (a 'short' fault returns fewer). */
+function storedCount(method: string, path: string, reply: Reply): number {
+  // Only an upsert stores contacts; a read (`GET /contact/{email}`) also answers a contact_id.
+  if (method !== 'POST' || (path !== '/contact' && path !== '/contacts')) return 0;
+  if (reply.status >= 300 || typeof reply.body !== 'object' || reply.body === null) return 0;
+  const body = reply.body as { contact_ids?: unknown; contact_id?: unknown };
+  if (Array.isArray(body.contact_ids)) return body.contact_ids.length;
+  return typeof body.contact_id === 'string' ? 1 : 0;
+}
+
+/** The Autopilot mode's rules, reading the live options and throttles at each request. */
+export function autopilotRules(
+  parts: LiveParts<EmulatorOptions>,
+  state: EmulatorState,
+): ServiceRules {
+  return {
+    keyHeader: 'autopilotapikey',
+    countContacts,
+    storedCount,
+    answer: (call) => answer(call, { options: parts.options, limits: parts.limits, state }),
+  };
 }

@@ -1,28 +1,51 @@
 /**
- * One HTTP request through the emulator: record it, apply a scheduled or random fault, decide the
- * answer (pipeline.ts), then answer, hang or wait first as the fault and latency say.
+ * One HTTP request through the emulator, whichever service it plays: record it, apply a scheduled
+ * or random fault, let the service's rules decide the answer, then answer, hang or wait first as
+ * the fault and latency say.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Delays } from './delays';
 import type { FaultPlanner } from './faults';
 import { apiSegments, parseJson, readBody, sendReply } from './http-io';
 import type { Limits } from './limits';
-import type { EmulatorOptions } from './options';
-import { answer, countContacts } from './pipeline';
+import type { FaultKind, SharedEmulatorOptions } from './options';
 import type { RecordedRequest, RequestRecorder } from './recorder';
 import { errorReply, type Reply } from './router';
-import type { EmulatorState } from './state';
 
 /** The parts configure() may replace while the emulator runs. */
-export interface LiveParts {
-  options: EmulatorOptions;
+export interface LiveParts<Options extends SharedEmulatorOptions> {
+  options: Options;
   limits: Limits;
   readonly planner: FaultPlanner;
 }
 
-export interface HandlerContext {
-  readonly parts: LiveParts;
-  readonly state: EmulatorState;
+export interface IncomingCall {
+  readonly method: string;
+  /** Decoded path segments below `/v1`, or undefined when the path is not under `/v1`. */
+  readonly segments: readonly string[] | undefined;
+  readonly apiKey: string | undefined;
+  /** Parsed JSON body; `invalid` when it did not parse. */
+  readonly body: unknown;
+  readonly bodyInvalid: boolean;
+  /** Size of the raw body in bytes (Ortto refuses more than 2 MB). */
+  readonly bodyBytes: number;
+  readonly fault: FaultKind | undefined;
+}
+
+/** What makes the emulator one service or the other. */
+export interface ServiceRules {
+  /** The header that carries the key, lower-case (`autopilotapikey`, `x-api-key`). */
+  readonly keyHeader: string;
+  /** Contacts or people in a write body, for the request log. */
+  countContacts(method: string, segments: readonly string[] | undefined, body: unknown): number;
+  /** Contacts an answered request stored, for `counters.contactsAccepted`. */
+  storedCount(method: string, path: string, reply: Reply): number;
+  answer(call: IncomingCall): Reply;
+}
+
+export interface HandlerContext<Options extends SharedEmulatorOptions> {
+  readonly parts: LiveParts<Options>;
+  readonly rules: ServiceRules;
   readonly recorder: RequestRecorder;
   readonly delays: Delays;
 }
@@ -31,7 +54,7 @@ async function decide(
   request: IncomingMessage,
   entry: RecordedRequest,
   segments: string[] | undefined,
-  context: HandlerContext,
+  rules: ServiceRules,
 ): Promise<Reply> {
   const { text, tooLarge } = await readBody(request);
   if (tooLarge) {
@@ -41,30 +64,23 @@ async function decide(
     };
   }
   const { body, invalid } = parseJson(text);
-  entry.contactCount = countContacts(entry.method, segments, body);
-  const header = request.headers.autopilotapikey;
-  const call = {
+  entry.contactCount = rules.countContacts(entry.method, segments, body);
+  const header = request.headers[rules.keyHeader];
+  return rules.answer({
     method: entry.method,
     segments,
     apiKey: typeof header === 'string' ? header : undefined,
     body,
     bodyInvalid: invalid,
+    bodyBytes: Buffer.byteLength(text),
     fault: entry.fault,
-  };
-  const { options, limits } = context.parts;
-  return answer(call, { options, limits, state: context.state });
+  });
 }
 
-/** Contacts an answered upsert stored: one per id it returns (a 'short' fault returns fewer). */
-function storedCount(reply: Reply): number {
-  if (reply.status >= 300 || typeof reply.body !== 'object' || reply.body === null) return 0;
-  const body = reply.body as { contact_ids?: unknown; contact_id?: unknown };
-  if (Array.isArray(body.contact_ids)) return body.contact_ids.length;
-  return typeof body.contact_id === 'string' ? 1 : 0;
-}
-
-export function createRequestHandler(context: HandlerContext) {
-  const { parts, recorder } = context;
+export function createRequestHandler<Options extends SharedEmulatorOptions>(
+  context: HandlerContext<Options>,
+) {
+  const { parts, recorder, rules } = context;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const segments = apiSegments(request.url);
     const path = segments ? `/${segments.join('/')}` : (request.url ?? '');
@@ -76,7 +92,7 @@ export function createRequestHandler(context: HandlerContext) {
       request.socket.destroy();
       return;
     }
-    const reply = await decide(request, entry, segments, context);
+    const reply = await decide(request, entry, segments, rules);
     if (entry.fault === 'hang') {
       // Applied but never answered; the socket stays open until the client gives up or close().
       entry.outcome = 'hang';
@@ -87,9 +103,7 @@ export function createRequestHandler(context: HandlerContext) {
     await context.delays.wait(latencyMs + (entry.fault === 'slow' ? slowMs : 0));
     // Recorded before the answer leaves, so a caller that got it also sees it in the log.
     entry.status = reply.status;
-    // Only an upsert stores contacts; a read (`GET /contact/{email}`) also answers a contact_id.
-    const upsert = entry.method === 'POST' && (path === '/contact' || path === '/contacts');
-    entry.contactsStored = upsert ? storedCount(reply) : 0;
+    entry.contactsStored = rules.storedCount(entry.method, path, reply);
     recorder.finish(entry);
     sendReply(response, reply);
   };

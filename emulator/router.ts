@@ -12,6 +12,8 @@ export interface Reply {
   /** Sent as is instead of `body` (faults that answer something other than JSON). */
   readonly rawBody?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Records the request created or changed, when the answer alone does not tell (never sent). */
+  readonly stored?: number;
 }
 
 export interface RouteContext {

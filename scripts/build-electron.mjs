@@ -1,6 +1,11 @@
 // Bundles the main process and the sandboxed preload into dist/electron (CommonJS, as Electron
 // loads a sandboxed preload as a single script that can require nothing but 'electron').
+import path from 'node:path';
 import { build } from 'esbuild';
+
+// `dist` unless a folder is named: tests/integration/main-boot.test.ts builds into a temporary one,
+// so it never races a packaging run over dist/.
+const outFolder = process.argv[2] ?? 'dist';
 
 const common = {
   bundle: true,
@@ -13,10 +18,14 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: path.join(outFolder, 'electron/main.cjs'),
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: path.join(outFolder, 'electron/preload.cjs'),
   }),
 ]);

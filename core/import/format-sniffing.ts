@@ -17,6 +17,11 @@ export interface FormatOverrides {
   readonly delimiter?: SegmentDelimiter;
   /** The first row is data, not a header (`--no-header`): columns are "Column 1", "Column 2"... */
   readonly noHeader?: boolean;
+  /**
+   * Names the person gave the columns of a file without a header row (issue 14, item 2), in
+   * order; a blank or missing one stays "Column N". Ignored when the file has a header row.
+   */
+  readonly columnNames?: readonly string[];
 }
 
 export interface SniffedFormat {

@@ -24,8 +24,17 @@ export function normalizeColumns(cells: readonly string[]): string[] {
 }
 
 /** "Column 1", "Column 2"...: the names of a file without a header row. */
-export function generatedColumns(count: number): string[] {
+function generatedColumns(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `Column ${index + 1}`);
+}
+
+/**
+ * A headerless table's columns under the names the person gave them: each blank or missing name
+ * stays "Column N", and the usual rules apply (spaces trimmed, a repeated name numbered).
+ */
+export function namedColumns(count: number, names: readonly string[] = []): string[] {
+  const generated = generatedColumns(count);
+  return normalizeColumns(generated.map((name, index) => names[index]?.trim() || name));
 }
 
 /** A header never holds an email address; a first row that does is data. */

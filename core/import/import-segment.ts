@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportReport } from '../../shared/segments/import-report';
 import type { SnapshotManifest } from '../segments/snapshot-format';
-import { createSnapshotWriter } from '../segments/snapshot-store';
+import { createSnapshotWriter } from '../segments/snapshot-writer';
 import { ImportError } from './import-error';
 import { readSegmentFile } from './read-segment-file';
 import type { ReadSegment, ReadSegmentOptions } from './read-types';
@@ -47,7 +47,7 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
       name: options.name ?? segmentName(read),
       importedAt: options.now().toISOString(),
       source: read.source,
-      format: read.format,
+      format: read.hasHeader === false ? { ...read.format, headerless: true } : read.format,
       columns: read.columns,
       rowCount: read.report.counts.rows,
       emailColumn: read.emailColumn,

@@ -76,6 +76,7 @@ class ReadPass {
         delimiter: format.delimiter,
         header: options.overrides?.noHeader ? 'absent' : 'auto',
         skipRows: format.skipRows,
+        columnNames: options.overrides?.columnNames,
       },
     );
   }

@@ -3,10 +3,10 @@ import { previewRowLimit, type ImportReport } from '../../shared/segments/import
 import type { SnapshotRow } from '../segments/snapshot-format';
 import type { Newline } from './delimiter-detection';
 import {
-  generatedColumns,
   isBlankRow,
   isEmptyLine,
   looksLikeDataRow,
+  namedColumns,
   normalizeColumns,
   type HeaderChoice,
 } from './header-rules';
@@ -38,6 +38,8 @@ export interface AssemblerOptions {
   readonly header?: HeaderChoice;
   /** Lines before the table that are not part of it (Excel's `sep=` hint). */
   readonly skipRows?: number;
+  /** The person's names for a headerless table's columns (FormatOverrides.columnNames). */
+  readonly columnNames?: readonly string[];
 }
 
 /**
@@ -156,7 +158,7 @@ export class RowAssembler {
       this.header = { columns: normalizeColumns(cells), present: true };
       return;
     }
-    this.header = { columns: generatedColumns(cells.length), present: false };
+    this.header = { columns: namedColumns(cells.length, this.options.columnNames), present: false };
     this.buffer({ line, cells }, out);
   }
 

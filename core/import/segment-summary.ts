@@ -25,6 +25,7 @@ export function toSummary(manifest: SnapshotManifest, report: ImportReport | nul
     delimiter: manifest.format.delimiter,
     hasBom: manifest.format.hasBom,
     columns: [...manifest.columns],
+    ...(manifest.format.headerless ? { headerless: true } : {}),
     emailColumn: manifest.emailColumn,
     counts: found.counts,
     problems: found.problems,

@@ -11,8 +11,7 @@ import {
   orttoRegions,
 } from '../../shared/model/destination-service';
 
-export const jobStatuses = jobStatusValues;
-export const jobStatusSchema = z.enum(jobStatuses);
+export const jobStatusSchema = z.enum(jobStatusValues);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 /** Statuses a job can be resumed from (a job stuck at "running" was cut short by a crash). */

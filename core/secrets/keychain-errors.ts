@@ -45,7 +45,3 @@ export function toSecretStoreError(error: unknown): SecretStoreError {
   const kind = classifyKeychainFailure(raw);
   return new SecretStoreError(kind, plainMessages[kind], raw);
 }
-
-export function plainKeychainMessage(kind: SecretStoreErrorKind): string {
-  return plainMessages[kind];
-}

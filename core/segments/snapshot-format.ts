@@ -28,6 +28,8 @@ export interface SnapshotManifest {
     readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
     readonly delimiter: ',' | ';' | '\t' | '|';
     readonly hasBom: boolean;
+    /** The file had no header row: its columns are "Column N" or the names the person gave. */
+    readonly headerless?: true;
   };
   /** Header cells, BOM and surrounding spaces removed. */
   readonly columns: readonly string[];

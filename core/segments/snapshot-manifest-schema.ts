@@ -24,6 +24,7 @@ export const snapshotManifestSchema = z.object({
     encoding: segmentEncodingSchema,
     delimiter: segmentDelimiterSchema,
     hasBom: z.boolean(),
+    headerless: z.literal(true).optional(),
   }),
   columns: z.array(z.string()),
   rowCount: z.number().int().nonnegative(),

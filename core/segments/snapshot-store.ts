@@ -19,7 +19,6 @@ import {
 } from './snapshot-paths';
 import { snapshotSideFiles } from './snapshot-writer';
 
-export { createSnapshotWriter, snapshotSideFiles, type SnapshotWriter } from './snapshot-writer';
 export {
   findIncompleteSnapshots,
   removeIncompleteSnapshots,

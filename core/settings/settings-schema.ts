@@ -71,7 +71,6 @@ export type HeaderMappingRecord = z.infer<typeof headerMappingRecordSchema>;
 export const interfacePreferencesSchema = z.object({
   language: z.enum(['en', 'ca']).optional(),
 });
-export type InterfacePreferences = z.infer<typeof interfacePreferencesSchema>;
 
 export const settingsSchema = z.object({
   schemaVersion: z.literal(currentSettingsVersion),

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import ElectronStore from 'electron-store';
+import { privateFileMode } from '../../core/files/private-files';
 import type { SettingsDocumentStore } from '../../core/settings/settings-document-store';
 import { SettingsError } from '../../core/settings/settings-error';
 
@@ -9,14 +11,23 @@ import { SettingsError } from '../../core/settings/settings-error';
  * and writes exactly the same document without Electron.
  */
 export function createElectronStoreSettingsStore(dataFolder: string): SettingsDocumentStore {
-  const store = new ElectronStore<Record<string, unknown>>({ cwd: dataFolder, name: 'config' });
-  const location = store.path;
+  const location = path.join(dataFolder, 'config.json');
+  let store: ElectronStore<Record<string, unknown>> | undefined;
+  // Opened on first use: electron-store reads the file as it is constructed, and a damaged file
+  // must come out of read() as the settings error below, not stop the app from starting. 0600 as
+  // every file in the data folder (core/files/private-files.ts); conf's default is 0666.
+  const opened = () =>
+    (store ??= new ElectronStore({
+      cwd: dataFolder,
+      name: 'config',
+      configFileMode: privateFileMode,
+    }));
   return {
     location,
     async read() {
       try {
         // `store.store` reads the file each time, so changes the command line made are seen.
-        return store.store;
+        return opened().store;
       } catch (error) {
         throw new SettingsError(
           'damaged',
@@ -27,7 +38,7 @@ export function createElectronStoreSettingsStore(dataFolder: string): SettingsDo
     },
     async write(document) {
       try {
-        store.store = { ...document };
+        opened().store = { ...document };
       } catch (error) {
         throw new SettingsError(
           'unwritable',

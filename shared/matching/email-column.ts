@@ -10,10 +10,6 @@ const emailMatcher = createHeaderMatcher(emailSynonyms, emailHeads, notTheValueW
 /** Most values must look like addresses before a column's contents outweigh its header. */
 const mostlyEmails = 0.5;
 
-export function emailHeaderScore(header: string): number {
-  return emailMatcher.score(header);
-}
-
 /** Share of the non-blank sample values in a column that are valid addresses; null when all blank. */
 export function emailShare(sampleRows: SampleRows, columnIndex: number): number | null {
   let filled = 0;

@@ -18,6 +18,8 @@ export const segmentSummarySchema = z.object({
   delimiter: segmentDelimiterSchema,
   hasBom: z.boolean(),
   columns: z.array(z.string()),
+  /** The file had no header row, so the person may name its columns (issue 14, item 2). */
+  headerless: z.boolean().optional(),
   emailColumn: z.string().nullable(),
   counts: importCountsSchema,
   problems: z.array(importProblemSchema),

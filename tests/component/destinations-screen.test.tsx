@@ -1,65 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { DestinationsScreen } from '../../renderer/src/features/destinations/destinations-screen';
-import type { BridgeApi } from '../../shared/ipc/bridge-api';
-import type { ConnectOutcome, DestinationSummary } from '../../shared/ipc/channels/destinations';
-import { renderWithApp } from './render-app';
-
-const key = '5ec12e7a5ec12e7a5ec12e7a5ec12e7a';
-
-function summary(displayName: string, id = `id-${displayName}`): DestinationSummary {
-  return {
-    id,
-    displayName,
-    service: 'autopilot',
-    endpoint: 'https://api2.autopilothq.com/v1',
-    requestsPerSecond: 5,
-    createdAt: '2025-03-04T10:20:30.000Z',
-    privacyAgreement: {
-      agreedAt: '2025-03-04T10:20:30.000Z',
-      osUser: 'marta',
-      termsVersion: '2025-01',
-    },
-  };
-}
-
-const ok = <T,>(value: T) => ({ ok: true as const, value });
-const fail = (code: string, message = 'main says no') => ({
-  ok: false as const,
-  error: { code, message },
-});
-
-/** A stand-in for main that keeps a list, so the screen's cache refreshes see the changes. */
-function bridgeWith(initial: DestinationSummary[] = [], connect?: () => unknown) {
-  const saved = [...initial];
-  const bridge = {
-    destinationsList: vi.fn(async () => ok([...saved])),
-    destinationsHasKey: vi.fn(async () => ok({ hasKey: true })),
-    destinationsCreate: vi.fn(async (input: { displayName: string }) => {
-      const created = summary(input.displayName.trim());
-      saved.push(created);
-      return ok(created);
-    }),
-    destinationsUpdate: vi.fn(),
-    destinationsReplaceKey: vi.fn(async () => ok({ hasKey: true as const })),
-    destinationsConnect: vi.fn(
-      async () =>
-        connect?.() ?? ok<ConnectOutcome>({ status: 'connected', listCount: 3, checkedAt: '' }),
-    ),
-    destinationsDelete: vi.fn(async ({ id }: { id: string }) => {
-      saved.splice(
-        saved.findIndex((item) => item.id === id),
-        1,
-      );
-      return ok({ keyRemoved: true, removedExportSetups: 0 });
-    }),
-  };
-  return bridge;
-}
-
-const render = (bridge: ReturnType<typeof bridgeWith>, language: 'en' | 'ca' = 'en') =>
-  renderWithApp(<DestinationsScreen />, bridge as unknown as Partial<BridgeApi>, language);
+import { describe, expect, it } from 'vitest';
+import type { ConnectOutcome } from '../../shared/ipc/channels/destinations';
+import { bridgeWith, fail, key, ok, render, summary } from './destinations-fake-bridge';
 
 describe('Destinations screen', () => {
   it('checks the form before sending and moves the focus to the first problem', async () => {
@@ -105,6 +48,7 @@ describe('Destinations screen', () => {
     expect(bridge.destinationsCreate).toHaveBeenCalledWith({
       displayName: 'Marketing EU',
       apiKey: key,
+      service: 'autopilot',
       endpoint: 'http://127.0.0.1:4010/v1',
       requestsPerSecond: 2.5,
       agreement: true,

@@ -58,6 +58,17 @@ export const destination: DestinationSummary = {
   },
 };
 
+/** An Ortto account in the Europe region (issue 16): its lists are tags. */
+export const orttoDestination: DestinationSummary = {
+  ...destination,
+  id: 'dest-ortto',
+  displayName: 'Ortto Girona',
+  service: 'ortto',
+  region: 'eu',
+  endpoint: 'https://api.eu.ap3api.com/v1',
+  requestsPerSecond: 10,
+};
+
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
 export interface FakeOptions {
@@ -65,6 +76,8 @@ export interface FakeOptions {
   readonly remembered?: Record<string, SegmentShape['remembered']>;
   /** The engine's answer to a count; defaults to every row valid, nothing misfit. */
   readonly plan?: (segments: ExportSegmentInput[]) => ExportPlanSummary;
+  /** The destinations main lists; defaults to the Autopilot one. */
+  readonly destinations?: DestinationSummary[];
 }
 
 function defaultPlan(all: SegmentSummary[]) {
@@ -116,7 +129,7 @@ export function fakeExportBridge(options: FakeOptions) {
   const bridge = {
     ...calls,
     segmentsList: vi.fn(async () => ok(options.segments)),
-    destinationsList: vi.fn(async () => ok([destination])),
+    destinationsList: vi.fn(async () => ok(options.destinations ?? [destination])),
     exportsShapes: vi.fn(async (input: { segmentIds: string[] }) =>
       ok(
         input.segmentIds.map((segmentId) => ({

@@ -261,6 +261,110 @@ describe('Segments screen', () => {
     await waitFor(() => expect(fake.calls.segmentsBrowse).toHaveBeenCalledTimes(1));
   });
 
+  it('shows a first-start checklist that ticks itself off, and goes once all is done', async () => {
+    const fake = fakeBridge([segment()]);
+    const first = {
+      ...fake.bridge,
+      destinationsList: vi.fn(async () => ok([])),
+      jobsList: vi.fn(async () => ok([])),
+    } as unknown as Partial<BridgeApi>;
+    const view = await renderWithApp(<AppShell initialScreen="segments" />, first);
+    const checklist = await screen.findByRole('region', { name: 'Getting started' });
+    const steps = within(checklist)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(steps).toEqual([
+      expect.stringMatching(/^1Add the account .* \(to do\)Add a destination$/),
+      expect.stringMatching(/^✓Add a segment.* \(done\)$/),
+      expect.stringMatching(/^3Export the segment.* \(to do\)Start an export$/),
+    ]);
+    await userEvent
+      .setup()
+      .click(within(checklist).getByRole('button', { name: 'Add a destination' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Destinations');
+    view.unmount();
+
+    const everythingDone = {
+      ...first,
+      destinationsList: vi.fn(async () => ok([{ id: 'dest-1' }])),
+      jobsList: vi.fn(async () => ok([{ id: 'job-1' }])),
+    } as unknown as Partial<BridgeApi>;
+    await renderWithApp(<SegmentsScreen />, everythingDone);
+    await screen.findByRole('article', { name: 'clients-catalunya' });
+    await waitFor(() => expect(everythingDone.jobsList).toHaveBeenCalled());
+    expect(screen.queryByRole('region', { name: 'Getting started' })).toBeNull();
+  });
+
+  it('lists segments compactly: the newest with its details, the others on demand', async () => {
+    const older = segment({ id: 'seg-old', name: 'older' });
+    const newer = segment({ id: 'seg-new', name: 'newer' });
+    const fake = fakeBridge([older, newer]);
+    const navigate = vi.fn();
+    await renderWithApp(<SegmentsScreen />, fake.bridge, 'en', {
+      target: { screen: 'segments' },
+      navigate,
+    });
+    const newest = await screen.findByRole('article', { name: 'newer' });
+    const other = screen.getByRole('article', { name: 'older' });
+    expect(within(newest).getByRole('region', { name: /Preview of the first rows/ })).toBeTruthy();
+    expect(within(other).queryByRole('region', { name: /Preview of the first rows/ })).toBeNull();
+    const show = within(other).getByRole('button', { name: 'Show details' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    const user = userEvent.setup();
+    await user.click(show);
+    expect(within(other).getByRole('region', { name: /Preview of the first rows/ })).toBeTruthy();
+    expect(within(other).getByRole('button', { name: 'Hide details' })).toBeTruthy();
+
+    await user.click(within(other).getByRole('button', { name: 'Export this segment' }));
+    expect(navigate).toHaveBeenCalledWith({ screen: 'export', segmentIds: ['seg-old'] });
+  });
+
+  it('lets the person name the columns of a file without a header row', async () => {
+    const headerless = segment({
+      columns: ['Column 1', 'Column 2', 'Column 3'],
+      headerless: true,
+      emailColumn: 'Column 1',
+    });
+    const fake = fakeBridge([headerless]);
+    await renderWithApp(<SegmentsScreen />, fake.bridge);
+    const card = await screen.findByRole('article', { name: 'clients-catalunya' });
+    const names = within(card).getByRole('group', { name: 'Column names' });
+    const save = within(names).getByRole('button', { name: 'Save column names' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    const second = within(names).getByLabelText('Column 2');
+    expect(second.getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(names).getByText('First value: Jordi')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.clear(second);
+    await user.type(second, 'Nom');
+    await user.click(save);
+    await waitFor(() =>
+      expect(fake.calls.segmentsReimport).toHaveBeenCalledWith({
+        id: 'seg-1',
+        encoding: 'utf-8',
+        delimiter: ';',
+        columnNames: ['Column 1', 'Nom', 'Column 3'],
+      }),
+    );
+  });
+
+  it('offers no column names for a file that has a header row', async () => {
+    await renderWithApp(<SegmentsScreen />, fakeBridge([segment()]).bridge);
+    const card = await screen.findByRole('article', { name: 'clients-catalunya' });
+    expect(within(card).queryByRole('group', { name: 'Column names' })).toBeNull();
+  });
+
+  it('takes files dropped anywhere on the window, from any screen', async () => {
+    const fake = fakeBridge([]);
+    await renderWithApp(<AppShell initialScreen="history" />, fake.bridge);
+    const file = new File(['Email\nanna@exemple.cat\n'], 'dropped.csv', { type: 'text/csv' });
+    fireEvent.drop(screen.getByRole('navigation'), {
+      dataTransfer: { files: [file], types: ['Files'] },
+    });
+    await waitFor(() => expect(fake.calls.segmentsImportDropped).toHaveBeenCalledWith([file]));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Segments');
+  });
+
   it('warns when no column looks like an email, and speaks Catalan', async () => {
     const fake = fakeBridge([segment({ emailColumn: null, problems: [], problemCount: 0 })]);
     await renderWithApp(<SegmentsScreen />, fake.bridge, 'ca');

@@ -20,13 +20,16 @@ test.afterEach(async () => {
   await emulator.close();
 });
 
-async function addDestination(app: AppHarness, apiKey = emulatorTestKey) {
-  return app.services.destinations.create({
+async function addDestination(page: Page, app: AppHarness, apiKey = emulatorTestKey) {
+  const destination = await app.services.destinations.create({
     displayName: 'Autopilot Girona',
     apiKey,
     endpoint: emulator.url,
     agreement: true,
   });
+  // Made behind the page's back: a reload reads it, as a restarted app would.
+  await page.reload();
+  return destination;
 }
 
 async function waitForDone(page: Page) {
@@ -37,7 +40,7 @@ test('a value that does not fit leaves the field out, after "Is this the right c
   page,
   app,
 }) => {
-  await addDestination(app);
+  await addDestination(page, app);
   const file = [
     'Email;Nom;Punts',
     'anna@girona.cat;Anna;n/a',
@@ -95,7 +98,7 @@ test('a wrong key is caught when the destination is chosen, and replaced there',
   page,
   app,
 }) => {
-  const destination = await addDestination(app, 'ffffffffffffffffffffffffffffffff');
+  const destination = await addDestination(page, app, 'ffffffffffffffffffffffffffffffff');
   await dropSegmentFile(page, 'clients.csv', 'Email;Nom\r\nanna@girona.cat;Anna\r\n');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByLabel('Send to').selectOption({ label: 'Autopilot Girona' });
@@ -128,7 +131,7 @@ test('opt-outs are left out by default and sent unsubscribed when chosen, in Cat
   page,
   app,
 }) => {
-  await addDestination(app);
+  await addDestination(page, app);
   const file = [
     'Email;Nom;Accepta correus',
     'anna@girona.cat;Anna;sí',

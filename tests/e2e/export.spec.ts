@@ -39,6 +39,8 @@ async function setUpExport(page: Page, app: AppHarness): Promise<void> {
     endpoint: emulator.url,
     agreement: true,
   });
+  // Made behind the page's back: a reload reads it, as a restarted app would.
+  await page.reload();
   await dropSegmentFile(page, 'clients-catalunya.csv', segmentFile);
 
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -78,6 +78,8 @@ test('a weekly re-push with mirror: the preview shows the changes, the list ends
     endpoint: emulator.url,
     agreement: true,
   });
+  // Made behind the page's back: a reload reads it, as a restarted app would.
+  await page.reload();
   await dropSegmentFile(page, 'weekly-1.csv', csv(week1));
   await chooseExport(page, 'weekly-1');
   const firstRow = page.getByTestId('export-changes').locator('tr[data-segment="weekly-1"]');

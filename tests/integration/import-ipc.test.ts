@@ -133,6 +133,54 @@ describe('segments over IPC, with the real services', () => {
     expect(await readdir(path.join(dataFolder, 'segment-uploads'))).toEqual([]);
   });
 
+  it('names the columns of a file without a header row, as a new segment with the same rows', async () => {
+    const call = await start();
+    const text = 'anna@girona.cat;Anna;12\r\npau@girona.cat;Pau;7\r\n';
+    const first = await upload(call, 'no-header.csv', Buffer.from(text, 'utf8'));
+    if (!first.ok) throw new Error('import failed');
+    expect(first.segment).toMatchObject({
+      columns: ['Column 1', 'Column 2', 'Column 3'],
+      headerless: true,
+      emailColumn: 'Column 1',
+    });
+
+    const named = await call<ImportOutcome>('segments:reimport', {
+      id: first.segment.id,
+      encoding: first.segment.encoding,
+      delimiter: first.segment.delimiter,
+      columnNames: ['Email', ' ', 'Email'],
+    });
+    if (!named.ok) throw new Error('re-read failed');
+    // A blank name stays "Column N"; a repeated one is numbered, as header names are.
+    expect(named.segment).toMatchObject({
+      columns: ['Email', 'Column 2', 'Email (2)'],
+      headerless: true,
+      emailColumn: 'Email',
+      counts: first.segment.counts,
+    });
+    expect(named.segment.id).not.toBe(first.segment.id);
+    const rows = await collect(readSnapshotRows(dataFolder, named.segment.id));
+    expect(rows).toEqual([
+      { line: 1, cells: ['anna@girona.cat', 'Anna', '12'] },
+      { line: 2, cells: ['pau@girona.cat', 'Pau', '7'] },
+    ]);
+
+    // A file with a header row keeps its own names: the option does not apply to it.
+    const headed = await upload(
+      call,
+      'header.csv',
+      Buffer.from('Email;Nom\r\nanna@girona.cat;Anna\r\n'),
+    );
+    if (!headed.ok) throw new Error('import failed');
+    expect(headed.segment.headerless).toBeUndefined();
+    const kept = await call<ImportOutcome>('segments:reimport', {
+      id: headed.segment.id,
+      columnNames: ['Something', 'Else'],
+    });
+    if (!kept.ok) throw new Error('re-read failed');
+    expect(kept.segment.columns).toEqual(['Email', 'Nom']);
+  });
+
   it('says so when the original file changed before a re-read', async () => {
     const call = await start();
     const original = path.join(dataFolder, 'outside.csv');

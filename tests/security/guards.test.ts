@@ -1,38 +1,8 @@
-import { EventEmitter } from 'node:events';
-import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { guardSession, guardWebContents } from '../../electron/security/install-guards';
 import { appEntryUrl } from '../../electron/security/navigation';
 import { fakeSession } from '../support/fake-session';
-
-type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
-
-function fakeWebContents() {
-  const emitter = new EventEmitter();
-  let openHandler: OpenHandler | null = null;
-  const contents = Object.assign(emitter, {
-    setWindowOpenHandler(handler: OpenHandler) {
-      openHandler = handler;
-    },
-  });
-  return {
-    contents: contents as unknown as WebContents,
-    navigate(eventName: string, url: string): boolean {
-      const event = {
-        defaultPrevented: false,
-        preventDefault() {
-          this.defaultPrevented = true;
-        },
-      };
-      emitter.emit(eventName, event, url);
-      return event.defaultPrevented;
-    },
-    open(url: string) {
-      if (!openHandler) throw new Error('no window-open handler installed');
-      return openHandler({ url });
-    },
-  };
-}
+import { fakeWebContents } from '../support/fake-web-contents';
 
 describe('web contents guards', () => {
   it('refuses navigation and redirects away from the app', () => {

@@ -39,6 +39,12 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The page may still hold a connection open (it closes after the app fixture): drop them all,
+    // so a test's teardown never waits on the browser.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SnapshotManifest, SnapshotRow } from '../../core/segments/snapshot-format';
 import {
-  createSnapshotWriter,
   listSnapshots,
   readSnapshotManifest,
   readSnapshotReport,
@@ -13,6 +12,7 @@ import {
   removeSnapshot,
   renameSnapshot,
 } from '../../core/segments/snapshot-store';
+import { createSnapshotWriter } from '../../core/segments/snapshot-writer';
 import type { ImportReport } from '../../shared/segments/import-report';
 
 let dataFolder: string;

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SnapshotManifest } from '../../core/segments/snapshot-format';
 import {
-  createSnapshotWriter,
   findIncompleteSnapshots,
   listSnapshots,
   sweepIncompleteSnapshots,
 } from '../../core/segments/snapshot-store';
+import { createSnapshotWriter } from '../../core/segments/snapshot-writer';
 
 let dataFolder: string;
 const now = new Date();

@@ -80,7 +80,7 @@ export function createSegmentsHandlers(services: HostServices) {
       plainly(() =>
         segments.reimport(
           input.id,
-          { encoding: input.encoding, delimiter: input.delimiter },
+          { encoding: input.encoding, delimiter: input.delimiter, columnNames: input.columnNames },
           { sheet: input.sheet, entity: input.entity },
         ),
       ),

@@ -9,6 +9,7 @@ import { LanguagePicker } from './language-picker';
 import { NavigationContext, type Navigation, type NavigationTarget } from './navigation';
 import { screens, type Screen } from './screens';
 import { useOpenFiles } from './use-open-files';
+import { useWindowDrop } from './use-window-drop';
 
 // History shows one export's progress when the navigation names it (target.jobId).
 const screenComponents: Record<Screen, () => ReactElement> = {
@@ -32,6 +33,7 @@ export function AppShell({ initialScreen = 'segments' }: { readonly initialScree
   const setScreen = (next: Screen) => setTarget({ screen: next });
   const navigation = useMemo<Navigation>(() => ({ target, navigate: setTarget }), [target]);
   useOpenFiles((paths) => setTarget({ screen: 'segments', openFiles: paths }));
+  const dragging = useWindowDrop((files) => setTarget({ screen: 'segments', droppedFiles: files }));
   const mainRef = useRef<HTMLElement>(null);
   const navRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const isFirstRender = useRef(true);
@@ -57,7 +59,7 @@ export function AppShell({ initialScreen = 'segments' }: { readonly initialScree
   }
 
   return (
-    <div className="app-shell">
+    <div className="app-shell" data-dragging={dragging || undefined}>
       <a className="skip-link" href="#main-content">
         {t('skipToContent')}
       </a>
@@ -86,6 +88,11 @@ export function AppShell({ initialScreen = 'segments' }: { readonly initialScree
           ))}
         </ul>
       </nav>
+      {dragging && (
+        <p className="drop-anywhere" aria-hidden="true">
+          {t('dropAnywhere')}
+        </p>
+      )}
       <main id="main-content" className="app-main" ref={mainRef} tabIndex={-1}>
         <NavigationContext.Provider value={navigation}>
           <ScreenContent screen={screen} />

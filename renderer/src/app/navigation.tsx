@@ -7,6 +7,10 @@ export interface NavigationTarget {
   readonly jobId?: string;
   /** For Segments: files the system asked the app to open, to import now. */
   readonly openFiles?: readonly string[];
+  /** For Segments: files dropped anywhere on the window, to import now. */
+  readonly droppedFiles?: readonly File[];
+  /** For Export: the segments to select ("Export this segment"). */
+  readonly segmentIds?: readonly string[];
 }
 
 export interface Navigation {

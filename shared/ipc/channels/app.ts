@@ -25,7 +25,6 @@ export const appChannels = {
  * `app:takeOpenFiles` (it also does so when it starts, so nothing is lost while it loads).
  */
 export const openFilesEventSchema = z.object({ paths: z.array(z.string()) });
-export type OpenFilesEvent = z.infer<typeof openFilesEventSchema>;
 
 export const appEvents = {
   'app:openFiles': openFilesEventSchema,

@@ -15,6 +15,11 @@ import {
   type JobProgressState,
   type JobStatusValue,
 } from '../../jobs/job-states';
+import {
+  destinationServices,
+  emailPermissionChoices,
+  orttoRegions,
+} from '../../model/destination-service';
 
 export { jobProgressStates, jobStatusValues, type JobProgressState, type JobStatusValue };
 
@@ -142,7 +147,15 @@ export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
 export const jobConsentSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
-  destination: z.object({ name: z.string(), endpoint: z.string() }),
+  /** Receipts from before Ortto existed have no service: they are Autopilot's (issue 16). */
+  destination: z.object({
+    name: z.string(),
+    endpoint: z.string(),
+    service: z.enum(destinationServices).optional(),
+    region: z.enum(orttoRegions).optional(),
+  }),
+  /** Ortto: what the person declared about email permission for the people Ortto creates. */
+  emailPermission: z.enum(emailPermissionChoices).optional(),
   fields: z.array(z.string()),
   profiles: count,
   rows: count,

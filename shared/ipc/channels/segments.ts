@@ -66,6 +66,8 @@ export const segmentsChannels = {
       /** Another sheet of the workbook, or another table of the export folder (issue 14). */
       sheet: z.string().min(1).max(255).optional(),
       entity: z.string().min(1).max(255).optional(),
+      /** Names for the columns of a file without a header row, in order (issue 14, item 2). */
+      columnNames: z.array(z.string().max(255)).max(10_000).optional(),
     }),
     importOutcomeSchema,
   ),

@@ -1,11 +1,18 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { destinationLimits } from '../../../../shared/ipc/channels/destinations';
+import {
+  defaultEndpoint,
+  type DestinationService,
+  type OrttoRegion,
+} from '../../../../shared/model/destination-service';
 import { FormField } from './form-field';
 
 interface AdvancedFieldsProps {
   readonly open: boolean;
   readonly onToggle: (open: boolean) => void;
+  readonly service: DestinationService;
+  readonly region?: OrttoRegion;
   readonly endpoint: string;
   readonly onEndpointChange: (value: string) => void;
   readonly requestRate: string;
@@ -18,6 +25,7 @@ interface AdvancedFieldsProps {
 /** API endpoint and request rate: rarely changed, so folded away under "Advanced". */
 export function AdvancedFields(props: AdvancedFieldsProps) {
   const { t } = useTranslation('destinations');
+  const context = props.service;
   return (
     <details
       className="advanced-fields"
@@ -27,20 +35,20 @@ export function AdvancedFields(props: AdvancedFieldsProps) {
       <summary>{t('form.advanced')}</summary>
       <FormField
         label={t('form.endpoint')}
-        hint={t('form.endpointHint')}
+        hint={t('form.endpointHint', { context })}
         error={props.errors.endpoint}
         inputRef={props.endpointRef}
         type="url"
         inputMode="url"
         spellCheck={false}
         autoComplete="off"
-        placeholder="https://api2.autopilothq.com/v1"
+        placeholder={defaultEndpoint(props.service, props.region)}
         value={props.endpoint}
         onChange={(event) => props.onEndpointChange(event.target.value)}
       />
       <FormField
         label={t('form.requestRate')}
-        hint={t('form.requestRateHint')}
+        hint={t('form.requestRateHint', { context })}
         error={props.errors.requestsPerSecond}
         inputRef={props.requestRateRef}
         type="number"

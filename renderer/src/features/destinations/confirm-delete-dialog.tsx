@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/confirm-dialog';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 
 interface ConfirmDeleteDialogProps {
   readonly name: string;
+  /** The product whose contacts stay where they are. */
+  readonly service: DestinationService;
   readonly pending: boolean;
   readonly error?: string;
   readonly onConfirm: () => void;
@@ -10,7 +13,7 @@ interface ConfirmDeleteDialogProps {
 }
 
 /** Asks before a destination and its key are removed. */
-export function ConfirmDeleteDialog({ name, ...actions }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ name, service, ...actions }: ConfirmDeleteDialogProps) {
   const { t } = useTranslation('destinations');
   return (
     <ConfirmDialog
@@ -21,7 +24,7 @@ export function ConfirmDeleteDialog({ name, ...actions }: ConfirmDeleteDialogPro
       danger
       {...actions}
     >
-      <p>{t('deleteDialog.body')}</p>
+      <p>{t('deleteDialog.body', { context: service })}</p>
     </ConfirmDialog>
   );
 }

@@ -1,21 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  destinationLimits,
-  type ConnectOutcome,
-  type DestinationSummary,
+import type {
+  ConnectOutcome,
+  DestinationSummary,
 } from '../../../../shared/ipc/channels/destinations';
 import { AdvancedFields } from './advanced-fields';
 import { errorField, errorText } from './error-text';
 import { FormField } from './form-field';
 import {
   firstInvalid,
-  parseRequestRate,
   useFieldFocus,
   validateDestinationForm,
   type FieldErrors,
 } from './form-validation';
+import {
+  createInput,
+  emptyNewDestination,
+  typedEndpoint,
+  typedRequestRate,
+  withAccount,
+} from './new-destination-values';
 import { PrivacyAgreement } from './privacy-agreement';
+import { ServiceFields } from './service-fields';
 import { useCreateDestination } from './use-destinations';
 
 interface CreateDestinationFormProps {
@@ -23,27 +29,22 @@ interface CreateDestinationFormProps {
   readonly onCancel: () => void;
 }
 
-const emptyForm = {
-  displayName: '',
-  apiKey: '',
-  agreed: false,
-  endpoint: '',
-  requestRate: String(destinationLimits.defaultRequestsPerSecond),
-};
-
 /**
- * Adds a destination: name, key, the "I agree" step, and Advanced. The key lives in this form's
- * state only until main has put it in the keychain; the form then closes and it is gone.
+ * Adds a destination: which kind of account (and Ortto's region), name, key, the "I agree" step,
+ * and Advanced. The key lives in this form's state only until main has put it in the keychain;
+ * the form then closes and it is gone.
  */
 export function CreateDestinationForm({ onCreated, onCancel }: CreateDestinationFormProps) {
   const { t } = useTranslation('destinations');
   const create = useCreateDestination();
-  const [values, setValues] = useState(emptyForm);
+  const [values, setValues] = useState(emptyNewDestination);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const fields = useFieldFocus();
-  const set = (change: Partial<typeof emptyForm>) => setValues((old) => ({ ...old, ...change }));
+  const context = values.service;
+  const set = (change: Partial<typeof emptyNewDestination>) =>
+    setValues((old) => ({ ...old, ...change }));
 
   function showErrors(found: FieldErrors) {
     setErrors(found);
@@ -58,28 +59,17 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
     const found = validateDestinationForm(t, values);
     if (firstInvalid(found)) return showErrors(found);
     setErrors({});
-    create.mutate(
-      {
-        displayName: values.displayName,
-        apiKey: values.apiKey,
-        endpoint: values.endpoint.trim() || undefined,
-        requestsPerSecond: parseRequestRate(values.requestRate),
-        agreement: true,
-        // A wrong key is caught here, where it was typed, not after the consent (issue 17).
-        checkKey: true,
+    create.mutate(createInput(values), {
+      onSuccess: (destination) => {
+        setValues(emptyNewDestination);
+        onCreated(destination);
       },
-      {
-        onSuccess: (destination) => {
-          setValues(emptyForm);
-          onCreated(destination);
-        },
-        onError: (error) => {
-          const field = errorField(error);
-          if (field) showErrors({ [field]: errorText(t, error) });
-          else setFormError(errorText(t, error));
-        },
+      onError: (error) => {
+        const field = errorField(error);
+        if (field) showErrors({ [field]: errorText(t, error, context) });
+        else setFormError(errorText(t, error, context));
       },
-    );
+    });
   }
 
   return (
@@ -90,6 +80,12 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
       aria-labelledby="add-destination-title"
     >
       <h2 id="add-destination-title">{t('form.addTitle')}</h2>
+      <ServiceFields
+        service={values.service}
+        region={values.region}
+        onServiceChange={(service) => setValues((old) => withAccount(old, { service }))}
+        onRegionChange={(region) => setValues((old) => withAccount(old, { region }))}
+      />
       <FormField
         label={t('form.displayName')}
         hint={t('form.displayNameHint')}
@@ -102,8 +98,8 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
         onChange={(event) => set({ displayName: event.target.value })}
       />
       <FormField
-        label={t('form.apiKey')}
-        hint={t('form.apiKeyHint')}
+        label={t('form.apiKey', { context })}
+        hint={t('form.apiKeyHint', { context })}
         error={errors.apiKey}
         inputRef={fields.register('apiKey')}
         type="password"
@@ -113,6 +109,7 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
         onChange={(event) => set({ apiKey: event.target.value })}
       />
       <PrivacyAgreement
+        service={values.service}
         agreed={values.agreed}
         onChange={(agreed) => set({ agreed })}
         error={errors.agreement}
@@ -121,10 +118,12 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
       <AdvancedFields
         open={advancedOpen}
         onToggle={setAdvancedOpen}
+        service={values.service}
+        region={values.region}
         endpoint={values.endpoint}
-        onEndpointChange={(endpoint) => set({ endpoint })}
+        onEndpointChange={(endpoint) => set(typedEndpoint(endpoint))}
         requestRate={values.requestRate}
-        onRequestRateChange={(requestRate) => set({ requestRate })}
+        onRequestRateChange={(requestRate) => set(typedRequestRate(requestRate))}
         errors={errors}
         endpointRef={fields.register('endpoint')}
         requestRateRef={fields.register('requestsPerSecond')}
@@ -136,7 +135,7 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? t('form.checking') : t('form.save')}
+          {create.isPending ? t('form.checking', { context }) : t('form.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('form.cancel')}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import { useServiceLabel } from '../../app/service-label';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { ConnectResult } from './connect-result';
 import { EditDestinationForm } from './edit-destination-form';
@@ -39,6 +40,8 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
   const deleteRef = useRef<HTMLButtonElement>(null);
   const agreedOn = useFormattedDate(destination.privacyAgreement.agreedAt);
   const headingId = useId();
+  const serviceLabel = useServiceLabel();
+  const service = destination.service;
 
   const [focusAfterForm, setFocusAfterForm] = useState<RefObject<HTMLButtonElement | null>>();
 
@@ -65,6 +68,8 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
         {destination.displayName}
       </h2>
       <dl className="details destination-details">
+        <dt>{t('card.service')}</dt>
+        <dd data-detail="service">{serviceLabel(service, destination.region)}</dd>
         <dt>{t('card.endpoint')}</dt>
         <dd className="path">{destination.endpoint}</dd>
         <dt>{t('card.requestRate')}</dt>
@@ -86,12 +91,13 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
       {mode === 'replace-key' && (
         <ReplaceKeyForm
           destinationId={destination.id}
+          service={service}
           onReplaced={(keyCheck) => {
             const keys = {
               checked: 'replaceKey.savedChecked',
               unchecked: 'replaceKey.savedUnchecked',
             };
-            setKeyNotice(keyCheckText(t, keyCheck, keys) ?? t('replaceKey.saved'));
+            setKeyNotice(keyCheckText(t, keyCheck, keys, service) ?? t('replaceKey.saved'));
             connect.reset();
             backToView(replaceRef);
           }}
@@ -139,6 +145,7 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
         </div>
       )}
       <ConnectResult
+        service={service}
         state={{
           pending: connect.isPending,
           outcome: connect.data,
@@ -148,8 +155,9 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
       {confirming && (
         <ConfirmDeleteDialog
           name={destination.displayName}
+          service={service}
           pending={remove.isPending}
-          error={remove.error ? errorText(t, remove.error) : undefined}
+          error={remove.error ? errorText(t, remove.error, service) : undefined}
           onCancel={() => {
             setConfirming(false);
             remove.reset();

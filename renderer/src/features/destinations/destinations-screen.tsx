@@ -6,7 +6,7 @@ import { keyCheckText } from './key-check-text';
 import { useDestinations } from './use-destinations';
 import './destinations.css';
 
-/** Destinations: the Autopilot accounts segments go to, each with its key in the keychain. */
+/** Destinations: the Autopilot and Ortto accounts segments go to, each key in the keychain. */
 export function DestinationsScreen() {
   const { t } = useTranslation('destinations');
   const destinations = useDestinations();
@@ -50,6 +50,7 @@ export function DestinationsScreen() {
               t,
               destination.keyCheck,
               { checked: 'createdChecked', unchecked: 'createdUnchecked' },
+              destination.service,
               { name: destination.displayName },
             );
             setNotice(checked ?? t('created', { name: destination.displayName }));

@@ -58,8 +58,8 @@ export function EditDestinationForm({ destination, onDone }: EditDestinationForm
         onSuccess: onDone,
         onError: (error) => {
           const field = errorField(error);
-          if (field) showErrors({ [field]: errorText(t, error) });
-          else setFormError(errorText(t, error));
+          if (field) showErrors({ [field]: errorText(t, error, destination.service) });
+          else setFormError(errorText(t, error, destination.service));
         },
       },
     );
@@ -80,6 +80,8 @@ export function EditDestinationForm({ destination, onDone }: EditDestinationForm
       <AdvancedFields
         open={advancedOpen}
         onToggle={setAdvancedOpen}
+        service={destination.service}
+        region={destination.region}
         endpoint={values.endpoint}
         onEndpointChange={(endpoint) => set({ endpoint })}
         requestRate={values.requestRate}

@@ -4,6 +4,7 @@ import {
   destinationLimits,
 } from '../../../../shared/ipc/channels/destinations';
 import { CourierError } from '../../../../shared/ipc/result';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 
 /** Codes this screen words itself, in the person's language; others show main's own sentence. */
 const localizedCodes = new Set<string>(
@@ -22,9 +23,15 @@ const fieldOfCode: Partial<Record<string, DestinationField>> = {
   [destinationErrorCodes.invalidRequestRate]: 'requestsPerSecond',
 };
 
-export function errorText(t: TFunction<'destinations'>, error: unknown): string {
+/** `service` names the product the error is about; the words are Autopilot's without it. */
+export function errorText(
+  t: TFunction<'destinations'>,
+  error: unknown,
+  service?: DestinationService,
+): string {
   if (error instanceof CourierError && localizedCodes.has(error.code)) {
     return t(`errors.${error.code}`, {
+      context: service,
       min: destinationLimits.minRequestsPerSecond,
       max:
         error.code === destinationErrorCodes.invalidRequestRate

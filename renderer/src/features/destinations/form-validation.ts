@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { destinationLimits } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 import type { DestinationField } from './error-text';
 
 export type FormFieldName = DestinationField | 'agreement';
@@ -28,6 +29,8 @@ interface Checked {
   readonly requestRate: string;
   readonly apiKey?: string;
   readonly agreed?: boolean;
+  /** Names the product in the words (Autopilot's key, Ortto's key). */
+  readonly service?: DestinationService;
 }
 
 /**
@@ -47,7 +50,7 @@ export function validateDestinationForm(
     });
   }
   if (values.apiKey !== undefined && values.apiKey.trim() === '') {
-    errors.apiKey = t('validation.apiKeyRequired');
+    errors.apiKey = t('validation.apiKeyRequired', { context: values.service });
   }
   if (values.agreed === false) errors.agreement = t('validation.agreementRequired');
   if (parseRequestRate(values.requestRate) === undefined) {

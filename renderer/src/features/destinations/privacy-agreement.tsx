@@ -1,7 +1,10 @@
 import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 
 interface PrivacyAgreementProps {
+  /** The terms name the product the data goes to. */
+  readonly service: DestinationService;
   readonly agreed: boolean;
   readonly onChange: (agreed: boolean) => void;
   readonly error?: string;
@@ -12,15 +15,16 @@ interface PrivacyAgreementProps {
  * The "I agree" step of the Customer Insights connector, mirrored (../../../../../shared/docs/
  * product.md, "compliance"). The words are versioned by privacyTermsVersion in the IPC contract.
  */
-export function PrivacyAgreement({ agreed, onChange, error, checkboxRef }: PrivacyAgreementProps) {
+export function PrivacyAgreement(props: PrivacyAgreementProps) {
+  const { service, agreed, onChange, error, checkboxRef } = props;
   const { t } = useTranslation('destinations');
   const id = useId();
   return (
     <fieldset className="privacy-agreement">
       <legend>{t('privacy.title')}</legend>
       <div id={`${id}-terms`}>
-        <p>{t('privacy.dataLeaves')}</p>
-        <p>{t('privacy.responsibility')}</p>
+        <p>{t('privacy.dataLeaves', { context: service })}</p>
+        <p>{t('privacy.responsibility', { context: service })}</p>
         <p>{t('privacy.deleteAnyTime')}</p>
       </div>
       <label className="checkbox-field">

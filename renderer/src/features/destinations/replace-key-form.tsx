@@ -1,19 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 import { errorText } from './error-text';
 import { FormField } from './form-field';
 import { useReplaceKey } from './use-destinations';
 
 interface ReplaceKeyFormProps {
   readonly destinationId: string;
+  /** Whose key it is: the words name the product and where it shows the key. */
+  readonly service: DestinationService;
   /** Gets what checking the new key found. */
   readonly onReplaced: (keyCheck: ConnectOutcome | undefined) => void;
   readonly onCancel: () => void;
 }
 
 /** Pastes a new key over the old one in the keychain. Neither is ever shown. */
-export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceKeyFormProps) {
+export function ReplaceKeyForm(props: ReplaceKeyFormProps) {
+  const { destinationId, service: context, onReplaced, onCancel } = props;
   const { t } = useTranslation('destinations');
   const replace = useReplaceKey();
   const [apiKey, setApiKey] = useState('');
@@ -27,7 +31,7 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
   function submit(event: FormEvent) {
     event.preventDefault();
     if (apiKey.trim() === '') {
-      setError(t('validation.apiKeyRequired'));
+      setError(t('validation.apiKeyRequired', { context }));
       input.current?.focus();
       return;
     }
@@ -39,7 +43,7 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
           onReplaced(result.keyCheck);
         },
         onError: (failure) => {
-          setError(errorText(t, failure));
+          setError(errorText(t, failure, context));
           input.current?.focus();
         },
       },
@@ -49,8 +53,8 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
   return (
     <form className="replace-key-form" onSubmit={submit} noValidate>
       <FormField
-        label={t('replaceKey.label')}
-        hint={t('form.apiKeyHint')}
+        label={t('replaceKey.label', { context })}
+        hint={t('form.apiKeyHint', { context })}
         error={error}
         inputRef={input}
         type="password"
@@ -61,7 +65,7 @@ export function ReplaceKeyForm({ destinationId, onReplaced, onCancel }: ReplaceK
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={replace.isPending}>
-          {replace.isPending ? t('form.checking') : t('replaceKey.save')}
+          {replace.isPending ? t('form.checking', { context }) : t('replaceKey.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('replaceKey.cancel')}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import type { CustomFieldTypeName } from '../../../../shared/matching/field-mapping';
 import { customFieldTypeSchema } from '../../../../shared/matching/field-mapping';
 import { fieldLabel } from './field-label';
@@ -27,6 +28,7 @@ function targetOf(value: string, accountFields: AccountFields): MatchTarget | un
 /** Adds a row: any other standard field, one of the account's custom fields, or a new one. */
 export function AddField({ rows, accountFields, onAdd }: AddFieldProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const id = useId();
   const [choice, setChoice] = useState('');
   const [name, setName] = useState('');
@@ -70,7 +72,7 @@ export function AddField({ rows, accountFields, onAdd }: AddFieldProps) {
         onChange={(event) => setChoice(event.target.value)}
       >
         <option value="">{t('matching.add.placeholder')}</option>
-        <optgroup label={t('matching.add.standard')}>
+        <optgroup label={t('matching.add.standard', { context })}>
           {standard.map((key) => (
             <option key={key} value={`standard:${key}`}>
               {fieldLabel(t, { kind: 'standard', key })}

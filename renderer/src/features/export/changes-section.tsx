@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import type { SegmentPlan } from '../../../../shared/ipc/channels/export-plan';
 import type { ExportDraft } from './export-draft';
 import { useExportFormat } from './format';
@@ -27,6 +28,7 @@ export function changeTotals(
 
 function ChangesTable({ setup }: ChangesSectionProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const format = useExportFormat();
   const plan = setup.plan.data;
   const names = new Map(setup.chosen.map((segment) => [segment.id, segment.name]));
@@ -35,7 +37,7 @@ function ChangesTable({ setup }: ChangesSectionProps) {
       <thead>
         <tr>
           <th scope="col">{t('changes.segment')}</th>
-          <th scope="col">{t('changes.new')}</th>
+          <th scope="col">{t('changes.new', { context })}</th>
           <th scope="col">{t('changes.changed')}</th>
           <th scope="col">{t('changes.unchanged')}</th>
           <th scope="col">{t('changes.leaving')}</th>
@@ -61,6 +63,7 @@ function ChangesTable({ setup }: ChangesSectionProps) {
 /** A mirror taking off more than a fifth of the members this app knows: asked, never assumed. */
 function MassRemovalQuestion({ setup }: ChangesSectionProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const format = useExportFormat();
   const { draft, dispatch } = setup;
   const names = new Map(setup.chosen.map((segment) => [segment.id, segment.name]));
@@ -71,6 +74,7 @@ function MassRemovalQuestion({ setup }: ChangesSectionProps) {
       {heavy.map((segment) => (
         <p key={segment.segmentId}>
           {t('changes.massQuestion', {
+            context,
             segment: names.get(segment.segmentId),
             leaving: format.number(segment.changes?.leaving ?? 0),
             known: format.number(segment.changes?.knownMembers ?? 0),
@@ -85,7 +89,7 @@ function MassRemovalQuestion({ setup }: ChangesSectionProps) {
             dispatch({ type: 'sync', massRemovalConfirmed: event.target.checked })
           }
         />
-        {t('changes.massConfirm')}
+        {t('changes.massConfirm', { context })}
       </label>
     </div>
   );
@@ -98,6 +102,7 @@ function MassRemovalQuestion({ setup }: ChangesSectionProps) {
  */
 export function ChangesSection({ setup }: ChangesSectionProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const id = useId();
   const { draft, dispatch } = setup;
   if (setup.chosen.length === 0) return null;
@@ -105,7 +110,7 @@ export function ChangesSection({ setup }: ChangesSectionProps) {
   return (
     <section className="export-step card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('changes.title')}</h2>
-      <p className="export-hint">{t('changes.intro')}</p>
+      <p className="export-hint">{t('changes.intro', { context })}</p>
       {draft.destinationId === null && (
         <p className="export-hint">{t('changes.needDestination')}</p>
       )}
@@ -116,9 +121,9 @@ export function ChangesSection({ setup }: ChangesSectionProps) {
           checked={draft.mirror}
           onChange={(event) => dispatch({ type: 'sync', mirror: event.target.checked })}
         />
-        {t('changes.mirror')}
+        {t('changes.mirror', { context })}
       </label>
-      <p className="export-hint">{t('changes.mirrorHint')}</p>
+      <p className="export-hint">{t('changes.mirrorHint', { context })}</p>
       <label className="checkbox-field">
         <input
           type="checkbox"

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
+import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
+import { useServiceLabel } from '../../app/service-label';
 import { useExportFormat } from './format';
 
 export interface ConsentFacts {
@@ -16,7 +19,11 @@ export interface ConsentFacts {
   /** What was chosen for the rows that say no; null when no consent column is matched. */
   readonly optOut: OptedOutChoice | null;
   readonly large: boolean;
-  readonly destination: { readonly displayName: string; readonly endpoint: string };
+  readonly destination: Pick<DestinationSummary, 'displayName' | 'endpoint' | 'service' | 'region'>;
+  /** Ortto: what the person answered about email permission (issue 16, item 4). */
+  readonly emailPermission: EmailPermissionChoice | null;
+  /** A consent column is matched, and answers for the rows it fills. */
+  readonly consentColumn: boolean;
   /** Field names with their kind, as the receipt records them. */
   readonly fields: readonly string[];
   readonly segments: readonly { readonly name: string; readonly listName: string }[];
@@ -43,7 +50,7 @@ function optOutText(
   format: ReturnType<typeof useExportFormat>,
   facts: ConsentFacts,
 ): string {
-  if (facts.optOut === null) return t('consent.optOutNone');
+  if (facts.optOut === null) return t('consent.optOutNone', { context: facts.destination.service });
   const count = facts.optOut === 'leave-out' ? facts.optedOut : facts.unsubscribed;
   return t(`consent.optOut-${facts.optOut}`, { count, formatted: format.number(count) });
 }
@@ -78,6 +85,8 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
   const checkboxRef = useRef<HTMLInputElement>(null);
   const profiles = format.number(facts.profiles);
   const segmentNames = facts.segments.map((segment) => `“${segment.name}”`).join(', ');
+  const serviceLabel = useServiceLabel();
+  const context = facts.destination.service;
 
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -136,6 +145,7 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
                   changed: format.number(facts.changes.changed),
                   unchanged: format.number(facts.changes.unchanged),
                   leaving: format.number(facts.changes.leaving),
+                  context,
                 })}
               </dd>
             </>
@@ -155,14 +165,25 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
           </dd>
           <dt>{t('consent.optOut')}</dt>
           <dd data-fact="opt-out">{optOutText(t, format, facts)}</dd>
+          {context === 'ortto' && facts.emailPermission && (
+            <>
+              <dt>{t('consent.permission')}</dt>
+              <dd data-fact="permission">
+                {t(`consent.permission-${facts.emailPermission}`)}
+                {facts.consentColumn && ` ${t('consent.permissionBlankRows')}`}
+              </dd>
+            </>
+          )}
           <dt>{t('consent.destination')}</dt>
           <dd data-fact="destination">
             {t('consent.destinationValue', {
               name: facts.destination.displayName,
               endpoint: facts.destination.endpoint,
+              context,
+              service: serviceLabel(context, facts.destination.region),
             })}
           </dd>
-          <dt>{t('consent.lists')}</dt>
+          <dt>{t('consent.lists', { context })}</dt>
           <dd data-fact="lists">
             {facts.segments
               .map((segment) =>
@@ -171,9 +192,9 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
               .join('; ')}
           </dd>
         </dl>
-        {facts.large && <p className="message-warning">{t('consent.largeWarning')}</p>}
+        {facts.large && <p className="message-warning">{t('consent.largeWarning', { context })}</p>}
         <p id={`${id}-terms`} className="export-consent-terms">
-          {t('consent.terms')}
+          {t('consent.terms', { context })}
         </p>
         <label className="checkbox-field">
           <input
@@ -183,7 +204,7 @@ export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: Co
             disabled={pending}
             onChange={(event) => setAgreed(event.target.checked)}
           />
-          {t('consent.agree')}
+          {t('consent.agree', { context })}
         </label>
         {error && (
           <p role="alert" className="message-error">

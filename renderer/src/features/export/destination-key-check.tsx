@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import type { DestinationListSummary } from '../../../../shared/ipc/channels/exports';
 import { CourierError } from '../../../../shared/ipc/result';
 import { queryKeys } from '../../api/query-keys';
@@ -22,16 +23,19 @@ export function isKeyProblem(error: unknown): boolean {
 }
 
 interface DestinationKeyCheckProps {
-  readonly destinationId: string;
+  readonly destination: Pick<DestinationSummary, 'id' | 'service'>;
   readonly lists: ListsQuery;
 }
 
 /**
  * Issue 17, item 2: the key is checked as soon as the destination is chosen (reading its lists
- * asks Autopilot with it), so a wrong key shows here with Replace key, not after the consent.
+ * asks Autopilot or Ortto with it), so a wrong key shows here with Replace key, not after the
+ * consent.
  */
-export function DestinationKeyCheck({ destinationId, lists }: DestinationKeyCheckProps) {
+export function DestinationKeyCheck({ destination, lists }: DestinationKeyCheckProps) {
   const { t } = useTranslation('export');
+  const destinationId = destination.id;
+  const context = destination.service;
   const queryClient = useQueryClient();
   const [replacing, setReplacing] = useState(false);
   const keyProblem = isKeyProblem(lists.error);
@@ -45,15 +49,17 @@ export function DestinationKeyCheck({ destinationId, lists }: DestinationKeyChec
   return (
     <div className="export-key-check">
       <div role="status" aria-live="polite">
-        {lists.isPending && <p className="export-hint">{t('destination.checking')}</p>}
+        {lists.isPending && <p className="export-hint">{t('destination.checking', { context })}</p>}
         {lists.data && (
           <p className="message-success" data-check="key-accepted">
-            {t('destination.keyAccepted', { count: lists.data.length })}
+            {t('destination.keyAccepted', { count: lists.data.length, context })}
           </p>
         )}
         {lists.error && (
           <p className={keyProblem ? 'message-error' : 'message-warning'} data-check="key-problem">
-            {keyProblem ? t('destination.keyRejected') : exportErrorText(t, lists.error)}{' '}
+            {keyProblem
+              ? t('destination.keyRejected', { context })
+              : exportErrorText(t, lists.error, context)}{' '}
             {keyProblem && !replacing && (
               <button type="button" onClick={() => setReplacing(true)}>
                 {t('destination.replaceKey')}
@@ -65,6 +71,7 @@ export function DestinationKeyCheck({ destinationId, lists }: DestinationKeyChec
       {replacing && (
         <ReplaceKeyForm
           destinationId={destinationId}
+          service={context}
           onReplaced={() => void replaced()}
           onCancel={() => setReplacing(false)}
         />

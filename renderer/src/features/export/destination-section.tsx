@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sectionIds } from './section-ids';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import { useNavigation } from '../../app/navigation';
+import { useServiceLabel } from '../../app/service-label';
 import { DestinationKeyCheck, type ListsQuery } from './destination-key-check';
 
 interface DestinationSectionProps {
@@ -13,7 +14,7 @@ interface DestinationSectionProps {
   readonly lists: ListsQuery;
 }
 
-/** Step 1: which Autopilot account the contacts go to. */
+/** Step 1: which Autopilot or Ortto account the contacts go to. */
 export function DestinationSection({
   destinations,
   destinationId,
@@ -24,6 +25,7 @@ export function DestinationSection({
   const { navigate } = useNavigation();
   const id = useId();
   const chosen = destinations?.find((destination) => destination.id === destinationId);
+  const serviceLabel = useServiceLabel();
 
   return (
     <section className="export-step card" aria-labelledby={sectionIds.destination}>
@@ -55,10 +57,14 @@ export function DestinationSection({
           </select>
           {chosen && (
             <p id={`${id}-endpoint`} className="export-hint">
-              {t('destination.endpoint', { endpoint: chosen.endpoint })}
+              {t('destination.endpoint', {
+                endpoint: chosen.endpoint,
+                context: chosen.service,
+                service: serviceLabel(chosen.service, chosen.region),
+              })}
             </p>
           )}
-          {chosen && <DestinationKeyCheck destinationId={chosen.id} lists={lists} />}
+          {chosen && <DestinationKeyCheck destination={chosen} lists={lists} />}
         </div>
       )}
     </section>

@@ -39,7 +39,13 @@ export function useBlockers(
   const blockers: Blocker[] = [];
   if (!destination) blockers.push({ text: t('summary.needDestination'), section: 'destination' });
   else if (isKeyProblem(lists.error)) {
-    blockers.push({ text: t('summary.needKey'), section: 'destination' });
+    blockers.push({
+      text: t('summary.needKey', { context: destination.service }),
+      section: 'destination',
+    });
+  }
+  if (destination?.service === 'ortto' && setup.draft.emailPermission === null) {
+    blockers.push({ text: t('summary.needEmailPermission'), section: 'lists' });
   }
   if (setup.chosen.length === 0) {
     blockers.push({ text: t('summary.needSegments'), section: 'segments' });

@@ -6,6 +6,7 @@
  */
 import type { ListChoice } from '../../../../shared/ipc/channels/exports';
 import type { FieldMapping, OptedOutChoice } from '../../../../shared/matching/field-mapping';
+import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { rowIdOf, type MatchRow, type MatchTarget } from './match-rows';
 
 export type MatchingSource = 'remembered' | 'auto' | 'setup' | 'job';
@@ -34,6 +35,11 @@ export interface ExportDraft {
   readonly full: boolean;
   /** The person said yes to a mirror taking off more than a fifth of a list's members. */
   readonly massRemovalConfirmed: boolean;
+  /**
+   * Ortto: whether these people agreed to receive email (issue 16, item 4). Asked each time, never
+   * saved with a setup: it is a statement about these people, made when sending them.
+   */
+  readonly emailPermission: EmailPermissionChoice | null;
 }
 
 export const emptyDraft: ExportDraft = {
@@ -45,6 +51,7 @@ export const emptyDraft: ExportDraft = {
   mirror: false,
   full: false,
   massRemovalConfirmed: false,
+  emailPermission: null,
 };
 
 export type DraftAction =
@@ -67,6 +74,7 @@ export type DraftAction =
   | { readonly type: 'removeRow'; readonly signature: string; readonly rowId: string }
   | { readonly type: 'setOptedOut'; readonly signature: string; readonly choice: OptedOutChoice }
   | { readonly type: 'setList'; readonly segmentId: string; readonly list: ListChoice }
+  | { readonly type: 'emailPermission'; readonly choice: EmailPermissionChoice }
   | { readonly type: 'load'; readonly draft: ExportDraft }
   | {
       readonly type: 'sync';
@@ -150,6 +158,8 @@ export function draftReducer(draft: ExportDraft, action: DraftAction): ExportDra
       );
     case 'setList':
       return { ...draft, lists: { ...draft.lists, [action.segmentId]: action.list } };
+    case 'emailPermission':
+      return { ...draft, emailPermission: action.choice };
     case 'load':
       return action.draft;
     case 'sync': {

@@ -53,6 +53,10 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
         ...(setup.draft.mirror || setup.draft.full
           ? { sync: { mirror: setup.draft.mirror, full: setup.draft.full } }
           : {}),
+        // Ortto only; the blockers make sure it is answered (issue 16, item 4).
+        ...(destination.service === 'ortto' && setup.draft.emailPermission
+          ? { emailPermission: setup.draft.emailPermission }
+          : {}),
       },
       { onSuccess: ({ jobId }) => navigate({ screen: 'history', jobId }) },
     );
@@ -117,7 +121,7 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
         <ConsentDialog
           facts={facts}
           pending={start.isPending}
-          error={start.isError ? exportErrorText(t, start.error) : undefined}
+          error={start.isError ? exportErrorText(t, start.error, destination?.service) : undefined}
           onConfirm={confirm}
           onCancel={close}
         />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import type { DestinationListSummary, ListChoice } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 
@@ -25,11 +26,13 @@ interface ListChoiceFieldProps {
 }
 
 /**
- * One segment's list: named after it, one of the account's, or a new name typed inline (issue 17,
- * item 3). A list that does not exist yet is created when the export starts, whatever its name.
+ * One segment's list (an Ortto tag): named after it, one of the account's, or a new name typed
+ * inline (issue 17, item 3). A list that does not exist yet is created when the export starts,
+ * whatever its name.
  */
 export function ListChoiceField({ id, segment, choice, lists, onChange }: ListChoiceFieldProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const account = (lists ?? []).filter((list) => !sameName(list.name, segment.name));
   const exists = (lists ?? []).some((list) => sameName(list.name, segment.name));
   // A name chosen earlier (a saved setup, a list created since) stays one of the options.
@@ -55,18 +58,21 @@ export function ListChoiceField({ id, segment, choice, lists, onChange }: ListCh
 
   return (
     <div className="export-field">
-      <label htmlFor={id}>{t('lists.label', { segment: segment.name })}</label>
+      <label htmlFor={id}>{t('lists.label', { segment: segment.name, context })}</label>
       <select
         id={id}
         value={naming ? newListValue : valueOf(choice)}
         onChange={(event) => pick(event.target.value)}
       >
         <option value="segment">
-          {t(exists ? 'lists.namedAfterExists' : 'lists.namedAfter', { name: segment.name })}
+          {t(exists ? 'lists.namedAfterExists' : 'lists.namedAfter', {
+            name: segment.name,
+            context,
+          })}
         </option>
         {saved && !naming && <option value={valueOf(choice)}>{choice.name}</option>}
         {account.length > 0 && (
-          <optgroup label={t('lists.accountLists')}>
+          <optgroup label={t('lists.accountLists', { context })}>
             {account.map((list) => (
               <option key={list.id} value={`existing:${list.name}`}>
                 {list.name}
@@ -74,11 +80,11 @@ export function ListChoiceField({ id, segment, choice, lists, onChange }: ListCh
             ))}
           </optgroup>
         )}
-        <option value={newListValue}>{t('lists.newList')}</option>
+        <option value={newListValue}>{t('lists.newList', { context })}</option>
       </select>
       {naming && (
         <>
-          <label htmlFor={`${id}-name`}>{t('lists.newListName')}</label>
+          <label htmlFor={`${id}-name`}>{t('lists.newListName', { context })}</label>
           <input
             id={`${id}-name`}
             value={name}
@@ -87,7 +93,7 @@ export function ListChoiceField({ id, segment, choice, lists, onChange }: ListCh
             aria-describedby={`${id}-hint`}
           />
           <p id={`${id}-hint`} className="export-hint">
-            {t('lists.newListHint')}
+            {t('lists.newListHint', { context })}
           </p>
         </>
       )}

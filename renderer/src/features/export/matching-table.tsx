@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import type { Misfit } from '../../../../shared/ipc/channels/export-plan';
 import type { AccountFields } from './account-fields';
 import { AddField } from './add-field';
@@ -42,6 +43,7 @@ function useKindNote(accountFields: AccountFields) {
 /** One shape's matching table: every field with its column, the checks, and "Add a field". */
 export function MatchingTable({ group, misfits, accountFields, dispatch }: MatchingTableProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const id = useId();
   const kindNote = useKindNote(accountFields);
   const first = group.segments[0];
@@ -58,7 +60,7 @@ export function MatchingTable({ group, misfits, accountFields, dispatch }: Match
       <table className="export-matching-table">
         <thead>
           <tr>
-            <th scope="col">{t('matching.field')}</th>
+            <th scope="col">{t('matching.field', { context })}</th>
             <th scope="col">{t('matching.column')}</th>
             <th scope="col">{t('matching.samples')}</th>
             <th scope="col">
@@ -86,7 +88,7 @@ export function MatchingTable({ group, misfits, accountFields, dispatch }: Match
       </table>
       {checks.emailMissing && (
         <p role="alert" className="message-error" data-check="email-missing">
-          {t('matching.emailMissing')}
+          {t('matching.emailMissing', { context })}
         </p>
       )}
       {checks.repeatedCustomFields.map((name) => (

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import { optedOutChoices, type OptedOutChoice } from '../../../../shared/matching/field-mapping';
 
 interface OptedOutChoiceFieldProps {
@@ -14,6 +15,7 @@ interface OptedOutChoiceFieldProps {
  */
 export function OptedOutChoiceField({ choice, onChange }: OptedOutChoiceFieldProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const id = useId();
   return (
     <fieldset className="export-opted-out">
@@ -27,7 +29,7 @@ export function OptedOutChoiceField({ choice, onChange }: OptedOutChoiceFieldPro
             checked={choice === option}
             onChange={() => onChange(option)}
           />
-          {t(`optOut.${option}`)}
+          {t(`optOut.${option}`, { context })}
         </label>
       ))}
     </fieldset>

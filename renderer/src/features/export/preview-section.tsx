@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import { sectionIds } from './section-ids';
 import type {
   DestinationListSummary,
@@ -25,6 +26,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 /** Step 5: the first contacts exactly as the request to Autopilot carries them. */
 export function PreviewSection({ segments, requests, lists }: PreviewSectionProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const id = useId();
   const [picked, setPicked] = useState<string>();
   const request = requests?.find((item) => item.segmentId === picked) ?? requests?.[0];
@@ -40,7 +42,7 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
       <h2 id={sectionIds.preview} tabIndex={-1}>
         {t('preview.title')}
       </h2>
-      <p className="export-hint">{t('preview.intro')}</p>
+      <p className="export-hint">{t('preview.intro', { context })}</p>
       {segments.length > 1 && (
         <div className="export-field">
           <label htmlFor={`${id}-segment`}>{t('preview.segment')}</label>
@@ -68,7 +70,9 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
       {request && preview.data && preview.data.contacts > 0 && (
         <>
           {!list && (
-            <p className="export-hint">{t('preview.newList', { list: request.listName })}</p>
+            <p className="export-hint">
+              {t('preview.newList', { list: request.listName, context })}
+            </p>
           )}
           <PreviewTable
             request={request}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDestinationService } from './destination-service-context';
 import { sectionIds } from './section-ids';
 import type { ExportPlanSummary } from '../../../../shared/ipc/channels/export-plan';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
@@ -19,6 +20,7 @@ interface SegmentsSectionProps {
 /** Step 2: the segments to send, with a running total of profiles and the 100,000 warning. */
 export function SegmentsSection({ segments, selected, onToggle, plan }: SegmentsSectionProps) {
   const { t } = useTranslation('export');
+  const context = useDestinationService();
   const format = useExportFormat();
   const { navigate } = useNavigation();
   const chosen = (segments ?? []).filter((segment) => selected.includes(segment.id));
@@ -82,7 +84,7 @@ export function SegmentsSection({ segments, selected, onToggle, plan }: Segments
       </div>
       {total > largeExportThreshold && (
         <p className="message-warning" role="alert">
-          {t('segments.largeWarning', { profiles: format.number(total) })}
+          {t('segments.largeWarning', { profiles: format.number(total), context })}
         </p>
       )}
     </section>

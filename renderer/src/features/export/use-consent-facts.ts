@@ -33,6 +33,8 @@ export function useConsentFacts(
     optOut,
     large: plan.large,
     destination,
+    emailPermission: setup.draft.emailPermission,
+    consentColumn: setup.consentColumn,
     fields: [...fields.values()],
     segments: setup.chosen.map((segment) => ({
       name: segment.name,

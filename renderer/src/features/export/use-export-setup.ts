@@ -104,6 +104,10 @@ export function useExportSetup() {
     }
     return built;
   }, [chosen, groups, shapes, draft.lists]);
+  // Ortto's permission question says when a consent column answers for most rows (issue 16).
+  const consentColumn = groups.some((group) =>
+    (group.matching?.rows ?? []).some((row) => row.target.kind === 'consent' && row.column !== ''),
+  );
   const requests = chosen.length > 0 && countable.length === chosen.length ? countable : null;
   const plan = useExportPlan(countable.length > 0 ? countable : null, {
     destinationId: draft.destinationId,
@@ -121,6 +125,7 @@ export function useExportSetup() {
     requests,
     countable,
     plan,
+    consentColumn,
   };
 }
 

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { JobConsent } from '../../../../shared/ipc/channels/jobs';
+import { useServiceLabel } from '../../app/service-label';
 import { useJobFormat } from './job-words';
 
 /** The record of the "send" confirmation (product.md, step 4): when, who, what and where. */
 export function ConsentReceipt({ consent }: { readonly consent: JobConsent }) {
   const { t } = useTranslation('history');
   const format = useJobFormat();
+  const serviceLabel = useServiceLabel();
+  const { service, region } = consent.destination;
   return (
     <details className="history-consent card">
       <summary>{t('consent.title')}</summary>
@@ -14,8 +17,18 @@ export function ConsentReceipt({ consent }: { readonly consent: JobConsent }) {
         <dd>{format.date(consent.confirmedAt)}</dd>
         <dt>{t('consent.osUser')}</dt>
         <dd>{consent.osUser}</dd>
-        <dt>{t('consent.destination')}</dt>
+        <dt>{t('consent.destination', { context: service })}</dt>
         <dd>{consent.destination.name}</dd>
+        <dt>{t('consent.service')}</dt>
+        <dd data-receipt="service">{serviceLabel(service, region)}</dd>
+        {consent.emailPermission && (
+          <>
+            <dt>{t('consent.emailPermission')}</dt>
+            <dd data-receipt="email-permission">
+              {t(`consent.emailPermission-${consent.emailPermission}`)}
+            </dd>
+          </>
+        )}
         <dt>{t('consent.endpoint')}</dt>
         <dd className="path">{consent.destination.endpoint}</dd>
         <dt>{t('consent.profiles')}</dt>

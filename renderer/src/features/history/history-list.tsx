@@ -112,6 +112,7 @@ export function HistoryList() {
   const { t } = useTranslation('history');
   const errorText = useErrorText();
   const jobs = useJobs();
+  const { navigate } = useNavigation();
   return (
     <>
       {jobs.isPending && <p>{t('loading')}</p>}
@@ -120,7 +121,14 @@ export function HistoryList() {
           {t('loadError', { message: errorText(jobs.error) })}
         </p>
       )}
-      {jobs.isSuccess && jobs.data.length === 0 && <p>{t('empty')}</p>}
+      {jobs.isSuccess && jobs.data.length === 0 && (
+        <p>
+          {t('empty')}{' '}
+          <button type="button" onClick={() => navigate({ screen: 'export' })}>
+            {t('goToExport')}
+          </button>
+        </p>
+      )}
       {jobs.isSuccess && jobs.data.length > 0 && (
         <section className="history-all" aria-labelledby="history-all-title">
           <h2 id="history-all-title">{t('listTitle')}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from './error-text';
+import { jobService } from './job-words';
 import { isLiveState, useCancelJob, usePauseJob, useStartJob } from './use-jobs';
 
 /** Pause while it runs; Resume (or Start) while it waits; Cancel, after asking, in both cases. */
@@ -64,7 +65,7 @@ export function JobControls({ job }: { readonly job: JobDetail }) {
           onCancel={() => setAsking(false)}
           onConfirm={() => cancel.mutate(job.id, { onSuccess: () => setAsking(false) })}
         >
-          <p>{t('cancelDialog.body')}</p>
+          <p>{t('cancelDialog.body', { context: jobService(job) })}</p>
         </ConfirmDialog>
       )}
     </div>

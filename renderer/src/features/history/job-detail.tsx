@@ -5,7 +5,8 @@ import { useErrorText } from './error-text';
 import { JobControls } from './job-controls';
 import { JobEndPanel } from './job-end-panel';
 import { JobProgressPanel } from './job-progress-panel';
-import { useJobFormat } from './job-words';
+import { useServiceLabel } from '../../app/service-label';
+import { jobService, useJobFormat } from './job-words';
 import { useJob } from './use-jobs';
 
 /** One export: live progress and controls while it runs; summary, report and retry once it stops. */
@@ -15,6 +16,7 @@ export function JobDetailView({ jobId }: { readonly jobId: string }) {
   const errorText = useErrorText();
   const { navigate } = useNavigation();
   const job = useJob(jobId);
+  const serviceLabel = useServiceLabel();
   const names = job.data?.segments.map((segment) => `“${segment.name}”`).join(', ') ?? '';
 
   return (
@@ -41,6 +43,8 @@ export function JobDetailView({ jobId }: { readonly jobId: string }) {
             {t('detail.subtitle', {
               date: format.date(job.data.createdAt),
               destination: job.data.destination.name,
+              context: jobService(job.data),
+              service: serviceLabel(jobService(job.data), job.data.consent.destination.region),
             })}
           </p>
           {job.data.retryOf && (

@@ -5,7 +5,7 @@ import { useNavigation } from '../../app/navigation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from './error-text';
 import { SyncSummary } from './sync-summary';
-import { useJobFormat } from './job-words';
+import { jobService, useJobFormat } from './job-words';
 import { useRetryFailed, useSaveReport } from './use-jobs';
 
 function Summary({ job }: { job: JobDetail }) {
@@ -29,7 +29,7 @@ function Summary({ job }: { job: JobDetail }) {
     <dl className="details history-summary">
       {rows.map(([key, value]) => (
         <div key={key} data-summary={key}>
-          <dt>{t(`summary.${key}`)}</dt>
+          <dt>{t(`summary.${key}`, { context: jobService(job) })}</dt>
           <dd>{value}</dd>
         </div>
       ))}
@@ -100,6 +100,7 @@ export function JobEndPanel({ job }: { readonly job: JobDetail }) {
       {job.retry.refused > 0 && (
         <p className="history-hint">
           {t('summary.refusedHint', {
+            context: jobService(job),
             count: job.retry.refused,
             n: format.number(job.retry.refused),
           })}

@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobListItem, JobProgressEvent, JobStop } from '../../../../shared/ipc/channels/jobs';
+import type {
+  JobDetail,
+  JobListItem,
+  JobProgressEvent,
+  JobStop,
+} from '../../../../shared/ipc/channels/jobs';
+import type { DestinationService } from '../../../../shared/model/destination-service';
 import { isLiveState } from './use-jobs';
 
 /** Numbers, dates, sizes and durations in the person's language. */
@@ -44,6 +50,14 @@ export function useJobFormat() {
   }, [language]);
 }
 
+/**
+ * The kind of account a job sends to, for words that name it. Only the detail carries it (in its
+ * consent receipt); list rows and jobs from before Ortto existed read as Autopilot's.
+ */
+export function jobService(job: JobListItem | JobDetail): DestinationService {
+  return ('consent' in job ? job.consent.destination.service : undefined) ?? 'autopilot';
+}
+
 /** Seconds until `resumesAt`, never below 1 while waiting (as the engine words it). */
 function secondsUntil(resumesAt: number | null, now: number): number {
   return resumesAt === null ? 0 : Math.max(1, Math.ceil((resumesAt - now) / 1000));
@@ -56,15 +70,17 @@ function secondsUntil(resumesAt: number | null, now: number): number {
 export function useJobStateText() {
   const { t } = useTranslation('history');
   const format = useJobFormat();
-  return (job: JobListItem, progress: JobProgressEvent | null, now: number): string => {
+  return (job: JobListItem | JobDetail, progress: JobProgressEvent | null, now: number): string => {
+    const context = jobService(job);
     if (progress && isLiveState(progress.state)) {
-      return t(`state.${progress.state}`, { seconds: secondsUntil(progress.resumesAt, now) });
+      const seconds = secondsUntil(progress.resumesAt, now);
+      return t(`state.${progress.state}`, { seconds, context });
     }
     if (job.running) {
-      return progress ? t(`state.${progress.state}`) : t('status.running');
+      return progress ? t(`state.${progress.state}`, { context }) : t('status.running');
     }
     if (job.interrupted) return t('status.interrupted');
-    return outcomeText(t, job, job.stop, format.number);
+    return outcomeText(t, job, job.stop, format.number, context);
   };
 }
 
@@ -75,10 +91,11 @@ export function outcomeText(
   job: Pick<JobListItem, 'status' | 'counts'>,
   stop: JobStop | null,
   number: (value: number) => string,
+  context: DestinationService = 'autopilot',
 ): string {
   switch (job.status) {
     case 'paused':
-      return stop ? t(`stop.${stop.kind}`, { message: stop.message }) : t('status.paused');
+      return stop ? t(`stop.${stop.kind}`, { message: stop.message, context }) : t('status.paused');
     case 'failed':
       return t('status.failed', { message: stop?.message ?? '' });
     case 'completed_with_errors':

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
+import { ColumnNames } from './column-names';
 import { ConfirmRemoveDialog } from './confirm-remove-dialog';
 import { failureOf, importErrorText } from './error-text';
 import { useFormatters } from './formatters';
@@ -10,7 +12,7 @@ import { SegmentFormat, type FormatControl } from './segment-format';
 import { isRewritten, ShapeChoiceField, useShapeText } from './segment-shape';
 
 /** The control that re-read the segment, focused again on its new card. */
-export type CardControl = FormatControl | 'choice';
+export type CardControl = FormatControl | 'choice' | 'names';
 import { SegmentNameField } from './segment-name-field';
 import { SegmentPreview } from './segment-preview';
 import { useReimportSegment, useRemoveSegment } from './use-segments';
@@ -21,6 +23,8 @@ interface SegmentCardProps {
   readonly focusControl?: CardControl;
   readonly onReimported: (segment: SegmentSummary, control: CardControl) => void;
   readonly onRemoved: (segment: SegmentSummary) => void;
+  /** Whether the details (reading, first rows, problems) start open; the person can toggle them. */
+  readonly detailsOpen: boolean;
 }
 
 function SegmentCounts({ segment }: { readonly segment: SegmentSummary }) {
@@ -52,13 +56,61 @@ function SegmentCounts({ segment }: { readonly segment: SegmentSummary }) {
   );
 }
 
+/** How the file was read (changeable), its first rows and its first problems: shown on demand. */
+function SegmentDetails(props: {
+  readonly segment: SegmentSummary;
+  readonly busy: boolean;
+  readonly focusControl: CardControl | undefined;
+  readonly onChange: (
+    change: Omit<ChannelInput<'segments:reimport'>, 'id'>,
+    control: CardControl,
+  ) => void;
+}) {
+  const { segment, focusControl } = props;
+  const formatFocus =
+    focusControl === 'encoding' || focusControl === 'delimiter' ? focusControl : undefined;
+  return (
+    <>
+      {!isRewritten(segment.shape) && (
+        <SegmentFormat
+          segment={segment}
+          busy={props.busy}
+          autoFocus={formatFocus}
+          onChange={props.onChange}
+        />
+      )}
+      {segment.headerless && (
+        <ColumnNames
+          // A new segment (the names saved) starts its own draft.
+          key={segment.id}
+          segment={segment}
+          busy={props.busy}
+          autoFocus={focusControl === 'names'}
+          onSave={(columnNames) =>
+            props.onChange(
+              { encoding: segment.encoding, delimiter: segment.delimiter, columnNames },
+              'names',
+            )
+          }
+        />
+      )}
+      <SegmentPreview segment={segment} />
+      <ProblemList segment={segment} />
+    </>
+  );
+}
+
 /** One imported segment: its name, what the import found, how the file was read, and its rows. */
-export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: SegmentCardProps) {
+export function SegmentCard(props: SegmentCardProps) {
+  const { segment, focusControl, onReimported, onRemoved } = props;
   const { t } = useTranslation('segments');
   const format = useFormatters();
   const reimport = useReimportSegment();
   const remove = useRemoveSegment();
+  const { navigate } = useNavigation();
   const [confirming, setConfirming] = useState(false);
+  const [open, setOpen] = useState(props.detailsOpen);
+  const detailsId = `segment-details-${segment.id}`;
   const reimportFailure =
     reimport.data?.ok === false ? reimport.data.error : failureOf(reimport.error);
   const shapeText = useShapeText(segment);
@@ -76,6 +128,13 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
     <article className="card segment-card" aria-label={segment.name} data-testid="segment-card">
       <header className="segment-card-header">
         <SegmentNameField id={segment.id} name={segment.name} />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => navigate({ screen: 'export', segmentIds: [segment.id] })}
+        >
+          {t('card.exportThis')}
+        </button>
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
           {t('card.remove')}
         </button>
@@ -106,14 +165,25 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
         autoFocus={focusControl === 'choice'}
         onChoose={(choice) => reread(choice, 'choice')}
       />
-      {!isRewritten(segment.shape) && (
-        <SegmentFormat
-          segment={segment}
-          busy={reimport.isPending}
-          autoFocus={focusControl === 'choice' ? undefined : focusControl}
-          onChange={reread}
-        />
-      )}
+      <button
+        type="button"
+        className="segment-details-toggle"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={() => setOpen(!open)}
+      >
+        {t(open ? 'card.hideDetails' : 'card.showDetails')}
+      </button>
+      <div id={detailsId} className="segment-details" hidden={!open}>
+        {open && (
+          <SegmentDetails
+            segment={segment}
+            busy={reimport.isPending}
+            focusControl={focusControl}
+            onChange={reread}
+          />
+        )}
+      </div>
       <div role="status" className="segment-card-status">
         {reimport.isPending && <p>{t('card.rereading')}</p>}
       </div>
@@ -122,8 +192,6 @@ export function SegmentCard({ segment, focusControl, onReimported, onRemoved }: 
           {t('card.reimportError', { message: importErrorText(t, reimportFailure) })}
         </p>
       )}
-      <SegmentPreview segment={segment} />
-      <ProblemList segment={segment} />
       {confirming && (
         <ConfirmRemoveDialog
           name={segment.name}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
+import { GettingStarted } from '../../app/getting-started';
 import { useNavigation } from '../../app/navigation';
 import { DropZone } from './drop-zone';
 import { ImportActivity } from './import-activity';
@@ -35,16 +36,16 @@ export function SegmentsScreen() {
     void importPaths([...paths]);
   }, [target.openFiles, importPaths]);
 
+  const takenDrop = useRef<readonly File[]>(undefined);
+  const { importFiles } = imports;
   useEffect(() => {
-    // A file dropped beside the drop zone must not make the window open it.
-    const ignore = (event: DragEvent) => event.preventDefault();
-    window.addEventListener('dragover', ignore);
-    window.addEventListener('drop', ignore);
-    return () => {
-      window.removeEventListener('dragover', ignore);
-      window.removeEventListener('drop', ignore);
-    };
-  }, []);
+    // Files dropped anywhere on the window (the shell takes them on every screen), once per drop.
+    const files = target.droppedFiles;
+    if (!files || files.length === 0 || takenDrop.current === files) return;
+    takenDrop.current = files;
+    setNotice(undefined);
+    importFiles([...files]);
+  }, [target.droppedFiles, importFiles]);
 
   const newestFirst = [...(segments.data ?? [])].reverse();
 
@@ -54,6 +55,7 @@ export function SegmentsScreen() {
         {t('title')}
       </h1>
       <p className="screen-intro">{t('intro')}</p>
+      <GettingStarted />
       <DropZone
         onFiles={(files) => {
           setNotice(undefined);
@@ -83,10 +85,12 @@ export function SegmentsScreen() {
       {segments.isSuccess && newestFirst.length === 0 && <p>{t('empty')}</p>}
       {newestFirst.length > 0 && (
         <ul className="segment-list" aria-label={t('listLabel')}>
-          {newestFirst.map((segment: SegmentSummary) => (
+          {newestFirst.map((segment: SegmentSummary, index) => (
             <li key={segment.id}>
               <SegmentCard
                 segment={segment}
+                // The newest segment opens with its details; the others are one line each until asked.
+                detailsOpen={index === 0 || focus?.id === segment.id}
                 focusControl={focus?.id === segment.id ? focus.control : undefined}
                 onReimported={(replaced, control) => setFocus({ id: replaced.id, control })}
                 onRemoved={(removed) => {
