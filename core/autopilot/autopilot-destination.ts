@@ -8,7 +8,6 @@ import {
   type CustomFieldType,
   type Destination,
   type FieldDescription,
-  type OutgoingContact,
 } from '../destination/destination';
 import { AutopilotClient, autopilotMaxBatchSize } from './autopilot-client';
 import { isRedirectError } from './autopilot-errors';
@@ -83,6 +82,7 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
     now: options.now,
   });
   return {
+    serviceName: 'Autopilot',
     maxBatchSize: autopilotMaxBatchSize,
     membership: autopilotMembership(client),
     async checkCredentials(signal) {
@@ -121,10 +121,19 @@ export function createAutopilotDestination(options: AutopilotDestinationOptions)
       const custom = await client.getCustomFields(signal);
       return [...standardDescriptions, ...describeCustomFields(custom)];
     },
-    async upsertBatch(listId: string, contacts: readonly OutgoingContact[], signal?: AbortSignal) {
-      if (contacts.length === 0) return;
-      const wire = contacts.map((contact) => buildAutopilotContact(contact, listId));
-      await client.upsertContacts(wire, signal);
+    async upsertBatch(listId, contacts, call) {
+      if (contacts.length > 0) {
+        await call.pace();
+        await client.upsertContacts(
+          contacts.map((contact) => buildAutopilotContact(contact, listId)),
+          call.signal,
+        );
+      }
+      // Autopilot confirms every contact id or fails the request (autopilot-client.ts).
+      return { refused: [] };
+    },
+    previewRequest(listId, contacts) {
+      return { contacts: contacts.map((contact) => buildAutopilotContact(contact, listId)) };
     },
   };
 }

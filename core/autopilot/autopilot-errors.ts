@@ -5,6 +5,7 @@
  * say so next to the rule.
  */
 import { DestinationError } from '../destination/destination';
+import { networkFailureKind } from '../destination/network-failure';
 
 export const autopilotMessages = {
   rejectedKey: 'Autopilot rejected the API key. Check it in Destinations.',
@@ -30,29 +31,6 @@ export const autopilotMessages = {
       ? `Autopilot couldn't find what was asked for: ${serverMessage}`
       : "Autopilot couldn't find that list or contact. It may have been deleted in Autopilot.",
 } as const;
-
-/** Network error codes that mean "no route to Autopilot at all": wait for the network. */
-const offlineCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETDOWN',
-]);
-
-/** Codes for a connection that was made and then broke: retry with backoff. */
-const interruptedCodes = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 /**
  * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). No sample response
@@ -159,28 +137,6 @@ export function errorFromResponse(facts: ResponseFacts): DestinationError {
   );
 }
 
-function collectCodes(error: unknown): { codes: Set<string>; messages: string[] } {
-  const codes = new Set<string>();
-  const messages: string[] = [];
-  const seen = new Set<unknown>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 6 || typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    const record = value as {
-      code?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    if (typeof record.code === 'string') codes.add(record.code);
-    if (typeof record.message === 'string') messages.push(record.message.toLowerCase());
-    visit(record.cause, depth + 1);
-    if (Array.isArray(record.errors)) record.errors.forEach((inner) => visit(inner, depth + 1));
-  };
-  visit(error, 0);
-  return { codes, messages };
-}
-
 /**
  * A request that never got an answer. `timedOut` is true when our own timeout fired. Anything we
  * cannot recognise counts as transient: retrying with backoff is the safe default because Autopilot's
@@ -190,16 +146,11 @@ export function errorFromFailure(error: unknown, options: { timedOut: boolean })
   if (options.timedOut) {
     return new DestinationError('transient', autopilotMessages.timedOut, { cause: error });
   }
-  const { codes, messages } = collectCodes(error);
-  if ([...codes].some((code) => offlineCodes.has(code))) {
+  const kind = networkFailureKind(error);
+  if (kind === 'offline') {
     return new DestinationError('offline', autopilotMessages.offline, { cause: error });
   }
-  const interrupted =
-    [...codes].some((code) => interruptedCodes.has(code)) ||
-    messages.some(
-      (message) => message.includes('socket hang up') || message.includes('other side closed'),
-    );
-  if (interrupted) {
+  if (kind === 'interrupted') {
     return new DestinationError('transient', autopilotMessages.interrupted, { cause: error });
   }
   return new DestinationError('transient', autopilotMessages.unknownFailure, { cause: error });

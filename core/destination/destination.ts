@@ -1,8 +1,10 @@
 /**
- * What the upload engine needs from a place contacts are pushed to. Autopilot is the first
- * implementation (core/autopilot/); Ortto, its successor, can be added without touching the engine.
+ * What the upload engine needs from a place contacts are pushed to: Autopilot (core/autopilot/)
+ * and Ortto, its successor (core/ortto/). The engine never asks which one it has; what differs
+ * (how a sync checks and empties a list) is a capability declared here.
  */
 import type { ListMembership } from './list-membership';
+import type { ListRemoval } from './list-removal';
 
 /** Value types a custom field can hold (Autopilot's `type--Field--Name` prefixes). */
 export const customFieldTypes = ['string', 'integer', 'float', 'boolean', 'date'] as const;
@@ -25,6 +27,28 @@ export interface OutgoingContact {
   }[];
   /** The file says this person opted out and the marketer chose to send them suppressed. */
   readonly unsubscribe?: true;
+  /**
+   * The consent column's answer for this row when one is matched: yes → true; no (sent as
+   * unsubscribed) → false, beside `unsubscribe`. Absent otherwise. Autopilot ignores it.
+   */
+  readonly emailPermission?: boolean;
+}
+
+/** One request's share of the engine: the destination awaits `pace()` before EVERY request. */
+export interface RequestCall {
+  readonly signal: AbortSignal;
+  /** Waits for the network gate and the rate controller, and counts the request. */
+  pace(): Promise<void>;
+}
+
+/** A person the destination answered for but did not take, with its reason (a refused row). */
+export interface RefusedContact {
+  readonly email: string;
+  readonly reason: string;
+}
+
+export interface UpsertOutcome {
+  readonly refused: readonly RefusedContact[];
 }
 
 export interface FieldDescription {
@@ -48,10 +72,22 @@ export interface AccountCheck {
 }
 
 export interface Destination {
+  /** The product's name for sentences a marketer reads ("Ortto rejected the API key"). */
+  readonly serviceName: string;
   /** Most contacts one `upsertBatch` call accepts (Autopilot: 100). */
   readonly maxBatchSize: number;
-  /** List membership calls for syncing (issue 13); without them a push cannot mirror. */
+  /**
+   * List membership calls for syncing (issue 13): the list check, the probe, the list counts and
+   * per-person removals use them (Autopilot). Without them, or `removal`, a push cannot mirror.
+   */
   readonly membership?: ListMembership;
+  /**
+   * True when `upsertBatch` itself puts every contact it takes on the list (Ortto's tag), so a
+   * sync has nothing to check afterwards: no probe, no list check.
+   */
+  readonly upsertListsEveryone?: boolean;
+  /** Takes people off a list a group per request (Ortto); preferred over `membership.remove`. */
+  readonly removal?: ListRemoval;
   /** A cheap authenticated call; throws DestinationError('rejected-key') for a wrong key. */
   checkCredentials(signal?: AbortSignal): Promise<AccountCheck>;
   listLists(signal?: AbortSignal): Promise<DestinationList[]>;
@@ -64,13 +100,16 @@ export interface Destination {
   describeFields(signal?: AbortSignal): Promise<FieldDescription[]>;
   /**
    * Adds or updates the contacts (upsert by email) and puts them on the list. Resolves when the
-   * destination accepted the whole batch; throws DestinationError otherwise.
+   * destination answered for every contact: taken, or in `refused` with its reason. Throws
+   * DestinationError when the request as a whole failed.
    */
   upsertBatch(
     listId: string,
     contacts: readonly OutgoingContact[],
-    signal?: AbortSignal,
-  ): Promise<void>;
+    call: RequestCall,
+  ): Promise<UpsertOutcome>;
+  /** The JSON body the first request for these contacts would carry (the Export preview). */
+  previewRequest(listId: string | undefined, contacts: readonly OutgoingContact[]): unknown;
 }
 
 /** Failure classes a caller acts on differently. */

@@ -2,12 +2,14 @@
  * Delivers one batch, whatever it takes: paced by the rate controller, retried on server faults
  * with backoff, held on 429, parked while the network is down, and split in halves on a 400 until
  * the rows the server refuses are isolated (each recorded with the server's message) and the rest
- * are delivered. A rejected key is not handled here: it stops the whole job (the caller pauses).
+ * are delivered. People the destination answers for but does not take (Ortto's per-person statuses)
+ * are refused rows with its reason, never delivered. A rejected key is not handled here: it stops the whole job (the caller pauses).
  */
 import {
   DestinationError,
   type Destination,
   type OutgoingContact,
+  type UpsertOutcome,
 } from '../destination/destination';
 import type { RowFailure } from '../jobs/journal-records';
 import { backoffDelay, transientBackoff } from './backoff';
@@ -79,21 +81,43 @@ function failRows(
   return rows.map((row) => ({ line: row.line, email: row.contact.email, kind, reason }));
 }
 
+/** Sends `rows` once; each request the destination makes is paced and counted. */
 async function sendOnce(
   context: DeliveryContext,
   listId: string,
   rows: readonly BatchRow[],
   outcome: BatchOutcome,
-): Promise<void> {
-  await context.gate.pass(context.waitSignal);
-  await context.rate.acquire(context.waitSignal);
-  if (context.waitSignal.aborted) throw new DeliveryStopped('stopping');
-  outcome.requests += 1;
-  await context.destination.upsertBatch(
+): Promise<UpsertOutcome> {
+  return context.destination.upsertBatch(
     listId,
     rows.map((row) => row.contact),
-    context.requestSignal,
+    {
+      signal: context.requestSignal,
+      pace: async () => {
+        await context.gate.pass(context.waitSignal);
+        await context.rate.acquire(context.waitSignal);
+        if (context.waitSignal.aborted) throw new DeliveryStopped('stopping');
+        outcome.requests += 1;
+      },
+    },
   );
+}
+
+/** The rows the destination answered for but did not take, as refused rows; returns the rest. */
+function recordRefused(
+  rows: readonly BatchRow[],
+  answer: UpsertOutcome,
+  outcome: BatchOutcome,
+): number {
+  if (answer.refused.length === 0) return rows.length;
+  const reasons = new Map(answer.refused.map((item) => [item.email.toLowerCase(), item.reason]));
+  let delivered = 0;
+  for (const row of rows) {
+    const reason = reasons.get(row.contact.email.toLowerCase());
+    if (reason === undefined) delivered += 1;
+    else outcome.failed.push({ line: row.line, email: row.contact.email, kind: 'refused', reason });
+  }
+  return delivered;
 }
 
 /** A fault: wait and say "again" (true), or, after the last try, give the rows up (false). */
@@ -131,10 +155,10 @@ async function deliverRows(
   let listId = await context.listId(segment);
   for (;;) {
     try {
-      await sendOnce(context, listId, rows, outcome);
+      const answer = await sendOnce(context, listId, rows, outcome);
       context.rate.onSuccess();
       context.onDelivered?.();
-      return rows.length;
+      return recordRefused(rows, answer, outcome);
     } catch (raw) {
       if (context.waitSignal.aborted || context.requestSignal.aborted) {
         throw new DeliveryStopped('stopping', { cause: raw });

@@ -130,6 +130,19 @@ function compileConsent(columns: readonly string[], mapping: FieldMapping) {
   };
 }
 
+/**
+ * The consent column's answer on the contact: a "no" that reached here is sent unsubscribed; a
+ * "yes" is the person's email permission (Ortto sets it on new people; Autopilot ignores it).
+ */
+function withConsent(
+  contact: OutgoingContact,
+  verdict: ConsentReading['verdict'] | undefined,
+): OutgoingContact {
+  if (verdict === 'no') return { ...contact, unsubscribe: true, emailPermission: false };
+  if (verdict === 'yes') return { ...contact, emailPermission: true };
+  return contact;
+}
+
 /** Compiles the mapping against a segment's columns once, so each row costs only lookups. */
 export function compileContactBuilder(
   columns: readonly string[],
@@ -169,10 +182,7 @@ export function compileContactBuilder(
     return {
       kind: 'contact',
       key: emailKey(verdict.email),
-      contact:
-        answer?.verdict === 'no'
-          ? { email: verdict.email, standard, custom, unsubscribe: true }
-          : { email: verdict.email, standard, custom },
+      contact: withConsent({ email: verdict.email, standard, custom }, answer?.verdict),
       misfits,
     };
   };

@@ -116,6 +116,8 @@ export class RunSenders {
       manifest,
       snapshots: options.snapshots,
       membership: destination.membership,
+      upsertListsEveryone: destination.upsertListsEveryone === true,
+      removal: destination.removal,
       journal: options.journal,
       jobLedger: options.ledger,
       totals: this.tally.totals,
@@ -175,6 +177,7 @@ export class RunSenders {
         stopping: control.stopping,
         finalStatus: this.#final?.status ?? null,
         stopMessage: this.#final?.message ?? control.stopMessage,
+        serviceName: this.#options.destination.serviceName,
       }),
       total: manifest.segments.reduce((sum, segment) => sum + contactsToSend(segment), 0),
       sent: done + this.tally.inFlight,
@@ -253,7 +256,10 @@ export class RunSenders {
     if (control.stopping || error instanceof DeliveryStopped) return;
     const cause = error instanceof Error ? error.cause : undefined;
     if (error instanceof DestinationError && error.kind === 'rejected-key') {
-      control.stop('rejected-key', stopMessage('rejected-key'));
+      control.stop(
+        'rejected-key',
+        stopMessage('rejected-key', undefined, this.#options.destination.serviceName),
+      );
     } else if (cause instanceof DestinationError && cause.kind === 'transient') {
       // The list could not be had because every try failed (a server down, not a refusal): a
       // pause for repeated failures, like the batches', so a resume later picks it up.
@@ -280,7 +286,11 @@ export class RunSenders {
       const timer = new AbortController();
       this.#offlineTimer = timer;
       clock.sleep(offlineTimeoutMs, timer.signal).then(
-        () => control.stop('offline', stopMessage('offline')),
+        () =>
+          control.stop(
+            'offline',
+            stopMessage('offline', undefined, this.#options.destination.serviceName),
+          ),
         () => undefined,
       );
     }

@@ -75,6 +75,8 @@ export class RunSync {
       await catchUpLedger(this.#steps());
       return;
     }
+    // A destination whose upsert lists everyone has no list check to prepare for.
+    if (this.#input.upsertListsEveryone) return;
     await this.#counted(async () => {
       await this.#probe();
       await this.#listCounts.recordBefore(this.#steps());

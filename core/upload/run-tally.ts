@@ -42,6 +42,8 @@ export interface StateFacts {
   /** Set once the run is over. */
   readonly finalStatus: JobStatus | null;
   readonly stopMessage: string;
+  /** The destination's name (Destination.serviceName). */
+  readonly serviceName: string;
 }
 
 function seconds(ms: number): number {
@@ -71,7 +73,7 @@ export function describeState(
     const wait = seconds(facts.holdUntil - facts.now);
     return {
       state: 'slowed-down',
-      message: `Autopilot asked us to slow down; retrying in ${wait} s`,
+      message: `${facts.serviceName} asked us to slow down; retrying in ${wait} s`,
       resumesAt: facts.holdUntil,
     };
   }
@@ -92,8 +94,11 @@ function lastAnswer(detail: string | undefined): string {
   return answer ? `The last answer: ${answer} ` : '';
 }
 
-/** The sentence a stopped job shows, by why it stopped. */
-export function stopMessage(reason: StopReason, detail?: string): string {
+/**
+ * The sentence a stopped job shows, by why it stopped. `serviceName` names the destination where
+ * the sentence speaks of it (a rejected key, a service out of reach).
+ */
+export function stopMessage(reason: StopReason, detail?: string, serviceName = ''): string {
   switch (reason) {
     case 'user':
       return 'Paused.';
@@ -102,9 +107,9 @@ export function stopMessage(reason: StopReason, detail?: string): string {
     case 'signal':
       return 'Stopped before the end. Resume it to send the rest.';
     case 'rejected-key':
-      return 'Paused: Autopilot rejected the API key. Fix the key, then resume.';
+      return `Paused: ${serviceName} rejected the API key. Fix the key, then resume.`;
     case 'offline':
-      return "Paused: Autopilot couldn't be reached for a long time. Resume when the network is back.";
+      return `Paused: ${serviceName} couldn't be reached for a long time. Resume when the network is back.`;
     case 'error':
       return detail ?? 'Stopped on an unexpected error.';
     case 'repeated-faults':

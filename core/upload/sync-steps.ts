@@ -6,6 +6,7 @@
  * left them out, so a resumed run writes the ledger lines of every done batch again.
  */
 import type { ListMembership } from '../destination/list-membership';
+import type { ListRemoval } from '../destination/list-removal';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
@@ -18,7 +19,12 @@ import type { SyncJournal } from '../sync/sync-journal';
 import type { OutgoingContact } from '../destination/destination';
 import { selectedBatches } from './batch-source';
 import { ensureAllListed } from './list-check';
-import { removeLeavers } from './mirror-removals';
+import {
+  groupRemover,
+  membershipRemover,
+  removeLeavers,
+  type LeaverRemover,
+} from './mirror-removals';
 import { jobSegmentRows } from './run-batches';
 import type { CallCounts, PatientContext } from './patient-call';
 import type { SnapshotAccess } from './snapshot-access';
@@ -28,6 +34,10 @@ export interface SyncStepsInput {
   readonly manifest: JobManifest;
   readonly snapshots: SnapshotAccess;
   readonly membership: ListMembership | undefined;
+  /** The destination's upsert puts everyone it takes on the list: nothing to check after. */
+  readonly upsertListsEveryone: boolean;
+  /** The destination takes people off a list a group per request (preferred to `membership`). */
+  readonly removal: ListRemoval | undefined;
   readonly journal: JournalWriter;
   readonly syncJournal: SyncJournal;
   readonly jobLedger: JobLedger;
@@ -96,6 +106,7 @@ export async function catchUpLedger(input: SyncStepsInput): Promise<void> {
 async function checkListed(input: SyncStepsInput, segment: number, listId: string) {
   const { membership, manifest } = input;
   const planned = manifest.segments[segment];
+  if (input.upsertListsEveryone) return;
   if (!membership || !planned || input.syncJournal.listed.has(segment)) return;
   // A job counted without a delivery ledger (made before syncing existed) runs as it was made.
   if (!planned.changes) return;
@@ -130,18 +141,25 @@ async function checkListed(input: SyncStepsInput, segment: number, listId: strin
   });
 }
 
+/** How this destination takes leavers off a list, if it can. */
+function leaverRemover(input: SyncStepsInput): LeaverRemover | undefined {
+  if (input.removal) return groupRemover(input.removal);
+  return input.membership ? membershipRemover(input.membership) : undefined;
+}
+
 /** Runs every segment's sync steps; throws DeliveryStopped when the run is told to stop. */
 export async function runSyncSteps(input: SyncStepsInput): Promise<void> {
   const { manifest } = input;
   for (const [segment] of manifest.segments.entries()) {
     const listId = await input.listId(segment);
     await checkListed(input, segment, listId);
-    if (!manifest.sync?.mirror || !input.membership) continue;
+    const remover = leaverRemover(input);
+    if (!manifest.sync?.mirror || !remover) continue;
     const leavers = await readLeavers(input.dataFolder, manifest.id, segment);
     if (leavers.length === 0) continue;
     await removeLeavers({
       patient: input.patient,
-      membership: input.membership,
+      remover,
       journal: input.journal,
       syncJournal: input.syncJournal,
       segment,

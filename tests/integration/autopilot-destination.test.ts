@@ -6,6 +6,7 @@ import {
 } from '../../core/autopilot/autopilot-destination';
 import type { Destination, OutgoingContact } from '../../core/destination/destination';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { directCall } from '../support/request-call';
 
 let emulator: RunningEmulator;
 let destination: Destination;
@@ -97,13 +98,17 @@ describe('Autopilot destination', () => {
 
   it('upserts a batch onto the list with standard and custom fields on the wire', async () => {
     const list = await destination.ensureList('VIP');
-    await destination.upsertBatch(list.id, [
-      contact('ana@example.com', {
-        standard: { FirstName: 'Ana', NumberOfEmployees: '250' },
-        custom: [{ name: 'Loyalty Tier', type: 'string', value: 'Gold' }],
-      }),
-      contact('joan@example.com', { custom: [{ name: 'Score', type: 'integer', value: 7 }] }),
-    ]);
+    await destination.upsertBatch(
+      list.id,
+      [
+        contact('ana@example.com', {
+          standard: { FirstName: 'Ana', NumberOfEmployees: '250' },
+          custom: [{ name: 'Loyalty Tier', type: 'string', value: 'Gold' }],
+        }),
+        contact('joan@example.com', { custom: [{ name: 'Score', type: 'integer', value: 7 }] }),
+      ],
+      directCall(),
+    );
     const members = emulator.contactsInList('VIP');
     expect(members.map((member) => member.Email)).toEqual(['ana@example.com', 'joan@example.com']);
     expect(emulator.contact('ana@example.com')).toMatchObject({
@@ -119,11 +124,15 @@ describe('Autopilot destination', () => {
   it('sends nothing for an empty batch and reports a refused batch as invalid-request', async () => {
     const list = await destination.ensureList('VIP');
     const before = emulator.counters.total;
-    await destination.upsertBatch(list.id, []);
+    await destination.upsertBatch(list.id, [], directCall());
     expect(emulator.counters.total).toBe(before);
     emulator.configure({ invalidEmails: ['bounced@example.com'] });
     await expect(
-      destination.upsertBatch(list.id, [contact('ok@example.com'), contact('bounced@example.com')]),
+      destination.upsertBatch(
+        list.id,
+        [contact('ok@example.com'), contact('bounced@example.com')],
+        directCall(),
+      ),
     ).rejects.toMatchObject({
       kind: 'invalid-request',
       serverMessage: expect.stringContaining('bounced@example.com'),
@@ -136,7 +145,7 @@ describe('Autopilot destination', () => {
     emulator.state.lists.delete(list.id);
     emulator.state.memberships.delete(list.id);
     await expect(
-      destination.upsertBatch(list.id, [contact('a@example.com')]),
+      destination.upsertBatch(list.id, [contact('a@example.com')], directCall()),
     ).rejects.toMatchObject({
       kind: 'not-found',
     });

@@ -75,6 +75,24 @@ describe('the column "Agreed to receive email"', () => {
     }
   });
 
+  it("carries the row's answer as the email permission, and none for an empty or unreadable cell", () => {
+    const build = compileContactBuilder(columns, mapping('unsubscribe'));
+    const permission = (cells: string[]) => {
+      const built = build(cells);
+      return built.kind === 'contact' ? built.contact.emailPermission : built.kind;
+    };
+    expect(permission(['anna@example.cat', 'Anna', 'sí'])).toBe(true);
+    expect(permission(['pau@example.cat', 'Pau', 'No'])).toBe(false);
+    expect(permission(['joan@example.cat', 'Joan', ''])).toBeUndefined();
+    expect(permission(['rosa@example.cat', 'Rosa', 'potser'])).toBeUndefined();
+    const withoutColumn = compileContactBuilder(columns, {
+      ...mapping('leave-out'),
+      emailConsent: undefined,
+    });
+    const built = withoutColumn(['anna@example.cat', 'Anna', 'sí']);
+    expect(built.kind === 'contact' && built.contact).not.toHaveProperty('emailPermission');
+  });
+
   it('changes nobody when no column is matched to it', () => {
     const build = compileContactBuilder(columns, {
       ...mapping('leave-out'),

@@ -149,6 +149,40 @@ describe('delivering a batch', () => {
     expect(outcome.requests).toBeLessThanOrEqual(28);
   });
 
+  it('records the people the destination answered for but did not take as refused rows', async () => {
+    const { clock, destination, context } = setup(() => undefined);
+    destination.refuse = () => [
+      { email: 'p3@example.com', reason: 'Ortto has this email address on its suppression list.' },
+    ];
+    const outcome = await clock.run(deliverBatch(context, batchOf(10)));
+    expect(outcome.delivered).toBe(9);
+    expect(outcome.requests).toBe(1);
+    expect(outcome.failed).toEqual([
+      {
+        line: 5,
+        email: 'p3@example.com',
+        kind: 'refused',
+        reason: 'Ortto has this email address on its suppression list.',
+      },
+    ]);
+    expect(destination.delivered.has('p3@example.com')).toBe(false);
+  });
+
+  it('paces and counts every request a destination makes for one batch', async () => {
+    const { clock, destination, context } = setup(() => undefined);
+    const twoSteps = {
+      ...destination,
+      upsertBatch: async (...args: Parameters<FakeDestination['upsertBatch']>) => {
+        await args[2].pace();
+        return destination.upsertBatch(...args);
+      },
+    };
+    const outcome = await clock.run(
+      deliverBatch({ ...context, destination: twoSteps }, batchOf(3)),
+    );
+    expect(outcome).toMatchObject({ delivered: 3, requests: 2 });
+  });
+
   it('waits for the network, probing, and goes on by itself when it is back', async () => {
     let online = false;
     const { clock, destination, context } = setup(() => {

@@ -3,7 +3,11 @@
  * function (resolve = accepted, throw = a DestinationError), and every call is recorded with the
  * fake clock's time so tests can check pacing, retries and splits.
  */
-import type { Destination, OutgoingContact } from '../../core/destination/destination';
+import type {
+  Destination,
+  OutgoingContact,
+  RefusedContact,
+} from '../../core/destination/destination';
 import type { Clock } from '../../core/upload/clock';
 
 export interface UpsertCall {
@@ -20,6 +24,8 @@ export interface FakeDestination extends Destination {
   readonly delivered: Map<string, OutgoingContact>;
   readonly lists: Map<string, string>;
   answer: Answer;
+  /** The people of an accepted call the destination answers for but does not take. */
+  refuse: (call: UpsertCall) => readonly RefusedContact[];
   checkAnswer: () => void | Promise<void>;
   checks: number;
 }
@@ -29,11 +35,13 @@ export function createFakeDestination(
   answer: Answer = () => undefined,
 ): FakeDestination {
   const destination: FakeDestination = {
+    serviceName: 'Autopilot',
     maxBatchSize: 100,
     calls: [],
     delivered: new Map(),
     lists: new Map(),
     answer,
+    refuse: () => [],
     checkAnswer: () => undefined,
     checks: 0,
     async checkCredentials() {
@@ -54,7 +62,8 @@ export function createFakeDestination(
     async describeFields() {
       return [];
     },
-    async upsertBatch(listId, contacts) {
+    async upsertBatch(listId, contacts, request) {
+      await request.pace();
       const call: UpsertCall = {
         at: clock.now(),
         listId,
@@ -63,8 +72,16 @@ export function createFakeDestination(
       };
       destination.calls.push(call);
       await destination.answer(call, destination.calls.length - 1);
-      for (const contact of contacts)
-        destination.delivered.set(contact.email.toLowerCase(), contact);
+      const refused = destination.refuse(call);
+      const refusedEmails = new Set(refused.map((item) => item.email));
+      for (const contact of contacts) {
+        if (!refusedEmails.has(contact.email))
+          destination.delivered.set(contact.email.toLowerCase(), contact);
+      }
+      return { refused };
+    },
+    previewRequest(listId, contacts) {
+      return { listId, emails: contacts.map((contact) => contact.email) };
     },
   };
   return destination;
