@@ -12,27 +12,40 @@ export const orttoPermissionField = 'bol::p';
 type BuiltInShape = 'text' | 'phone' | 'place';
 
 interface BuiltInField {
+  /**
+   * The key a field mapping uses: the shared standard key (the matcher's, Autopilot's) when the
+   * field is one of those, so auto-matching, remembered matchings, saved setups and `--map` work
+   * for Ortto unchanged; Ortto's own id for fields only Ortto has.
+   */
   readonly key: string;
+  /** Ortto's field id on the wire. */
+  readonly id: string;
   readonly label: string;
   readonly shape: BuiltInShape;
 }
 
 const builtInFields: readonly BuiltInField[] = [
-  { key: 'str::first', label: 'First name', shape: 'text' },
-  { key: 'str::last', label: 'Last name', shape: 'text' },
-  { key: 'phn::phone', label: 'Phone', shape: 'phone' },
-  { key: 'geo::city', label: 'City', shape: 'place' },
-  { key: 'geo::region', label: 'Region or state', shape: 'place' },
-  { key: 'geo::country', label: 'Country', shape: 'place' },
-  { key: 'str::postal', label: 'Postcode', shape: 'text' },
-  { key: 'str::ei', label: 'External id', shape: 'text' },
-  { key: 'str::language', label: 'Language', shape: 'text' },
+  { key: 'FirstName', id: 'str::first', label: 'First name', shape: 'text' },
+  { key: 'LastName', id: 'str::last', label: 'Last name', shape: 'text' },
+  { key: 'Phone', id: 'phn::phone', label: 'Phone', shape: 'phone' },
+  { key: 'MailingCity', id: 'geo::city', label: 'City', shape: 'place' },
+  { key: 'MailingState', id: 'geo::region', label: 'Region or state', shape: 'place' },
+  { key: 'MailingCountry', id: 'geo::country', label: 'Country', shape: 'place' },
+  { key: 'MailingPostalCode', id: 'str::postal', label: 'Postcode', shape: 'text' },
+  { key: 'str::ei', id: 'str::ei', label: 'External id', shape: 'text' },
+  { key: 'str::language', id: 'str::language', label: 'Language', shape: 'text' },
 ];
 
-const shapeOf = new Map(builtInFields.map((field) => [field.key, field.shape]));
+/** A built-in field by its mapping key or by its Ortto id (`--map str::first=Nom` works too). */
+const builtInByKey = new Map(
+  builtInFields.flatMap((field) => [
+    [field.key, field],
+    [field.id, field],
+  ]),
+);
 
 export const orttoStandardDescriptions: readonly FieldDescription[] = [
-  { key: orttoEmailField, label: 'Email', kind: 'standard', type: 'string', required: true },
+  { key: 'Email', label: 'Email', kind: 'standard', type: 'string', required: true },
   ...builtInFields.map((field): FieldDescription => ({
     key: field.key,
     label: field.label,
@@ -42,15 +55,18 @@ export const orttoStandardDescriptions: readonly FieldDescription[] = [
   })),
 ];
 
-/** True for a key the engine may set; steering fields (`bol::p`, the email) are not among them. */
-export function isBuiltInField(key: string): boolean {
-  return shapeOf.has(key);
+/**
+ * The Ortto id a mapping's standard key is sent as; undefined for a key Ortto has no built-in
+ * for. Steering fields (`bol::p`, the email) are not among them.
+ */
+export function builtInFieldId(key: string): string | undefined {
+  return builtInByKey.get(key)?.id;
 }
 
 /** A built-in field's value as Ortto takes it: phones parsed by Ortto, places by name. */
 export function builtInValue(key: string, value: ContactValue): unknown {
   const text = String(value);
-  const shape = shapeOf.get(key);
+  const shape = builtInByKey.get(key)?.shape;
   if (shape === 'phone') return { phone: text, parse_with_country_code: true };
   if (shape === 'place') return { name: text };
   return text;

@@ -7,7 +7,7 @@ import type { OutgoingContact } from '../destination/destination';
 import {
   builtInValue,
   customValue,
-  isBuiltInField,
+  builtInFieldId,
   orttoEmailField,
   orttoPermissionField,
 } from './ortto-fields';
@@ -36,7 +36,8 @@ export function personFields(
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(contact.standard)) {
-    if (isBuiltInField(key)) fields[key] = builtInValue(key, value);
+    const id = builtInFieldId(key);
+    if (id !== undefined) fields[id] = builtInValue(key, value);
   }
   for (const field of contact.custom) {
     const id = customIds.get(field.name.toLowerCase());
