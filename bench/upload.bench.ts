@@ -2,7 +2,7 @@ import type { Benchmark } from './benchmark';
 import { measureKillAndResume } from './upload/crash-bench';
 import { measureDeadServer } from './upload/dead-server-bench';
 import { measureMillion } from './upload/million-bench';
-import { measureThroughput } from './upload/throughput-bench';
+import { measureOrttoThroughput, measureThroughput } from './upload/throughput-bench';
 
 // The upload engine against the local emulator (issue 6, benchmarks a-e). Each of a-c runs for
 // about 25 s at the limit, so the start and the tail weigh little; d and e drive the real command
@@ -70,6 +70,34 @@ export const uploadDeadServerBenchmark: Benchmark = {
   run: measureDeadServer,
 };
 
+export const orttoAtLimitBenchmark: Benchmark = {
+  name: 'ortto-at-limit',
+  description:
+    'Ortto: emulator limit 10 req/s, engine rate 10: >= 95% of 10 x 100 people/s, <= 1% 429s, no ban',
+  run: () =>
+    measureOrttoThroughput({
+      serverRate: 10,
+      engineRate: 10,
+      seconds: 25,
+      minShareOfLimit: 0.95,
+      max429Share: 0.01,
+    }),
+};
+
+export const orttoAboveLimitBenchmark: Benchmark = {
+  name: 'ortto-above-limit',
+  description:
+    'Ortto: emulator limit 10 req/s, engine rate 20 (limit unknown): >= 80% of the limit, no ban',
+  run: () =>
+    measureOrttoThroughput({
+      serverRate: 10,
+      engineRate: 20,
+      seconds: 25,
+      minShareOfLimit: 0.8,
+      max429Share: 0.05,
+    }),
+};
+
 export const uploadBenchmarks: readonly Benchmark[] = [
   uploadAtLimitBenchmark,
   uploadAboveLimitBenchmark,
@@ -77,4 +105,6 @@ export const uploadBenchmarks: readonly Benchmark[] = [
   uploadKillBenchmark,
   uploadMillionBenchmark,
   uploadDeadServerBenchmark,
+  orttoAtLimitBenchmark,
+  orttoAboveLimitBenchmark,
 ];

@@ -1,16 +1,19 @@
 /**
- * Runs the real upload engine against the local Autopilot emulator over a generated snapshot in a
- * throw-away data folder: the setup the integration tests and the throughput benchmarks share.
+ * Runs the real upload engine against the local emulator (Autopilot's mode, or Ortto's with
+ * `connect`) over a generated snapshot in a throw-away data folder: the setup the integration
+ * tests and the throughput benchmarks share.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import type { Destination } from '../../core/destination/destination';
 import type { JobManifest, JobSettings } from '../../core/jobs/job-manifest';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun, type UploadRun } from '../../core/upload/upload-run';
 import type { UploadRunOptions } from '../../core/upload/upload-run-options';
+import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { createFixtureJob } from './job-fixtures';
 import {
   generatedColumns,
@@ -31,12 +34,29 @@ export interface EngineJob {
     extra?: Partial<UploadRunOptions>;
     /** The destination's fetch (a VirtualClock's, to keep simulated time still during requests). */
     fetch?: typeof fetch;
+    /** Builds the destination; Autopilot's client unless given (Ortto's, a test's). */
+    connect?: Connect;
   }): UploadRun;
   cleanup(): Promise<void>;
 }
 
+/** What a destination is built from, as the app's opener hands it over. */
+export type Connect = (connection: {
+  readonly endpoint: string;
+  readonly apiKey: string;
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+}) => Destination;
+
 export interface EngineJobOptions {
   readonly contacts: number;
+  /** Other columns, rows and matching instead of the generated ones. */
+  readonly table?: {
+    readonly columns: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+    readonly mapping: FieldMapping;
+  };
   /** Rows appended after the generated contacts (email first). */
   readonly extraRows?: readonly (readonly string[])[];
   readonly rate: number;
@@ -47,32 +67,32 @@ export interface EngineJobOptions {
 export async function createEngineJob(options: EngineJobOptions): Promise<EngineJob> {
   const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-engine-'));
   function* rows() {
-    yield* generatedRows(options.contacts);
+    yield* options.table?.rows ?? generatedRows(options.contacts);
     yield* options.extraRows ?? [];
   }
   await writeSnapshot(dataFolder, {
     segmentId: 'segment-1',
     name: 'Customers',
-    columns: generatedColumns,
+    columns: options.table?.columns ?? generatedColumns,
     rows: rows(),
   });
   const job = await createFixtureJob({
     dataFolder,
     segments: [{ segmentId: 'segment-1', listName: options.listName ?? 'Customers' }],
-    mapping: generatedMapping,
+    mapping: options.table?.mapping ?? generatedMapping,
     rate: options.rate,
     settings: options.settings,
   });
   return {
     dataFolder,
     job,
-    run: ({ endpoint, apiKey, timeoutMs, onProgress, extra, fetch }) => {
+    run: ({ endpoint, apiKey, timeoutMs, onProgress, extra, fetch, connect }) => {
       const clock = extra?.clock;
       return startUploadRun({
         dataFolder,
         jobId: job.id,
         snapshots: fileSnapshotAccess(dataFolder),
-        destination: createAutopilotDestination({
+        destination: (connect ?? createAutopilotDestination)({
           endpoint,
           apiKey,
           timeoutMs,
