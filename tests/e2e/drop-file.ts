@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** The page's DataTransfer (this file is type-checked for Node, which has none). */
@@ -6,12 +6,13 @@ interface PageGlobals {
   DataTransfer: new () => { items: { add(file: File): void } };
 }
 
-/** Drops a text file on the Segments screen, as a person drags it from the desktop. */
-export async function dropSegmentFile(page: Page, fileName: string, text: string): Promise<void> {
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: /^Segments$/ })
-    .click();
+/** Drops a text file on `target`, as a person drags it from the desktop. */
+export async function dropTextFile(
+  page: Page,
+  target: Locator,
+  fileName: string,
+  text: string,
+): Promise<void> {
   const base64 = Buffer.from(text, 'utf8').toString('base64');
   const dataTransfer = await page.evaluateHandle(
     ([name, data]) => {
@@ -22,9 +23,17 @@ export async function dropSegmentFile(page: Page, fileName: string, text: string
     },
     [fileName, base64] as const,
   );
-  const zone = page.getByTestId('segment-drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Drops a text file on the Segments screen's drop zone and waits for its card. */
+export async function dropSegmentFile(page: Page, fileName: string, text: string): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Segments$/ })
+    .click();
+  await dropTextFile(page, page.getByTestId('segment-drop-zone'), fileName, text);
   await expect(page.getByRole('article', { name: fileName.replace(/\.[^.]+$/, '') })).toBeVisible();
 }
