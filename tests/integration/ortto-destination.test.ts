@@ -31,6 +31,15 @@ async function engineJob(options: OrttoJobOptions) {
   return job;
 }
 
+/** Runs the job to its end against the emulator, with the declared email permission. */
+function deliver(
+  server: RunningOrttoEmulator,
+  job: Awaited<ReturnType<typeof engineJob>>,
+  emailPermission: 'yes' | 'no',
+) {
+  return job.run({ endpoint: server.url, apiKey: server.apiKey, emailPermission }).done;
+}
+
 const merges = (server: RunningOrttoEmulator) =>
   server.requests.filter((request) => request.path.endsWith('person/merge'));
 const permissionOf = (server: RunningOrttoEmulator, email: string) =>
@@ -45,11 +54,7 @@ describe('Ortto destination against the emulator', () => {
       ],
     });
     const job = await engineJob({ contacts: 250, rate: 50 });
-    const result = await job.run({
-      endpoint: server.url,
-      apiKey: server.apiKey,
-      emailPermission: 'no',
-    }).done;
+    const result = await deliver(server, job, 'no');
     expect(result.status).toBe('completed');
     expect(result.summary).toMatchObject({ succeeded: 250, failed: 0 });
     expect(server.peopleWithTag('Customers')).toHaveLength(250);
@@ -70,11 +75,7 @@ describe('Ortto destination against the emulator', () => {
       people: [{ fields: { 'str::email': contactEmail(0), 'bol::p': false } }],
     });
     const job = await engineJob({ contacts: 20, rate: 50 });
-    const result = await job.run({
-      endpoint: server.url,
-      apiKey: server.apiKey,
-      emailPermission: 'yes',
-    }).done;
+    const result = await deliver(server, job, 'yes');
     expect(result.status).toBe('completed');
     expect(permissionOf(server, contactEmail(0))).toBe(false);
     expect(permissionOf(server, contactEmail(7))).toBe(true);
@@ -102,11 +103,7 @@ describe('Ortto destination against the emulator', () => {
         },
       },
     });
-    const result = await job.run({
-      endpoint: server.url,
-      apiKey: server.apiKey,
-      emailPermission: 'no',
-    }).done;
+    const result = await deliver(server, job, 'no');
     expect(result.status).toBe('completed');
     expect(server.peopleWithTag('Customers')).toHaveLength(100);
     expect(merges(server).length).toBeGreaterThanOrEqual(2);
@@ -119,11 +116,7 @@ describe('Ortto destination against the emulator', () => {
       invalidEmails: [contactEmail(4)],
     });
     const job = await engineJob({ contacts: 50, rate: 50 });
-    const result = await job.run({
-      endpoint: server.url,
-      apiKey: server.apiKey,
-      emailPermission: 'no',
-    }).done;
+    const result = await deliver(server, job, 'no');
     expect(result.status).toBe('completed_with_errors');
     expect(result.summary).toMatchObject({ succeeded: 48, refused: 2 });
     const report = await readFile(result.reportFile ?? '', 'utf8');
@@ -137,11 +130,7 @@ describe('Ortto destination against the emulator', () => {
   it("waits as long as Ortto's 429 body says and still delivers everyone", async () => {
     const server = await emulator({ rate: 4, burst: 2 });
     const job = await engineJob({ contacts: 600, rate: 20 });
-    const result = await job.run({
-      endpoint: server.url,
-      apiKey: server.apiKey,
-      emailPermission: 'no',
-    }).done;
+    const result = await deliver(server, job, 'no');
     expect(result.status).toBe('completed');
     expect(result.summary.rateLimited).toBeGreaterThan(0);
     expect(server.peopleWithTag('Customers')).toHaveLength(600);
