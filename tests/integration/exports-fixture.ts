@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { createDestinationOpener } from '../../core/destination/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';
@@ -51,27 +51,26 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
   const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-exports-'));
   const filesFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-exports-files-'));
   const settings = createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder)));
-  const connectTo = ({ endpoint, apiKey }: { endpoint: string; apiKey: string }) =>
-    createAutopilotDestination({ endpoint, apiKey, timeoutMs: 5_000 });
-  const destinations = createDestinationsService({
-    settings,
-    secrets,
-    connectTo,
-    defaultEndpoint: emulator.url,
-    osUser: () => 'marta',
-  });
+  const destinations = createDestinationsService({ settings, secrets, osUser: () => 'marta' });
+  const openDestination = createDestinationOpener({ secrets });
   const library = await createSegmentLibrary({ dataFolder });
   const runner = new JobRunner({
     dataFolder,
     openDestination: async (target) =>
-      connectTo({ endpoint: target.endpoint, apiKey: (await secrets.readKey(target.id)) ?? '' }),
+      (
+        await openDestination({
+          service: target.service ?? 'autopilot',
+          endpoint: target.endpoint,
+          key: { keychainOf: target.id },
+          timeoutMs: 5_000,
+        })
+      ).destination,
   });
   const runs = new Map<string, Promise<RunResult>>();
   const exports = createExportsService({
     dataFolder,
     settings,
     secrets,
-    connectTo,
     importPaths: (paths) => library.importPaths(paths),
     startJob: async (jobId) => {
       runs.set(jobId, runner.start(jobId));

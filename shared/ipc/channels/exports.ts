@@ -38,6 +38,8 @@ export const exportErrorCodes = {
   startFailed: 'export-start-failed',
   settingsUnreadable: 'export-settings-unreadable',
   massRemoval: 'export-mass-removal',
+  /** Ortto without a declared email permission nor a consent column: nobody is subscribed by guess. */
+  emailPermissionMissing: 'export-email-permission-missing',
 } as const;
 
 export const destinationFieldSchema = z.object({
