@@ -19,7 +19,7 @@ const flagSpec = { 'data-dir': 'text', destination: 'text', json: 'switch' } as 
  */
 export const resumeJobCommand: CliCommand = {
   name: 'resume',
-  synopsis: 'resume <job-id> [--data-dir <dir>] [--json]',
+  synopsis: 'resume <job-id> [--data-dir <dir>] [--destination <name>] [--json]',
   summary: 'Send the rest of an export job that stopped before the end.',
   async run(args, io) {
     const flags = parseFlags(args, flagSpec);

@@ -23,6 +23,7 @@ import { JobRunner } from '../../core/upload/job-runner';
 import type { RunResult } from '../../core/upload/upload-run';
 import type { RunningEmulator } from '../../emulator/server';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
+import type { DestinationService } from '../../shared/model/destination-service';
 
 export const keychainService = `segment-courier-test-${randomUUID()}`;
 const pinned = { linux: { store: 'secret-service' as const } };
@@ -42,7 +43,7 @@ export interface ExportsWorld {
   readonly exports: ExportsService;
   /** Jobs handed to Start, with the run each started. */
   readonly runs: Map<string, Promise<RunResult>>;
-  addDestination(name: string, apiKey: string): Promise<string>;
+  addDestination(name: string, apiKey: string, service?: DestinationService): Promise<string>;
   importFile(fileName: string, text: string): Promise<SegmentSummary>;
   close(): Promise<void>;
 }
@@ -85,10 +86,11 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
     library,
     exports,
     runs,
-    async addDestination(name, apiKey) {
+    async addDestination(name, apiKey, service) {
       const created = await destinations.create({
         displayName: name,
         apiKey,
+        service,
         endpoint: emulator.url,
         agreement: true,
       });
