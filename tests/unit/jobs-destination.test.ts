@@ -84,8 +84,14 @@ describe('opening the destination of a job', () => {
   });
 
   it('words Connect’s failures for the service asked', () => {
-    expect(failedOutcome('not-autopilot', 'ortto').message).toContain('not like Ortto does');
-    expect(failedOutcome('rejected-key', 'ortto').message).toMatch(/^Ortto did not accept/);
-    expect(failedOutcome('rejected-key', 'autopilot').message).toContain('Settings, Autopilot API');
+    expect(failedOutcome('not-autopilot', 'ortto')).toMatchObject({
+      message: expect.stringContaining('not like Ortto does'),
+    });
+    expect(failedOutcome('rejected-key', 'ortto')).toMatchObject({
+      message: expect.stringMatching(/^Ortto did not accept/),
+    });
+    expect(failedOutcome('rejected-key', 'autopilot')).toMatchObject({
+      message: expect.stringContaining('Settings, Autopilot API'),
+    });
   });
 });
