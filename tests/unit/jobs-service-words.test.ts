@@ -61,6 +61,9 @@ describe('what main says outside the window', () => {
     expect(
       endNotification('en', { ...facts, status: 'paused', stopKind: 'rejected-key' })?.body,
     ).toContain('Autopilot rejected the API key');
+    const ortto = { ...facts, service: 'ortto', status: 'paused', stopKind: 'offline' } as const;
+    expect(endNotification('en', ortto)?.body).toContain('Ortto could not be reached');
+    expect(endNotification('ca', ortto)?.body).toContain('amb Ortto durant molta estona');
   });
 
   it('stays quiet when the person stopped the export themselves', () => {
