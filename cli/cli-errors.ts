@@ -4,7 +4,7 @@
  * run-cli.ts calls describeCliError and prints.
  */
 import { DestinationsError } from '../core/destinations/destinations-error';
-import { ApiKeySourceError } from '../core/destinations/resolve-api-key';
+import { OpenDestinationError } from '../core/destination/open-destination';
 import { ImportError } from '../core/import/import-error';
 import { JobDamagedError } from '../core/jobs/job-damage';
 import { JobBusyError } from '../core/jobs/job-lock';
@@ -69,6 +69,16 @@ function jobReport(error: unknown): CliErrorReport | null {
   return null;
 }
 
+/** No key could be had, or not the right one: the codes scripts already read. */
+function keySourceReport(error: OpenDestinationError): CliErrorReport {
+  if (error.kind === 'keychain' && error.cause instanceof SecretStoreError) {
+    return bad(`keychain-${error.cause.kind}`, error.message);
+  }
+  if (error.kind === 'invalid-key') return bad('invalid-api-key', error.message);
+  if (error.kind === 'other-service') return bad('other-service', error.message);
+  return bad('no-api-key', error.message);
+}
+
 /** The report for an error a person can act on, or null for a bug (which stays a crash). */
 export function describeCliError(error: unknown): CliErrorReport | null {
   if (error instanceof UsageError) {
@@ -77,7 +87,7 @@ export function describeCliError(error: unknown): CliErrorReport | null {
   if (error instanceof BadInputError) return bad(error.code, error.message);
   if (error instanceof ImportError) return bad(error.code, error.message);
   if (error instanceof DestinationsError) return bad(error.code, error.message);
-  if (error instanceof ApiKeySourceError) return bad(error.code, error.message);
+  if (error instanceof OpenDestinationError) return keySourceReport(error);
   if (error instanceof SecretStoreError) return bad(`keychain-${error.kind}`, error.message);
   const job = jobReport(error);
   if (job) return job;

@@ -6,7 +6,7 @@ import { quoteArgument, withoutKey } from './quote-argument';
 
 export function usageText(commands: readonly CliCommand[]): string {
   const lines = [
-    'Segment Courier: push customer segment files to Autopilot from the command line.',
+    'Segment Courier: push customer segment files to Autopilot or Ortto from the command line.',
     '',
     'Usage:',
     ...commands.map((command) => `  npm run cli -- ${command.synopsis}`),
@@ -19,8 +19,10 @@ export function usageText(commands: readonly CliCommand[]): string {
           '',
         ]
       : []),
-    'The API key comes from the AUTOPILOT_API_KEY environment variable, or from the keychain entry of',
-    '--destination <display name>; never from a command-line argument.',
+    'The API key comes from the AUTOPILOT_API_KEY (Autopilot) or ORTTO_API_KEY (Ortto) environment',
+    'variable, or from the keychain entry of --destination <display name>; never from a command-line',
+    'argument. For Ortto, --list names a tag and --email-permission yes|no says whether new people',
+    'agreed to receive email (required unless a consent column is matched).',
     '',
     'Exit codes: 0 every valid row delivered; 1 finished, some rows failed; 2 bad input or usage,',
     'nothing sent; 3 stopped before the end (resumable with `resume`).',

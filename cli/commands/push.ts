@@ -1,13 +1,14 @@
-import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
+import { apiKeyVariables } from '../../core/destination/open-destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
-import { resolveCliKey } from '../push/api-key';
+import { cliJobDestination, keySourceLabel, openCliDestination } from '../push/api-key';
 import { dryRunJson, dryRunText } from '../push/dry-run';
-import { parseEndpoint, parseFlags, parseRate } from '../push/parse-flags';
+import { parseFlags, parseRate } from '../push/parse-flags';
+import { serviceFlags, serviceFlagSpec, type ServiceFlags } from '../push/service-flags';
 import {
   importForPush,
   planImported,
@@ -15,7 +16,7 @@ import {
   type ImportedSegment,
   type PreparedSegment,
 } from '../push/prepare-segment';
-import { cliDestination, runJobFromCli } from '../push/run-job';
+import { runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
 import {
   massRemovalRefusal,
@@ -30,6 +31,7 @@ import { checkDestination } from '../push/check-destination';
 import { createCliJob, type CliTarget } from '../push/create-cli-job';
 import { quoteArgument } from '../quote-argument';
 import { syncResolver } from '../../core/sync/plan-sync';
+import { defaultEndpoint } from '../../shared/model/destination-service';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
 
 const flagSpec = {
@@ -46,10 +48,8 @@ const flagSpec = {
   sheet: 'text',
   entity: 'text',
   ...syncFlagSpec,
+  ...serviceFlagSpec,
 } as const;
-
-/** Autopilot publishes no limit (autopilot-api.md §5); 5 requests per second is the safe default. */
-export const defaultRequestRate = 5;
 
 interface PushRequest {
   readonly file: string;
@@ -65,6 +65,7 @@ interface PushRequest {
   readonly noHeader: boolean;
   readonly choice: ShapeChoice;
   readonly sync: SyncFlags;
+  readonly service: ServiceFlags;
 }
 
 function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest {
@@ -75,14 +76,16 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     throw new UsageError(`push takes one file (also got ${extra.map(quoteArgument).join(', ')}).`);
   const listName = flags.text.get('list');
   if (!listName)
-    throw new UsageError('push needs --list <name>: the Autopilot list the contacts go to.');
+    throw new UsageError(
+      'push needs --list <name>: the Autopilot list (or Ortto tag) the contacts go to.',
+    );
   return {
     file,
     listName,
     consent: flags.switches.has('consent'),
     maps: flags.repeated.get('map') ?? [],
     endpoint: flags.text.has('endpoint')
-      ? parseEndpoint(flags.text.get('endpoint'), defaultAutopilotEndpoint)
+      ? normalizeEndpoint(flags.text.get('endpoint') ?? '')
       : undefined,
     rate: parseRate(flags.text.get('rate')),
     dataFolder: flags.text.get('data-dir') ?? defaultDataFolder({ env }),
@@ -91,32 +94,35 @@ function parsePush(args: readonly string[], env: NodeJS.ProcessEnv): PushRequest
     noHeader: flags.switches.has('no-header'),
     choice: { sheet: flags.text.get('sheet'), entity: flags.text.get('entity') },
     sync: syncFlags(flags.switches),
+    service: serviceFlags(flags.text),
   };
 }
 
 /** The key, the destination and one cheap call: a wrong key or endpoint is bad input, exit 2. */
-async function openTarget(request: PushRequest, io: CliIo): Promise<CliTarget> {
-  const resolved = await resolveCliKey({
+async function openTarget(
+  request: PushRequest,
+  imported: ImportedSegment,
+  io: CliIo,
+): Promise<CliTarget> {
+  const opened = await openCliDestination({
     env: io.env,
     dataFolder: request.dataFolder,
     destinationName: request.destinationName,
+    endpoint: request.endpoint,
+    ...request.service,
+    consentColumn: imported.mapping.emailConsent !== undefined,
   });
-  // A saved destination's endpoint passes the rule again: settings files can be edited by hand.
-  const endpoint = normalizeEndpoint(
-    request.endpoint ?? resolved.endpoint ?? defaultAutopilotEndpoint,
+  const { service } = opened.found;
+  await checkDestination(
+    opened.destination,
+    opened.endpoint,
+    keySourceLabel(opened.found),
+    service,
   );
-  const destination = cliDestination(endpoint, resolved.apiKey);
-  const keySource = request.destinationName
-    ? `the destination "${request.destinationName}"`
-    : 'AUTOPILOT_API_KEY';
-  await checkDestination(destination, endpoint, keySource);
-  const jobDestination = {
-    id: resolved.destinationId ?? 'env',
-    name: request.destinationName ?? 'AUTOPILOT_API_KEY',
-    endpoint,
-    rate: request.rate ?? resolved.rate ?? defaultRequestRate,
+  return {
+    destination: opened.destination,
+    jobDestination: cliJobDestination(opened, request.rate),
   };
-  return { destination, jobDestination };
 }
 
 async function send(
@@ -143,14 +149,20 @@ async function send(
   });
 }
 
-function dryRunFacts(request: PushRequest, segment: PreparedSegment, endpoint?: string) {
+/** Where the push goes, as far as is known without a key (the target once opened). */
+function dryRunFacts(request: PushRequest, segment: PreparedSegment, target?: CliTarget) {
+  const service = target?.jobDestination.service ?? request.service.service ?? 'autopilot';
   return {
     fileName: segment.fileName,
     listName: request.listName,
-    endpoint: endpoint ?? request.endpoint ?? defaultAutopilotEndpoint,
+    endpoint:
+      target?.jobDestination.endpoint ??
+      request.endpoint ??
+      defaultEndpoint(service, request.service.region),
     destinationLabel: request.destinationName
       ? `the destination "${request.destinationName}"`
-      : 'the account of AUTOPILOT_API_KEY',
+      : `the account of ${apiKeyVariables[service]}`,
+    service,
     plan: segment.plan,
   };
 }
@@ -172,7 +184,7 @@ async function openAndPlan(request: PushRequest, imported: ImportedSegment, io: 
   let target: CliTarget;
   let syncFor: Awaited<ReturnType<typeof syncResolver>>;
   try {
-    target = await openTarget(request, io);
+    target = await openTarget(request, imported, io);
     syncFor = await syncResolver(target.destination, {
       dataFolder: request.dataFolder,
       endpoint: target.jobDestination.endpoint,
@@ -197,7 +209,7 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
     if (request.sync.dryRun) {
       await segment.discard();
       const facts = {
-        ...dryRunFacts(request, segment, target.jobDestination.endpoint),
+        ...dryRunFacts(request, segment, target),
         ...request.sync,
       };
       io.stdout.write(request.json ? previewJson(facts) : previewText(facts));
@@ -218,8 +230,9 @@ async function push(request: PushRequest, io: CliIo): Promise<ExitCode> {
 export const pushCommand: CliCommand = {
   name: 'push',
   synopsis:
-    'push <file> --list <name> --consent [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--sheet <name>] [--entity <name>] [--mirror [--allow-mass-removal]] [--full] [--dry-run] [--json]',
-  summary: 'Send the contacts of a segment file to an Autopilot list (resumable).',
+    'push <file> --list <name> --consent [--service autopilot|ortto] [--region au|eu] [--email-permission yes|no] [--map <Field>=<column>]... [--endpoint <url>] [--rate <requests-per-second>] [--data-dir <dir>] [--no-header] [--sheet <name>] [--entity <name>] [--mirror [--allow-mass-removal]] [--full] [--dry-run] [--json]',
+  summary:
+    'Send the contacts of a segment file to an Autopilot list or an Ortto tag (resumable). Keys come from AUTOPILOT_API_KEY or ORTTO_API_KEY, or the keychain of --destination.',
   // Refusals are said by run-cli.ts: the sentence, exit 2, and the --json error object.
   run: (args, io) => push(parsePush(args, io.env), io),
 };

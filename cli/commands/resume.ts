@@ -4,9 +4,9 @@ import { ensureJobIntact } from '../../core/jobs/job-damage';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { ensureResumable } from '../../core/upload/upload-run';
 import { UsageError, type CliCommand } from '../command';
-import { resolveCliKey } from '../push/api-key';
+import { openJobDestination } from '../push/api-key';
 import { parseFlags } from '../push/parse-flags';
-import { cliDestination, runJobFromCli } from '../push/run-job';
+import { runJobFromCli } from '../push/run-job';
 import { resumeCommand } from '../push/shared';
 import { quoteArgument } from '../quote-argument';
 
@@ -19,7 +19,7 @@ const flagSpec = { 'data-dir': 'text', destination: 'text', json: 'switch' } as 
  */
 export const resumeJobCommand: CliCommand = {
   name: 'resume',
-  synopsis: 'resume <job-id> [--data-dir <dir>] [--json]',
+  synopsis: 'resume <job-id> [--data-dir <dir>] [--destination <name>] [--json]',
   summary: 'Send the rest of an export job that stopped before the end.',
   async run(args, io) {
     const flags = parseFlags(args, flagSpec);
@@ -33,19 +33,19 @@ export const resumeJobCommand: CliCommand = {
     const dataFolder = flags.text.get('data-dir') ?? defaultDataFolder({ env: io.env });
     const manifest = await readJobManifest(dataFolder, jobId);
     ensureResumable(manifest);
-    const endpoint = normalizeEndpoint(manifest.destination.endpoint);
+    // The stored endpoint passes the endpoint rule before the job's files are read.
+    normalizeEndpoint(manifest.destination.endpoint);
     await ensureJobIntact(dataFolder, manifest);
-    const resolved = await resolveCliKey({
+    const { destination } = await openJobDestination(manifest.destination, {
       env: io.env,
       dataFolder,
       destinationName: flags.text.get('destination'),
-      jobDestinationId: manifest.destination.id,
     });
     if (!flags.switches.has('json')) io.stderr.write(`Export job ${jobId}: resuming.\n`);
     return runJobFromCli({
       dataFolder,
       jobId,
-      destination: cliDestination(endpoint, resolved.apiKey),
+      destination,
       json: flags.switches.has('json'),
       io,
       resumeCommand: resumeCommand(jobId, dataFolder, io.env),

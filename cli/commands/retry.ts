@@ -14,10 +14,10 @@ import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { currentOsUser } from '../../core/system/os-user';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
-import { resolveCliKey } from '../push/api-key';
+import { openJobDestination } from '../push/api-key';
 import { parseFlags } from '../push/parse-flags';
 import { formatCount } from '../push/progress-printer';
-import { cliDestination, runJobFromCli } from '../push/run-job';
+import { runJobFromCli } from '../push/run-job';
 import { resumeCommand } from '../push/shared';
 import { quoteArgument } from '../quote-argument';
 
@@ -90,11 +90,10 @@ async function retry(args: readonly string[], io: CliIo): Promise<ExitCode> {
     io.stdout.write(json ? `${JSON.stringify(facts)}\n` : consentText(original, contacts));
     return exitCodes.badInput;
   }
-  const resolved = await resolveCliKey({
+  const { destination } = await openJobDestination(original.destination, {
     env: io.env,
     dataFolder,
     destinationName: flags.text.get('destination'),
-    jobDestinationId: original.destination.id,
   });
   const { manifest } = await createRetryJob({
     dataFolder,
@@ -109,7 +108,7 @@ async function retry(args: readonly string[], io: CliIo): Promise<ExitCode> {
   return runJobFromCli({
     dataFolder,
     jobId: manifest.id,
-    destination: cliDestination(original.destination.endpoint, resolved.apiKey),
+    destination,
     json,
     io,
     resumeCommand: resumeCommand(manifest.id, dataFolder, io.env),

@@ -7,7 +7,6 @@
  * holds. Standing consent (issue 18, item 2) is not built yet, so `--consent` is required
  * on each run, as for `push`.
  */
-import { defaultAutopilotEndpoint } from '../../core/autopilot/autopilot-destination';
 import { checkRunGuardrails } from '../../core/automation/run-guardrails';
 import { lastRunCounts, recordRunCounts } from '../../core/automation/setup-run-counts';
 import {
@@ -16,7 +15,6 @@ import {
   type ResolvedSetupSegments,
   type SegmentShape,
 } from '../../core/automation/setup-segments';
-import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
@@ -29,14 +27,13 @@ import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { BadInputError } from '../cli-errors';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';
-import { resolveCliKey } from '../push/api-key';
+import { cliJobDestination, keySourceLabel, openCliDestination } from '../push/api-key';
 import { checkDestination } from '../push/check-destination';
 import { createCliJob, type CliTarget } from '../push/create-cli-job';
 import { parseFlags } from '../push/parse-flags';
 import { formatCount } from '../push/progress-printer';
-import { cliDestination, runJobFromCli } from '../push/run-job';
+import { runJobFromCli } from '../push/run-job';
 import { keyProblem, resumeCommand } from '../push/shared';
-import { defaultRequestRate } from './push';
 
 const flagSpec = {
   consent: 'switch',
@@ -161,23 +158,28 @@ function profileCounts(shapes: readonly SegmentShape[], plan: ExportPlan) {
   );
 }
 
-/** The destination's key from the keychain (or the environment), its endpoint checked, one call. */
-async function openTarget(request: RunSetupRequest, record: DestinationRecord, io: CliIo) {
-  const resolved = await resolveCliKey({
+/**
+ * The destination's key from the keychain (or the environment), its endpoint checked, one call.
+ * A saved setup records no email permission: an Ortto one runs only with a consent column in
+ * every segment, so nobody is subscribed by the run.
+ */
+async function openTarget(
+  request: RunSetupRequest,
+  record: DestinationRecord,
+  setupSegments: ResolvedSetupSegments,
+  io: CliIo,
+): Promise<CliTarget> {
+  const opened = await openCliDestination({
     env: io.env,
     dataFolder: request.dataFolder,
     destinationName: record.displayName,
+    consentColumn: setupSegments.segments.every(
+      (segment) => segment.mapping.emailConsent !== undefined,
+    ),
   });
-  const endpoint = normalizeEndpoint(resolved.endpoint ?? defaultAutopilotEndpoint);
-  const destination = cliDestination(endpoint, resolved.apiKey);
-  await checkDestination(destination, endpoint, `the destination "${record.displayName}"`);
-  const jobDestination = {
-    id: record.id,
-    name: record.displayName,
-    endpoint,
-    rate: resolved.rate ?? defaultRequestRate,
-  };
-  return { destination, jobDestination };
+  const { destination, found } = opened;
+  await checkDestination(destination, opened.endpoint, keySourceLabel(found), found.service);
+  return { destination, jobDestination: cliJobDestination(opened) };
 }
 
 async function send(
@@ -252,7 +254,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
     // The guardrails on the file first, so a broken export asks nothing of Autopilot; the
     // count against the list's ledger below reads the rows once more (a run is unattended).
     await countedPlan(request, found.setup, resolved);
-    const target = await openTarget(request, found.destination, io);
+    const target = await openTarget(request, found.destination, resolved, io);
     const syncFor = await syncResolver(target.destination, {
       dataFolder: request.dataFolder,
       endpoint: target.jobDestination.endpoint,

@@ -1,15 +1,19 @@
 /**
  * One cheap call before any job exists, so a wrong key or an unreachable endpoint is bad input
- * (exit 2, nothing sent). A busy or failing Autopilot is not: the run waits and retries it.
+ * (exit 2, nothing sent). A busy or failing account is not: the run waits and retries it.
  */
 import { DestinationError, type Destination } from '../../core/destination/destination';
+import { serviceNames } from '../../core/destination/open-destination';
+import type { DestinationService } from '../../shared/model/destination-service';
 import { BadInputError } from '../cli-errors';
 
 export async function checkDestination(
   destination: Destination,
   endpoint: string,
   keySource: string,
+  service: DestinationService,
 ): Promise<void> {
+  const name = serviceNames[service];
   try {
     await destination.checkCredentials();
   } catch (error) {
@@ -17,13 +21,11 @@ export async function checkDestination(
     if (error.kind === 'transient' || error.kind === 'rate-limited') return;
     if (error.kind === 'offline') {
       throw new BadInputError(
-        `Autopilot can't be reached at ${endpoint}. Check the address and your internet connection.`,
+        `${name} can't be reached at ${endpoint}. Check the address and your internet connection.`,
       );
     }
     if (error.kind === 'rejected-key') {
-      throw new BadInputError(
-        `Autopilot rejected the API key from ${keySource}. Nothing was sent.`,
-      );
+      throw new BadInputError(`${name} rejected the API key from ${keySource}. Nothing was sent.`);
     }
     throw new BadInputError(error.message);
   }

@@ -4,13 +4,19 @@
  */
 import { consentTerms, mappedFieldNames } from '../../core/jobs/consent';
 import type { ExportPlan } from '../../core/upload/export-plan';
+import { serviceNames } from '../../core/destination/open-destination';
+import type { DestinationService } from '../../shared/model/destination-service';
 import { formatCount } from './progress-printer';
+
+/** What a segment's list is in each kind of account: Ortto has tags (ortto-api.md, Lists). */
+const listWords: Readonly<Record<DestinationService, string>> = { autopilot: 'list', ortto: 'tag' };
 
 export interface DryRunFacts {
   readonly fileName: string;
   readonly listName: string;
   readonly endpoint: string;
   readonly destinationLabel: string;
+  readonly service: DestinationService;
   readonly plan: ExportPlan;
 }
 
@@ -29,15 +35,16 @@ function fieldLines(plan: ExportPlan): string[] {
 
 export function dryRunText(facts: DryRunFacts): string {
   const { totals } = facts.plan;
+  const name = serviceNames[facts.service];
   const lines = [
     'Nothing was sent. This is what `push` would send:',
     '',
     `  File               ${facts.fileName}`,
     `  Contacts           ${formatCount(totals.valid)} (of ${formatCount(totals.rows)} rows; ${formatCount(totals.invalid)} invalid and ${formatCount(totals.duplicates)} duplicate rows are left out)`,
-    `  To                 the Autopilot list "${facts.listName}" (created when missing)`,
+    `  To                 the ${name} ${listWords[facts.service]} "${facts.listName}" (created when missing)`,
     `  Account            ${facts.destinationLabel} at ${facts.endpoint}`,
     '',
-    'Fields (Autopilot field ← column in the file; empty cells are never sent):',
+    `Fields (${name} field ← column in the file; empty cells are never sent):`,
     ...fieldLines(facts.plan),
     '',
     'Consent:',
@@ -55,6 +62,7 @@ export function dryRunJson(facts: DryRunFacts): string {
     sent: 0,
     file: facts.fileName,
     list: facts.listName,
+    service: facts.service,
     endpoint: facts.endpoint,
     ...facts.plan.totals,
     mapping: segment?.mapping ?? null,

@@ -2,7 +2,6 @@
  * A small flag reader for push, resume and jobs: `--name value`, `--name=value`, boolean
  * switches and repeatable flags. Anything unknown is a usage mistake (exit 2), said plainly.
  */
-import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { UsageError } from '../command';
 import { quoteArgument } from '../quote-argument';
 
@@ -66,13 +65,4 @@ export function parseRate(value: string | undefined): number | undefined {
     );
   }
   return rate;
-}
-
-/**
- * `--endpoint`: the app's own rule (core/destinations/destination-rules.ts): https, except on this
- * computer, and no name or password in it. A refusal is bad input (exit 2) and, since the address
- * may hold a password, it is not echoed.
- */
-export function parseEndpoint(value: string | undefined, fallback: string): string {
-  return normalizeEndpoint(value ?? fallback);
 }

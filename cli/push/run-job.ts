@@ -4,8 +4,6 @@
  * at the end (JSON with --json).
  */
 import type { Destination } from '../../core/destination/destination';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
-import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
 import type { CliIo } from '../command';
@@ -18,11 +16,6 @@ import { readJobManifest } from '../../core/jobs/job-store';
 
 /** The command line gives up waiting for the network after this long, and stops resumably. */
 const offlineTimeoutMs = 10 * 60_000;
-
-/** The command line's client; the endpoint rule is checked once more where the key meets it. */
-export function cliDestination(endpoint: string, apiKey: string): Destination {
-  return withCheckedEndpoint(createAutopilotDestination)({ endpoint, apiKey });
-}
 
 export interface CliRunOptions {
   readonly dataFolder: string;

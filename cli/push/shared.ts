@@ -1,11 +1,11 @@
 /** Bits push, resume and jobs share. */
+import { OpenDestinationError } from '../../core/destination/open-destination';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
-import { ApiKeySourceError } from '../../core/destinations/resolve-api-key';
 import { SecretStoreError } from '../../core/secrets/secret-store';
 
 /** No key could be had (no variable, unknown destination, keychain trouble): bad input, exit 2. */
 export function keyProblem(error: unknown): boolean {
-  return error instanceof ApiKeySourceError || error instanceof SecretStoreError;
+  return error instanceof OpenDestinationError || error instanceof SecretStoreError;
 }
 
 /** How to resume the job, naming --data-dir only when it is not the app's own folder. */

@@ -1,28 +1,40 @@
 import { autopilotMessages } from '../autopilot/autopilot-errors';
 import { DestinationError, type Destination } from '../destination/destination';
+import { serviceNames } from '../destination/open-destination';
 import type { ConnectFailureReason, ConnectOutcome } from '../../shared/ipc/channels/destinations';
+import type { DestinationService } from '../../shared/model/destination-service';
 
-const failureMessages: Record<ConnectFailureReason, string> = {
-  'rejected-key':
-    'Autopilot did not accept this API key. Check that you copied the whole key from Autopilot (Settings, Autopilot API), then use Replace key.',
-  offline:
-    'Segment Courier could not reach Autopilot. Check your internet connection (and the API endpoint under Advanced), then try again.',
-  timeout: 'Autopilot did not answer in time. Try again in a few minutes.',
-  interrupted: 'The connection to Autopilot was interrupted. Try again in a few minutes.',
-  unknown:
-    'Something went wrong while talking to Autopilot. Try again in a few minutes; if it keeps happening, check the API endpoint under Advanced.',
-  'server-error': 'Autopilot had a problem on its side. Try again in a few minutes.',
-  busy: 'Autopilot is busy and asked us to slow down. Try again in a minute.',
-  'not-autopilot':
-    'The API endpoint answered, but not like Autopilot does. Check the API endpoint under Advanced.',
-  'no-key': 'This destination has no API key in your keychain. Use Replace key to paste it again.',
-};
+/** Connect's sentences, naming the kind of account and where it shows its key. */
+function failureMessages(service: DestinationService): Record<ConnectFailureReason, string> {
+  const name = serviceNames[service];
+  const keyPlace =
+    service === 'ortto'
+      ? 'from Ortto (the Custom API data source)'
+      : 'from Autopilot (Settings, Autopilot API)';
+  return {
+    'rejected-key': `${name} did not accept this API key. Check that you copied the whole key ${keyPlace}, then use Replace key.`,
+    offline: `Segment Courier could not reach ${name}. Check your internet connection (and the API endpoint under Advanced), then try again.`,
+    timeout: `${name} did not answer in time. Try again in a few minutes.`,
+    interrupted: `The connection to ${name} was interrupted. Try again in a few minutes.`,
+    unknown: `Something went wrong while talking to ${name}. Try again in a few minutes; if it keeps happening, check the API endpoint under Advanced.`,
+    'server-error': `${name} had a problem on its side. Try again in a few minutes.`,
+    busy: `${name} is busy and asked us to slow down. Try again in a minute.`,
+    // The reason code is Autopilot's from before Ortto; the words name the service asked.
+    'not-autopilot': `The API endpoint answered, but not like ${name} does. Check the API endpoint under Advanced.`,
+    'no-key':
+      'This destination has no API key in your keychain. Use Replace key to paste it again.',
+  };
+}
 
-export function failedOutcome(reason: ConnectFailureReason, httpStatus?: number): ConnectOutcome {
+export function failedOutcome(
+  reason: ConnectFailureReason,
+  service: DestinationService,
+  httpStatus?: number,
+): ConnectOutcome {
   return {
     status: 'failed',
     reason,
-    message: failureMessages[reason],
+    message: failureMessages(service)[reason],
     ...(httpStatus === undefined ? {} : { httpStatus }),
   };
 }
@@ -65,6 +77,7 @@ function isTimeout(error: unknown): boolean {
  */
 export async function checkConnection(
   destination: Destination,
+  service: DestinationService,
   options: { readonly timeoutMs: number; readonly now: () => Date },
 ): Promise<ConnectOutcome> {
   try {
@@ -75,8 +88,10 @@ export async function checkConnection(
       checkedAt: options.now().toISOString(),
     };
   } catch (error) {
-    if (error instanceof DestinationError) return failedOutcome(reasonFor(error), error.status);
-    if (isTimeout(error)) return failedOutcome('timeout');
+    if (error instanceof DestinationError) {
+      return failedOutcome(reasonFor(error), service, error.status);
+    }
+    if (isTimeout(error)) return failedOutcome('timeout', service);
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { destinationErrorCodes, destinationLimits } from '../../shared/ipc/channels/destinations';
+import type { DestinationService } from '../../shared/model/destination-service';
 import { DestinationsError } from './destinations-error';
 
 /** Letters, digits and punctuation only: a key travels in an HTTP header, where nothing else fits. */
@@ -24,20 +25,27 @@ export function normalizeDisplayName(raw: string): string {
   return name;
 }
 
+/** Where each kind of account shows its key, for the sentences that ask for it again. */
+const keyWords: Readonly<Record<DestinationService, { paste: string; shape: string }>> = {
+  autopilot: {
+    paste: 'Paste your Autopilot API key.',
+    shape:
+      'That does not look like an Autopilot API key: it should be one word of letters and digits, as Autopilot shows it under Settings, Autopilot API. Copy it again and paste it here.',
+  },
+  ortto: {
+    paste: 'Paste your Ortto private API key.',
+    shape: `That does not look like an Ortto private API key: it should be one word of letters, digits and punctuation, up to ${destinationLimits.apiKeyMaxLength} characters, as Ortto shows it on the Custom API data source. Copy it again and paste it here.`,
+  },
+};
+
 /** Pasted keys often carry a space or line break at either end; those are not part of the key. */
-export function normalizeApiKey(raw: string): string {
+export function normalizeApiKey(raw: string, service: DestinationService = 'autopilot'): string {
   const key = raw.trim();
   if (key === '') {
-    throw new DestinationsError(
-      destinationErrorCodes.invalidApiKey,
-      'Paste your Autopilot API key.',
-    );
+    throw new DestinationsError(destinationErrorCodes.invalidApiKey, keyWords[service].paste);
   }
   if (key.length > destinationLimits.apiKeyMaxLength || !printableWithoutSpaces.test(key)) {
-    throw new DestinationsError(
-      destinationErrorCodes.invalidApiKey,
-      'That does not look like an Autopilot API key: it should be one word of letters and digits, as Autopilot shows it under Settings, Autopilot API. Copy it again and paste it here.',
-    );
+    throw new DestinationsError(destinationErrorCodes.invalidApiKey, keyWords[service].shape);
   }
   return key;
 }
@@ -64,18 +72,6 @@ export function normalizeEndpoint(raw: string): string {
   }
   if (url.href.length > destinationLimits.endpointMaxLength) throw invalid('is too long.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/**
- * The endpoint rule at the moment a key is about to travel: wraps whatever builds a client so the
- * endpoint it is given (typed, saved in settings, or stored in a job) passes normalizeEndpoint
- * first. One rule for the app and the command line (issue 12, item 7).
- */
-export function withCheckedEndpoint<T>(
-  connect: (connection: { endpoint: string; apiKey: string }) => T,
-): (connection: { endpoint: string; apiKey: string }) => T {
-  return (connection) =>
-    connect({ ...connection, endpoint: normalizeEndpoint(connection.endpoint) });
 }
 
 export function normalizeRequestRate(raw: number): number {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   destinationErrorCodes,
-  destinationLimits,
   privacyTermsVersion,
   type ConnectFailureReason,
   type ConnectOutcome,
@@ -10,7 +9,18 @@ import {
   type DestinationSummary,
   type UpdateDestinationInput,
 } from '../../shared/ipc/channels/destinations';
-import type { Destination } from '../destination/destination';
+import {
+  defaultEndpoint,
+  defaultRequestsPerSecond,
+  type DestinationService,
+  type OrttoRegion,
+} from '../../shared/model/destination-service';
+import type { DestinationConnectors } from '../destination/destination-connectors';
+import {
+  createDestinationOpener,
+  OpenDestinationError,
+  type KeySource,
+} from '../destination/open-destination';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord, Settings } from '../settings/settings-schema';
@@ -27,16 +37,13 @@ import { DestinationsError } from './destinations-error';
 export interface DestinationsServiceOptions {
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;
-  /** Builds the API client for a destination (Autopilot's in the app). */
-  readonly connectTo: (connection: {
-    readonly endpoint: string;
-    readonly apiKey: string;
-  }) => Destination;
-  readonly defaultEndpoint: string;
+  /** The client builders by kind of account; the real ones unless a test injects its own. */
+  readonly connectors?: DestinationConnectors;
   /** The OS account recorded with the privacy agreement. */
   readonly osUser: () => string;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** How long Connect (and the check of a typed key) waits for one answer. */
   readonly connectTimeoutMs?: number;
   /** Other stores that keep data per destination (job journals, ...) forget it here. */
   readonly onDeleted?: readonly ((destinationId: string) => Promise<void>)[];
@@ -62,6 +69,18 @@ export interface DestinationsService {
 
 /** Check results that mean the key (or the endpoint it goes to) is wrong: nothing is saved. */
 const refusals: ReadonlySet<ConnectFailureReason> = new Set(['rejected-key', 'not-autopilot']);
+
+/** Ortto keeps each account in one region (default when none is said); Autopilot has none. */
+function regionOf(service: DestinationService, region: OrttoRegion | undefined) {
+  if (service === 'ortto') return region ?? 'default';
+  if (region !== undefined) {
+    throw new DestinationsError(
+      destinationErrorCodes.invalidEndpoint,
+      'Only Ortto accounts have a region. Leave the region out for Autopilot.',
+    );
+  }
+  return undefined;
+}
 
 /** Picks the fields by name, so nothing added to the record later leaks out by accident. */
 function toSummary(record: DestinationRecord): DestinationSummary {
@@ -116,15 +135,35 @@ export function createDestinationsService(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+  const openDestination = createDestinationOpener(options);
+
+  /** The account behind a destination, asked once; the client's own timeout speaks first. */
+  async function check(
+    record: Pick<DestinationRecord, 'service' | 'endpoint'>,
+    key: KeySource,
+  ): Promise<ConnectOutcome> {
+    const { destination } = await openDestination({
+      service: record.service,
+      endpoint: record.endpoint,
+      key,
+      timeoutMs: connectTimeoutMs,
+    });
+    return checkConnection(destination, record.service, {
+      timeoutMs: connectTimeoutMs + 1_000,
+      now,
+    });
+  }
 
   /**
    * Issue 17, item 2: a wrong key is caught where it is typed, not after the consent. Only a
-   * refusal (or an endpoint that is not Autopilot) stops the save: no network or a busy account
-   * says so and keeps the key, since the key may well be right.
+   * refusal (or an endpoint that does not answer like the service) stops the save: no network or
+   * a busy account says so and keeps the key, since the key may well be right.
    */
-  async function checkTypedKey(endpoint: string, apiKey: string): Promise<ConnectOutcome> {
-    const destination = options.connectTo({ endpoint, apiKey });
-    const outcome = await checkConnection(destination, { timeoutMs: connectTimeoutMs, now });
+  async function checkTypedKey(
+    record: Pick<DestinationRecord, 'service' | 'endpoint'>,
+    apiKey: string,
+  ): Promise<ConnectOutcome> {
+    const outcome = await check(record, { typed: apiKey });
     if (outcome.status === 'failed' && refusals.has(outcome.reason)) {
       throw new DestinationsError(destinationErrorCodes.rejectedApiKey, outcome.message);
     }
@@ -132,19 +171,24 @@ export function createDestinationsService(
   }
 
   async function create(input: CreateDestinationInput) {
+    const service: DestinationService = input.service ?? 'autopilot';
+    const region = regionOf(service, input.region);
     const displayName = normalizeDisplayName(input.displayName);
-    const apiKey = normalizeApiKey(input.apiKey);
-    const endpoint = normalizeEndpoint(input.endpoint?.trim() || options.defaultEndpoint);
+    const apiKey = normalizeApiKey(input.apiKey, service);
+    const endpoint = normalizeEndpoint(input.endpoint?.trim() || defaultEndpoint(service, region));
     const requestsPerSecond = normalizeRequestRate(
-      input.requestsPerSecond ?? destinationLimits.defaultRequestsPerSecond,
+      input.requestsPerSecond ?? defaultRequestsPerSecond[service],
     );
     assertNameFree(await settings.read(), displayName);
-    const keyCheck = input.checkKey ? await checkTypedKey(endpoint, apiKey) : undefined;
+    const keyCheck = input.checkKey
+      ? await checkTypedKey({ service, endpoint }, apiKey)
+      : undefined;
     const at = now().toISOString();
     const record: DestinationRecord = {
       id: newId(),
       displayName,
-      service: 'autopilot',
+      service,
+      ...(region === undefined ? {} : { region }),
       endpoint,
       requestsPerSecond,
       createdAt: at,
@@ -186,10 +230,17 @@ export function createDestinationsService(
 
   async function connect(id: string): Promise<ConnectOutcome> {
     const record = findRecord(await settings.read(), id);
-    const apiKey = await secrets.readKey(id);
-    if (apiKey === undefined) return failedOutcome('no-key');
-    const destination = options.connectTo({ endpoint: record.endpoint, apiKey });
-    return checkConnection(destination, { timeoutMs: connectTimeoutMs, now });
+    try {
+      return await check(record, { keychainOf: id });
+    } catch (error) {
+      if (!(error instanceof OpenDestinationError)) throw error;
+      // The keychain's own refusal is reported as such by main (locked, missing, denied).
+      if (error.kind === 'keychain') throw error.cause;
+      return failedOutcome(
+        error.kind === 'invalid-key' ? 'rejected-key' : 'no-key',
+        record.service,
+      );
+    }
   }
 
   async function remove(id: string): Promise<DeleteOutcome> {
@@ -216,11 +267,9 @@ export function createDestinationsService(
     create,
     update,
     async replaceKey(id, rawKey, replaceOptions) {
-      const apiKey = normalizeApiKey(rawKey);
       const record = findRecord(await settings.read(), id);
-      const keyCheck = replaceOptions?.check
-        ? await checkTypedKey(record.endpoint, apiKey)
-        : undefined;
+      const apiKey = normalizeApiKey(rawKey, record.service);
+      const keyCheck = replaceOptions?.check ? await checkTypedKey(record, apiKey) : undefined;
       await secrets.setKey(id, apiKey);
       return keyCheck;
     },

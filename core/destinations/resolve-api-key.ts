@@ -1,103 +1,97 @@
-import type { SecretStore } from '../secrets/secret-store';
+/**
+ * Where the command line's API key is (issue 15, item 2): the variable of the service
+ * (`AUTOPILOT_API_KEY`, `ORTTO_API_KEY`) first, else the keychain entry of the destination named
+ * with `--destination`, else, for a job the app created, the keychain entry of the job's
+ * destination. Never from a command-line argument, which other users of the computer can read in
+ * the process list. With both a variable and a name, the variable's key is used and the named
+ * destination still supplies its kind, endpoint, region and request rate. The key itself is read
+ * by the opener (core/destination/open-destination.ts).
+ */
+import {
+  apiKeyVariables,
+  environmentDestinationId,
+  OpenDestinationError,
+  serviceNames,
+  type KeySource,
+} from '../destination/open-destination';
 import { settingsFilePath } from '../settings/data-folder';
 import { createJsonFileStore } from '../settings/json-file-store';
 import { createSettingsRepository } from '../settings/settings-repository';
-import { normalizeApiKey, sameDisplayName } from './destination-rules';
+import type { DestinationRecord } from '../settings/settings-schema';
+import type { DestinationService } from '../../shared/model/destination-service';
+import { sameDisplayName } from './destination-rules';
 
 export { defaultDataFolder } from '../settings/data-folder';
 
-/** The environment variable the command line reads the key from first. */
-export const apiKeyVariable = 'AUTOPILOT_API_KEY';
-
-export interface ResolveApiKeyOptions {
+export interface KeySourceOptions {
   readonly env: NodeJS.ProcessEnv;
   /** `--destination <display name>`: a destination saved in the app. */
   readonly destinationName?: string;
   /** The app's data folder (`--data-dir`, else defaultDataFolder()). */
   readonly dataFolder: string;
-  readonly secretStore: SecretStore;
+  /** `--service`, or the job's; absent: the named destination's kind, else Autopilot. */
+  readonly service?: DestinationService;
+  /** The job's saved destination id ("env" when it was pushed with the variable). */
+  readonly jobDestinationId?: string;
 }
 
-export interface ResolvedApiKey {
-  readonly apiKey: string;
-  /** From the named destination, when one was named. */
-  readonly endpoint?: string;
-  readonly rate?: number;
-  readonly destinationId?: string;
-}
-
-/** Why no key could be found, in words for the person at the terminal. The key is never in it. */
-export class ApiKeySourceError extends Error {
-  override readonly name = 'ApiKeySourceError';
-  constructor(
-    message: string,
-    /** 'no-api-key' when none was found, 'invalid-api-key' when the one found cannot be a key. */
-    readonly code: 'no-api-key' | 'invalid-api-key' = 'no-api-key',
-  ) {
-    super(message);
-  }
-}
-
-/**
- * The app's key rule (destination-rules.ts) for a key the command line found: spaces and line
- * breaks at either end are dropped, one inside (a key pasted with its neighbour, `\n` in a
- * variable) makes it no key at all. Caught before any request, so the key is never sent broken
- * in a header, and never printed: `source` says where it came from instead.
- */
-export function checkedApiKey(raw: string, source: string): string {
-  try {
-    return normalizeApiKey(raw);
-  } catch {
-    throw new ApiKeySourceError(
-      `The API key in ${source} has a line break, space or other character inside it that no Autopilot API key has. Nothing was sent. Set it again with the key alone, as Autopilot shows it under Settings, Autopilot API.`,
-      'invalid-api-key',
-    );
-  }
+export interface FoundKeySource {
+  readonly key: KeySource;
+  readonly service: DestinationService;
+  /** What to say when no key is there, for the person at the terminal. */
+  readonly noKey: string;
+  /** The destination named with `--destination`. */
+  readonly saved?: DestinationRecord;
 }
 
 function quoteList(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(', ');
 }
 
-/**
- * Where the command line's API key comes from: `AUTOPILOT_API_KEY` first, else the keychain entry
- * of the destination named with `--destination`. Never from a command-line argument, which other
- * users of the computer can read in the process list. With both, the variable's key is used and
- * the named destination still supplies the endpoint and the request rate.
- */
-export async function resolveApiKey(options: ResolveApiKeyOptions): Promise<ResolvedApiKey> {
-  const fromEnvironment = options.env[apiKeyVariable]?.trim();
-  const name = options.destinationName?.trim();
-  if (!name) {
-    if (fromEnvironment) return { apiKey: checkedApiKey(fromEnvironment, apiKeyVariable) };
-    throw new ApiKeySourceError(
-      `No API key. Set the ${apiKeyVariable} environment variable, or name a destination saved in the Segment Courier app with --destination "<display name>".`,
-    );
-  }
+async function savedDestination(dataFolder: string, name: string): Promise<DestinationRecord> {
   const settings = await createSettingsRepository(
-    createJsonFileStore(settingsFilePath(options.dataFolder)),
+    createJsonFileStore(settingsFilePath(dataFolder)),
   ).read();
-  const destination = settings.destinations.find((item) => sameDisplayName(item.displayName, name));
-  if (!destination) {
-    const known = settings.destinations.map((item) => item.displayName);
-    throw new ApiKeySourceError(
-      known.length === 0
-        ? `There is no destination called "${name}": no destinations are saved in ${options.dataFolder}. Add one in the Segment Courier app first.`
-        : `There is no destination called "${name}" in ${options.dataFolder}. Saved destinations: ${quoteList(known)}.`,
+  const found = settings.destinations.find((item) => sameDisplayName(item.displayName, name));
+  if (found) return found;
+  const known = settings.destinations.map((item) => item.displayName);
+  throw new OpenDestinationError(
+    'not-found',
+    known.length === 0
+      ? `There is no destination called "${name}": no destinations are saved in ${dataFolder}. Add one in the Segment Courier app first.`
+      : `There is no destination called "${name}" in ${dataFolder}. Saved destinations: ${quoteList(known)}.`,
+  );
+}
+
+function withoutName(options: KeySourceOptions): FoundKeySource {
+  const service = options.service ?? 'autopilot';
+  const variable = apiKeyVariables[service];
+  const noKey = `No API key. Set the ${variable} environment variable, or name a destination saved in the Segment Courier app with --destination "<display name>".`;
+  if (options.env[variable]?.trim()) return { key: { environment: options.env }, service, noKey };
+  const job = options.jobDestinationId;
+  if (!job || job === environmentDestinationId) throw new OpenDestinationError('no-key', noKey);
+  const describedAs = 'your keychain for the destination of this job';
+  return { key: { keychainOf: job, describedAs }, service, noKey };
+}
+
+export async function findKeySource(options: KeySourceOptions): Promise<FoundKeySource> {
+  const name = options.destinationName?.trim();
+  if (!name) return withoutName(options);
+  const saved = await savedDestination(options.dataFolder, name);
+  const { service } = saved;
+  if (options.service !== undefined && options.service !== service) {
+    throw new OpenDestinationError(
+      'other-service',
+      `The destination "${saved.displayName}" is an ${serviceNames[service]} account, not ${serviceNames[options.service]}. Nothing was sent. Leave out --service, or give --service ${service}.`,
     );
   }
-  const found = {
-    endpoint: destination.endpoint,
-    rate: destination.requestsPerSecond,
-    destinationId: destination.id,
-  };
-  if (fromEnvironment) return { apiKey: checkedApiKey(fromEnvironment, apiKeyVariable), ...found };
-  const apiKey = await options.secretStore.readKey(destination.id);
-  if (!apiKey) {
-    throw new ApiKeySourceError(
-      `The destination "${destination.displayName}" has no API key in your keychain. Open Segment Courier, go to Destinations and use Replace key, or set ${apiKeyVariable}.`,
-    );
-  }
-  const source = `your keychain for the destination "${destination.displayName}"`;
-  return { apiKey: checkedApiKey(apiKey, source), ...found };
+  const variable = apiKeyVariables[service];
+  const noKey = `The destination "${saved.displayName}" has no API key in your keychain. Open Segment Courier, go to Destinations and use Replace key, or set ${variable}.`;
+  const key: KeySource = options.env[variable]?.trim()
+    ? { environment: options.env }
+    : {
+        keychainOf: saved.id,
+        describedAs: `your keychain for the destination "${saved.displayName}"`,
+      };
+  return { key, service, noKey, saved };
 }

@@ -17,6 +17,7 @@ import type {
 import type { ExportPlanSummary, SyncChoice } from '../../shared/ipc/channels/export-plan';
 import type { ImportOutcome } from '../../shared/segments/segment-summary';
 import type { Destination } from '../destination/destination';
+import type { DestinationConnectors } from '../destination/destination-connectors';
 import type { SecretStore } from '../secrets/secret-store';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { SettingsRepository } from '../settings/settings-repository';
@@ -24,7 +25,7 @@ import { previewContacts } from './contact-preview';
 import { readExportAgain } from './export-again';
 import { headerSignature } from './header-signature';
 import { createMappingMemory, recallFrom } from './mapping-memory';
-import { createDestinationOpener, destinationProblem, type ConnectTo } from './open-destination';
+import { createSavedDestinationOpener, destinationProblem } from './open-destination';
 import { createPlanCache } from './plan-cache';
 import { planProblem, summarizePlan } from './plan-summary';
 import { createSavedSetups } from './saved-setups';
@@ -35,13 +36,14 @@ export interface ExportsServiceOptions {
   readonly dataFolder: string;
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;
-  readonly connectTo: ConnectTo;
+  /** The client builders by kind of account; the real ones unless a test injects its own. */
+  readonly connectors?: DestinationConnectors;
   /** Imports a file again from its path (the segment library's importPaths). */
   readonly importPaths: (paths: readonly string[]) => Promise<ImportOutcome[]>;
   readonly startJob: (jobId: string) => Promise<void>;
   readonly osUser: () => string;
   readonly now?: () => Date;
-  /** How long reading fields or lists, or the check before Start, may wait for Autopilot. */
+  /** How long one request for the screen (fields, lists, the check before Start) may take. */
   readonly requestTimeoutMs?: number;
   readonly logError?: (error: unknown) => void;
 }
@@ -71,9 +73,11 @@ export interface ExportsService {
 export function createExportsService(options: ExportsServiceOptions): ExportsService {
   const { dataFolder, settings } = options;
   const now = options.now ?? (() => new Date());
-  const timeoutMs = options.requestTimeoutMs ?? 20_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
+  // A second longer than one request: the client's own timeout speaks first, in its own words.
+  const timeoutMs = requestTimeoutMs + 1_000;
   const logError = options.logError ?? (() => undefined);
-  const destinations = createDestinationOpener(options);
+  const destinations = createSavedDestinationOpener({ ...options, timeoutMs: requestTimeoutMs });
   const memory = createMappingMemory(settings, now);
   const savedSetups = createSavedSetups({ dataFolder, settings, now });
   const planCache = createPlanCache();

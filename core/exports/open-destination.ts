@@ -1,19 +1,21 @@
 /**
  * Opens a saved destination for the Export screen: its settings entry plus its key from the
- * keychain, turned into a Destination (Autopilot's client). The key stays in main; failures become
- * ExportsError with a sentence a marketer can act on.
+ * keychain, through the one opener (core/destination/open-destination.ts). The key stays in main;
+ * failures become ExportsError with a sentence a marketer can act on.
  */
-import { DestinationError, type Destination } from '../destination/destination';
+import type { Destination } from '../destination/destination';
+import { DestinationError } from '../destination/destination';
+import type { DestinationConnectors } from '../destination/destination-connectors';
+import {
+  createDestinationOpener,
+  OpenDestinationError,
+  serviceNames,
+} from '../destination/open-destination';
 import type { SecretStore } from '../secrets/secret-store';
-import { SecretStoreError } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord } from '../settings/settings-schema';
+import type { EmailPermissionChoice } from '../../shared/model/destination-service';
 import { ExportsError, exportErrorCodes } from './exports-error';
-
-export type ConnectTo = (connection: {
-  readonly endpoint: string;
-  readonly apiKey: string;
-}) => Destination;
 
 export interface OpenedDestination {
   readonly record: DestinationRecord;
@@ -22,14 +24,35 @@ export interface OpenedDestination {
 
 export interface DestinationOpener {
   record(destinationId: string): Promise<DestinationRecord>;
-  open(destinationId: string): Promise<OpenedDestination>;
+  open(
+    destinationId: string,
+    options?: { readonly emailPermission?: EmailPermissionChoice },
+  ): Promise<OpenedDestination>;
 }
 
-export function createDestinationOpener(options: {
+function keyProblem(error: OpenDestinationError, found: DestinationRecord): ExportsError {
+  if (error.kind === 'keychain') {
+    return new ExportsError(exportErrorCodes.keychain, error.message, { cause: error.cause });
+  }
+  if (error.kind === 'invalid-key') {
+    return new ExportsError(exportErrorCodes.noKey, error.message, { cause: error });
+  }
+  return new ExportsError(
+    exportErrorCodes.noKey,
+    `“${found.displayName}” has no API key in your keychain. Paste it again with Replace key on the Destinations screen.`,
+    { cause: error },
+  );
+}
+
+export function createSavedDestinationOpener(options: {
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;
-  readonly connectTo: ConnectTo;
+  readonly connectors?: DestinationConnectors;
+  /** How long one request may take for the screen (fields, lists, the check before Start). */
+  readonly timeoutMs: number;
 }): DestinationOpener {
+  const openDestination = createDestinationOpener(options);
+
   async function record(destinationId: string): Promise<DestinationRecord> {
     const settings = await options.settings.read();
     const found = settings.destinations.find((item) => item.id === destinationId);
@@ -42,46 +65,37 @@ export function createDestinationOpener(options: {
     return found;
   }
 
-  async function readKey(found: DestinationRecord): Promise<string> {
-    let apiKey: string | undefined;
-    try {
-      apiKey = await options.secrets.readKey(found.id);
-    } catch (error) {
-      if (error instanceof SecretStoreError) {
-        throw new ExportsError(exportErrorCodes.keychain, error.message, { cause: error });
-      }
-      throw error;
-    }
-    if (apiKey === undefined) {
-      throw new ExportsError(
-        exportErrorCodes.noKey,
-        `“${found.displayName}” has no API key in your keychain. Paste it again with Replace key on the Destinations screen.`,
-      );
-    }
-    return apiKey;
-  }
-
   return {
     record,
-    async open(destinationId) {
+    async open(destinationId, openOptions) {
       const found = await record(destinationId);
-      const apiKey = await readKey(found);
-      return {
-        record: found,
-        destination: options.connectTo({ endpoint: found.endpoint, apiKey }),
-      };
+      try {
+        const { destination } = await openDestination({
+          service: found.service,
+          region: found.region,
+          endpoint: found.endpoint,
+          key: { keychainOf: found.id, describedAs: `your keychain for “${found.displayName}”` },
+          timeoutMs: options.timeoutMs,
+          emailPermission: openOptions?.emailPermission,
+        });
+        return { record: found, destination };
+      } catch (error) {
+        if (error instanceof OpenDestinationError) throw keyProblem(error, found);
+        throw error;
+      }
     },
   };
 }
 
-/** Says in plain words why Autopilot could not be asked, for the fields and lists reads. */
+/** Says in plain words why the account could not be asked, for the fields and lists reads. */
 export function destinationProblem(error: unknown, record: DestinationRecord): unknown {
+  const name = serviceNames[record.service];
   if (!(error instanceof DestinationError)) {
     const name = (error as { name?: unknown } | null)?.name;
     if (name !== 'TimeoutError' && name !== 'AbortError') return error;
     return new ExportsError(
       exportErrorCodes.offline,
-      `Autopilot did not answer in time at ${record.endpoint}. Check your internet connection and try again.`,
+      `${name} did not answer in time at ${record.endpoint}. Check your internet connection and try again.`,
       { cause: error },
     );
   }
@@ -89,19 +103,19 @@ export function destinationProblem(error: unknown, record: DestinationRecord): u
     case 'rejected-key':
       return new ExportsError(
         exportErrorCodes.rejectedKey,
-        `Autopilot rejected the API key of “${record.displayName}”. Replace it on the Destinations screen. Nothing was sent.`,
+        `${name} rejected the API key of “${record.displayName}”. Replace it on the Destinations screen. Nothing was sent.`,
         { cause: error },
       );
     case 'offline':
       return new ExportsError(
         exportErrorCodes.offline,
-        `Autopilot can't be reached at ${record.endpoint}. Check your internet connection and the endpoint of “${record.displayName}”. Nothing was sent.`,
+        `${name} can't be reached at ${record.endpoint}. Check your internet connection and the endpoint of “${record.displayName}”. Nothing was sent.`,
         { cause: error },
       );
     default:
       return new ExportsError(
         exportErrorCodes.destinationFailed,
-        `Autopilot could not answer for “${record.displayName}”: ${error.message}`,
+        `${name} could not answer for “${record.displayName}”: ${error.message}`,
         { cause: error },
       );
   }

@@ -15,6 +15,7 @@ import { buildConsentReceipt } from '../jobs/consent';
 import { createJob } from '../jobs/create-job';
 import type { ConsentReceipt, JobDestination } from '../jobs/job-manifest';
 import { readSnapshotManifest } from '../segments/snapshot-store';
+import type { DestinationRecord } from '../settings/settings-schema';
 import { ExportsError, exportErrorCodes } from './exports-error';
 import type { MappingMemory } from './mapping-memory';
 import {
@@ -95,6 +96,33 @@ function withOptOutChoice(receipt: ConsentReceipt, segments: readonly PlannedSeg
   return choices.size === 0 ? receipt : { ...receipt, fields: [...receipt.fields, ...choices] };
 }
 
+/**
+ * Ortto subscribes a person it creates unless told otherwise (ortto-api.md, Field ids), so an Ortto
+ * export says what to give them: the marketer's declared permission, or a consent column in every
+ * segment. Checked before anything is opened or created.
+ */
+function checkEmailPermission(input: StartExportInput, record: DestinationRecord): void {
+  if (record.service !== 'ortto' || input.emailPermission !== undefined) return;
+  if (input.segments.every((segment) => segment.mapping.emailConsent !== undefined)) return;
+  throw new ExportsError(
+    exportErrorCodes.emailPermissionMissing,
+    'Say whether these people agreed to receive email, or match a column that says so. Ortto subscribes new people unless told otherwise, so nothing was sent.',
+  );
+}
+
+/** How the job records its destination: the account's kind, region and declared permission. */
+function jobDestinationOf(record: DestinationRecord, input: StartExportInput): JobDestination {
+  return {
+    id: record.id,
+    name: record.displayName,
+    endpoint: record.endpoint,
+    rate: record.requestsPerSecond,
+    service: record.service,
+    ...(record.region === undefined ? {} : { region: record.region }),
+    ...(input.emailPermission === undefined ? {} : { emailPermission: input.emailPermission }),
+  };
+}
+
 async function rememberMappings(deps: StartExportDependencies, input: StartExportInput) {
   const shapes = [];
   for (const segment of input.segments) {
@@ -109,7 +137,10 @@ export async function startExport(
   input: StartExportInput,
 ): Promise<{ jobId: string }> {
   checkMappings(input);
-  const opened = await deps.destinations.open(input.destinationId);
+  checkEmailPermission(input, await deps.destinations.record(input.destinationId));
+  const opened = await deps.destinations.open(input.destinationId, {
+    emailPermission: input.emailPermission,
+  });
   const sync = input.sync ?? noSync;
   const syncFor = await openSync(
     deps.destinations,
@@ -133,12 +164,7 @@ export async function startExport(
   }
   checkMassRemoval(plan.segments, sync, input.consent.massRemoval === true);
   await checkDestination(opened, deps.checkTimeoutMs);
-  const destination: JobDestination = {
-    id: opened.record.id,
-    name: opened.record.displayName,
-    endpoint: opened.record.endpoint,
-    rate: opened.record.requestsPerSecond,
-  };
+  const destination = jobDestinationOf(opened.record, input);
   const job = await createJob({
     dataFolder: deps.dataFolder,
     segments: plan.segments,

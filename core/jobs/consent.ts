@@ -30,6 +30,17 @@ export interface ReceiptInput {
   readonly osUser: string;
 }
 
+/** Where the data went: the kind of account and its region too, when the job names them. */
+function receiptDestination(destination: JobDestination): ConsentReceipt['destination'] {
+  const { name, endpoint, service, region } = destination;
+  return {
+    name,
+    endpoint,
+    ...(service === undefined ? {} : { service }),
+    ...(region === undefined ? {} : { region }),
+  };
+}
+
 export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
   const fields = new Set<string>();
   for (const segment of input.segments) {
@@ -38,7 +49,10 @@ export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
   return {
     confirmedAt: input.confirmedAt.toISOString(),
     osUser: input.osUser,
-    destination: { name: input.destination.name, endpoint: input.destination.endpoint },
+    destination: receiptDestination(input.destination),
+    ...(input.destination.emailPermission === undefined
+      ? {}
+      : { emailPermission: input.destination.emailPermission }),
     fields: [...fields],
     profiles: input.segments.reduce((sum, segment) => sum + segment.valid, 0),
     rows: input.segments.reduce((sum, segment) => sum + segment.rows, 0),

@@ -136,7 +136,18 @@ export const jobManifestSchema = z.object({
   updatedAt: z.string(),
   status: jobStatusSchema,
   /** Why the job last stopped before the end, in plain words. */
-  stop: z.object({ reason: z.enum(stopReasons), message: z.string(), at: z.string() }).nullable(),
+  stop: z
+    .object({
+      reason: z.enum(stopReasons),
+      /**
+       * With 'rejected-key' when the key could not even be had (issue 15, item 2): absent from the
+       * keychain, or the keychain would not answer. Absent in jobs paused before it was recorded.
+       */
+      keyProblem: z.enum(['missing-key', 'keychain']).optional(),
+      message: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
   segments: z.array(jobSegmentSchema).min(1),
   destination: jobDestinationSchema,
   consent: consentReceiptSchema,

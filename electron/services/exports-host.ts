@@ -1,14 +1,9 @@
-import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import type { SegmentLibrary } from '../../core/import/segment-library';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import type { SettingsRepository } from '../../core/settings/settings-repository';
 import type { HostEnvironment } from './host-environment';
 import { currentOsUser } from '../../core/system/os-user';
-
-/** How long the Export screen waits for Autopilot (fields, lists, the check before Start). */
-const requestTimeoutMs = 20_000;
 
 export interface ExportsHostOptions {
   readonly environment: HostEnvironment;
@@ -25,13 +20,9 @@ export function createExportsHost(options: ExportsHostOptions): ExportsService {
     dataFolder: options.environment.dataFolder,
     settings: options.settings,
     secrets: options.secrets,
-    connectTo: withCheckedEndpoint(({ endpoint, apiKey }) =>
-      createAutopilotDestination({ endpoint, apiKey, timeoutMs: requestTimeoutMs }),
-    ),
     importPaths: (paths) => options.segments.importPaths(paths),
     startJob: options.startJob,
     osUser: currentOsUser,
-    requestTimeoutMs: requestTimeoutMs + 1_000,
     logError: (error) => console.error('[exports]', error),
   });
 }

@@ -1,21 +1,29 @@
 /**
- * Opens the destination a job sends to: the key of the job's saved destination comes from the
- * keychain on every run (so a key replaced after "Autopilot rejected the API key" is used by the
- * resume), and the job's own endpoint. A key that is missing, or a keychain that will not answer,
- * is found before anything is sent and pauses the job with a sentence saying what to do.
+ * Opens the destination a job sends to, through the one opener (core/destination/
+ * open-destination.ts): the key of the job's saved destination comes from the keychain on every
+ * run (so a key replaced after "Autopilot rejected the API key" is used by the resume), the job's
+ * own endpoint, its kind of account (jobs from before Ortto: Autopilot) and its declared email
+ * permission. A key that cannot be had is found before anything is sent and pauses the job with a
+ * sentence saying what to do.
  */
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import type { Destination } from '../../core/destination/destination';
-import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
-import type { JobDestination, JobManifest, StopReason } from '../../core/jobs/job-manifest';
-import { SecretStoreError, type SecretStore } from '../../core/secrets/secret-store';
+import type { DestinationConnectors } from '../../core/destination/destination-connectors';
+import {
+  apiKeyVariables,
+  createDestinationOpener,
+  OpenDestinationError,
+} from '../../core/destination/open-destination';
+import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';
+import type { SecretStore } from '../../core/secrets/secret-store';
 import type { JobStopKind } from '../../shared/ipc/channels/jobs';
 
 export const missingKeyMessage =
   'Paused: there is no API key for this destination in the keychain. Add it on the Destinations screen, then resume.';
-export const commandLineKeyMessage =
-  'Paused: this export was started from the command line with AUTOPILOT_API_KEY, whose key the app does not have. Resume it from the command line.';
-const keychainPrefix = 'Paused: the keychain did not give the API key.';
+
+/** The sentence for a job pushed from the command line with the variable of its service. */
+export function commandLineKeyMessage(variable: string): string {
+  return `Paused: this export was started from the command line with ${variable}, whose key the app does not have. Resume it from the command line.`;
+}
 
 /** The job cannot be sent because its key cannot be had; it is paused, nothing was sent. */
 export class JobKeyUnavailableError extends Error {
@@ -30,45 +38,58 @@ export class JobKeyUnavailableError extends Error {
 
 export interface JobDestinationOpenerOptions {
   readonly secrets: SecretStore;
-  /** Builds the client; Autopilot's in the app, something else in a test. */
-  readonly connect?: (connection: { endpoint: string; apiKey: string }) => Destination;
+  /** The client builders by kind of account; the real ones unless a test injects its own. */
+  readonly connectors?: DestinationConnectors;
+}
+
+function unavailable(error: OpenDestinationError, destination: JobDestination) {
+  switch (error.kind) {
+    case 'env-only':
+      return new JobKeyUnavailableError(
+        'missing-key',
+        commandLineKeyMessage(apiKeyVariables[destination.service ?? 'autopilot']),
+      );
+    case 'keychain':
+      return new JobKeyUnavailableError(
+        'keychain',
+        `Paused: the keychain did not give the API key. ${error.message}`,
+      );
+    case 'invalid-key':
+      return new JobKeyUnavailableError('missing-key', `Paused: ${error.message}`);
+    default:
+      return new JobKeyUnavailableError('missing-key', missingKeyMessage);
+  }
 }
 
 export function createJobDestinationOpener(
   options: JobDestinationOpenerOptions,
 ): (destination: JobDestination) => Promise<Destination> {
-  // The endpoint stored in the job passes the endpoint rule again before the key goes to it: a
-  // job file can be edited, or come from an older version.
-  const connect = withCheckedEndpoint(options.connect ?? createAutopilotDestination);
+  const openDestination = createDestinationOpener(options);
   return async (destination) => {
-    // "env": pushed from the command line with the environment variable; no saved key exists.
-    if (destination.id === 'env') {
-      throw new JobKeyUnavailableError('missing-key', commandLineKeyMessage);
-    }
-    let apiKey: string | undefined;
     try {
-      apiKey = await options.secrets.readKey(destination.id);
+      const opened = await openDestination({
+        service: destination.service ?? 'autopilot',
+        endpoint: destination.endpoint,
+        key: { keychainOf: destination.id, describedAs: 'your keychain for this destination' },
+        emailPermission: destination.emailPermission,
+      });
+      return opened.destination;
     } catch (error) {
-      if (!(error instanceof SecretStoreError)) throw error;
-      throw new JobKeyUnavailableError('keychain', `${keychainPrefix} ${error.message}`);
+      if (error instanceof OpenDestinationError) throw unavailable(error, destination);
+      throw error;
     }
-    if (!apiKey) throw new JobKeyUnavailableError('missing-key', missingKeyMessage);
-    return connect({ endpoint: destination.endpoint, apiKey });
   };
 }
 
 /**
- * The engine knows one reason for a key problem ('rejected-key'); the pauses written here keep
- * that reason (so the command line reads them too) and are told apart by their sentence.
+ * The engine knows one reason for a key problem ('rejected-key'); a pause written here keeps that
+ * reason (so the command line reads it too) and records which key problem it was beside it. Jobs
+ * paused before that record existed read as a rejected key, their sentence unchanged.
  */
-export function stopKindOf(stop: { reason: StopReason; message: string }): JobStopKind {
-  if (stop.reason === 'rejected-key') {
-    if (stop.message === missingKeyMessage || stop.message === commandLineKeyMessage) {
-      return 'missing-key';
-    }
-    if (stop.message.startsWith(keychainPrefix)) return 'keychain';
-  }
-  return stop.reason;
+export function stopKindOf(
+  stop: Pick<NonNullable<JobManifest['stop']>, 'reason' | 'keyProblem'>,
+): JobStopKind {
+  return stop.keyProblem ?? stop.reason;
 }
 
 /** The manifest of a job paused because its key could not be had. */
@@ -77,10 +98,11 @@ export function pausedForKey(
   error: JobKeyUnavailableError,
   now: Date,
 ): JobManifest {
+  const at = now.toISOString();
   return {
     ...manifest,
     status: 'paused',
-    stop: { reason: 'rejected-key', message: error.message, at: now.toISOString() },
-    updatedAt: now.toISOString(),
+    stop: { reason: 'rejected-key', keyProblem: error.kind, message: error.message, at },
+    updatedAt: at,
   };
 }

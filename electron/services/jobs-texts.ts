@@ -4,7 +4,9 @@
  * preference, else the system's, as the renderer picks it.
  */
 import type { JobStatus } from '../../core/jobs/job-manifest';
+import { serviceNames } from '../../core/destination/open-destination';
 import type { JobListItem, JobStopKind } from '../../shared/ipc/channels/jobs';
+import type { DestinationService } from '../../shared/model/destination-service';
 
 export type MainLanguage = 'en' | 'ca';
 
@@ -26,6 +28,8 @@ export interface EndFacts {
   readonly valid: number;
   readonly succeeded: number;
   readonly failed: number;
+  /** The kind of account the job sends to; Autopilot when the job does not say. */
+  readonly service?: DestinationService;
 }
 
 export function endFactsOf(item: JobListItem): EndFacts {
@@ -36,11 +40,14 @@ export function endFactsOf(item: JobListItem): EndFacts {
     valid: item.counts.valid,
     succeeded: item.counts.succeeded,
     failed: item.counts.failed,
+    service: item.destination.service,
   };
 }
 
 type Text = { readonly title: string; readonly body: string };
 type Words = (facts: EndFacts, n: (value: number) => string, what: string) => Text | null;
+
+const accountName = (facts: EndFacts) => serviceNames[facts.service ?? 'autopilot'];
 
 const english: Words = (facts, n, what) => {
   switch (facts.status) {
@@ -63,7 +70,7 @@ const english: Words = (facts, n, what) => {
       if (facts.stopKind === 'rejected-key')
         return {
           title: 'Export paused',
-          body: `${what}: Autopilot rejected the API key. Fix the key, then resume.`,
+          body: `${what}: ${accountName(facts)} rejected the API key. Fix the key, then resume.`,
         };
       if (facts.stopKind === 'missing-key' || facts.stopKind === 'keychain')
         return {
@@ -73,12 +80,12 @@ const english: Words = (facts, n, what) => {
       if (facts.stopKind === 'offline')
         return {
           title: 'Export paused',
-          body: `${what}: Autopilot could not be reached for a long time.`,
+          body: `${what}: ${accountName(facts)} could not be reached for a long time.`,
         };
       if (facts.stopKind === 'repeated-faults')
         return {
           title: 'Export paused',
-          body: `${what}: Autopilot failed again and again. Resume it later to send the rest.`,
+          body: `${what}: ${accountName(facts)} failed again and again. Resume it later to send the rest.`,
         };
       return null;
     default:
@@ -107,7 +114,7 @@ const catalan: Words = (facts, n, what) => {
       if (facts.stopKind === 'rejected-key')
         return {
           title: 'Exportació en pausa',
-          body: `${what}: Autopilot ha rebutjat la clau de l’API. Corregiu-la i reprengueu.`,
+          body: `${what}: ${accountName(facts)} ha rebutjat la clau de l’API. Corregiu-la i reprengueu.`,
         };
       if (facts.stopKind === 'missing-key' || facts.stopKind === 'keychain')
         return {
@@ -117,12 +124,12 @@ const catalan: Words = (facts, n, what) => {
       if (facts.stopKind === 'offline')
         return {
           title: 'Exportació en pausa',
-          body: `${what}: no s’ha pogut contactar amb Autopilot durant molta estona.`,
+          body: `${what}: no s’ha pogut contactar amb ${accountName(facts)} durant molta estona.`,
         };
       if (facts.stopKind === 'repeated-faults')
         return {
           title: 'Exportació en pausa',
-          body: `${what}: Autopilot ha fallat una vegada i una altra. Reprengueu-la més tard per enviar la resta.`,
+          body: `${what}: ${accountName(facts)} ha fallat una vegada i una altra. Reprengueu-la més tard per enviar la resta.`,
         };
       return null;
     default:

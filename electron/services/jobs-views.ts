@@ -46,6 +46,9 @@ export function toListItem(
       id: manifest.destination.id,
       name: manifest.destination.name,
       endpoint: manifest.destination.endpoint,
+      ...(manifest.destination.service === undefined
+        ? {}
+        : { service: manifest.destination.service }),
     },
     segments: manifest.segments.map(({ name, listName }) => ({ name, listName })),
     counts: countsOf(listing.summary),

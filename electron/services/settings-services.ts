@@ -1,8 +1,3 @@
-import { withCheckedEndpoint } from '../../core/destinations/destination-rules';
-import {
-  createAutopilotDestination,
-  defaultAutopilotEndpoint,
-} from '../../core/autopilot/autopilot-destination';
 import {
   createDestinationsService,
   type DestinationsService,
@@ -17,9 +12,6 @@ import {
   type SettingsRepository,
 } from '../../core/settings/settings-repository';
 import { currentOsUser } from '../../core/system/os-user';
-
-/** How long Connect waits for Autopilot before saying it did not answer. */
-const connectTimeoutMs = 20_000;
 
 export interface SettingsHostOptions {
   readonly dataFolder: string;
@@ -47,15 +39,6 @@ export function createSettingsServices(options: SettingsHostOptions): SettingsSe
   const secrets = createKeyringSecretStore({
     service: options.keychainService ?? defaultKeychainService,
   });
-  const destinations = createDestinationsService({
-    settings,
-    secrets,
-    connectTo: withCheckedEndpoint(({ endpoint, apiKey }) =>
-      createAutopilotDestination({ endpoint, apiKey, timeoutMs: connectTimeoutMs }),
-    ),
-    defaultEndpoint: defaultAutopilotEndpoint,
-    osUser: currentOsUser,
-    connectTimeoutMs: connectTimeoutMs + 1_000,
-  });
+  const destinations = createDestinationsService({ settings, secrets, osUser: currentOsUser });
   return { settings, secrets, destinations };
 }

@@ -89,7 +89,7 @@ describe.each(redirects)('a %s redirect', (status) => {
       kind: 'invalid-request',
       message: autopilotMessages.redirected(Number(status)),
     });
-    const outcome = await checkConnection(destination, {
+    const outcome = await checkConnection(destination, 'autopilot', {
       timeoutMs: 2_000,
       now: () => new Date(),
     });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import { emulatorTestKey, startEmulator } from '../../emulator/server';
 import { emulator, secrets, serviceWith } from './destinations-fixtures';
 
@@ -68,10 +67,7 @@ describe('Connect', () => {
 
   it('says when Autopilot does not answer in time', async () => {
     const { id } = await added();
-    const impatient = serviceWith({
-      connectTo: ({ endpoint, apiKey }) =>
-        createAutopilotDestination({ endpoint, apiKey, timeoutMs: 150 }),
-    });
+    const impatient = serviceWith({ connectTimeoutMs: 150 });
     emulator.configure({ faultRate: 1, faultKinds: ['hang'] });
     try {
       expect(await impatient.connect(id)).toMatchObject({ status: 'failed', reason: 'timeout' });

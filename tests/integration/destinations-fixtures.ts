@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import {
   createDestinationsService,
   type DestinationsServiceOptions,
@@ -49,9 +48,7 @@ export function serviceWith(overrides: Partial<DestinationsServiceOptions> = {})
   return createDestinationsService({
     settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
     secrets,
-    connectTo: ({ endpoint, apiKey }) =>
-      createAutopilotDestination({ endpoint, apiKey, timeoutMs: 2_000 }),
-    defaultEndpoint: 'https://api2.autopilothq.com/v1',
+    connectTimeoutMs: 2_000,
     osUser: () => 'marta',
     now: clock,
     ...overrides,

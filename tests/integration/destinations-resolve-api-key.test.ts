@@ -3,12 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCliDestination, type CliDestinationOptions } from '../../cli/push/api-key';
+import { OpenDestinationError } from '../../core/destination/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
-import { ApiKeySourceError, resolveApiKey } from '../../core/destinations/resolve-api-key';
 import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
+import { recordingConnectors } from '../support/recording-connectors';
 
 // The command line's key source, over what the app saved: the same config.json and the same
 // keychain entries (a unique keychain service per run).
@@ -24,10 +26,6 @@ beforeAll(async () => {
   const destinations = createDestinationsService({
     settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
     secrets: secretStore,
-    connectTo: () => {
-      throw new Error('not used');
-    },
-    defaultEndpoint: 'https://api2.autopilothq.com/v1',
     osUser: () => 'marta',
   });
   withKey = await destinations.create({
@@ -46,26 +44,61 @@ afterAll(async () => {
   await rm(emptyFolder, { recursive: true, force: true });
 });
 
-async function failure(options: Partial<Parameters<typeof resolveApiKey>[0]>): Promise<Error> {
-  const error = await resolveApiKey({ env: {}, dataFolder, secretStore, ...options }).catch(
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiKeySourceError);
+type Lookup = Partial<CliDestinationOptions>;
+
+/** What the opener was given for a lookup: the key, where it goes, from which saved destination. */
+async function resolve(options: Lookup) {
+  const { connectors, opened } = recordingConnectors();
+  const cli = await openCliDestination({
+    env: {},
+    dataFolder,
+    secrets: secretStore,
+    connectors,
+    ...options,
+  });
+  const [connection] = opened;
+  return {
+    apiKey: connection?.apiKey,
+    service: connection?.service,
+    endpoint: cli.endpoint,
+    rate: cli.found.saved?.requestsPerSecond,
+    destinationId: cli.found.saved?.id,
+  };
+}
+
+async function failure(options: Lookup): Promise<Error> {
+  const error = await resolve(options).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(OpenDestinationError);
   return error as Error;
 }
 
-describe('resolveApiKey (command line)', () => {
+describe('the command line’s key, through the one opener', () => {
   it('takes AUTOPILOT_API_KEY first', async () => {
+    expect(await resolve({ env: { AUTOPILOT_API_KEY: ' env-key-9 ' } })).toMatchObject({
+      apiKey: 'env-key-9',
+      service: 'autopilot',
+      endpoint: 'https://api2.autopilothq.com/v1',
+    });
+  });
+
+  it('takes ORTTO_API_KEY for Ortto, to the region asked for, and never the other variable', async () => {
+    const env = { ORTTO_API_KEY: 'ortto-key-7', AUTOPILOT_API_KEY: 'autopilot-key-7' };
+    expect(await resolve({ env, service: 'ortto', region: 'eu' })).toMatchObject({
+      apiKey: 'ortto-key-7',
+      service: 'ortto',
+      endpoint: 'https://api.eu.ap3api.com/v1',
+    });
     expect(
-      await resolveApiKey({ env: { AUTOPILOT_API_KEY: ' env-key-9 ' }, dataFolder, secretStore }),
-    ).toEqual({ apiKey: 'env-key-9' });
+      (await failure({ env: { AUTOPILOT_API_KEY: 'autopilot-key-7' }, service: 'ortto' })).message,
+    ).toBe(
+      'No API key. Set the ORTTO_API_KEY environment variable, or name a destination saved in the Segment Courier app with --destination "<display name>".',
+    );
   });
 
   it('reads the keychain entry of the destination named with --destination, with its endpoint and rate', async () => {
-    expect(
-      await resolveApiKey({ env: {}, destinationName: ' marketing eu ', dataFolder, secretStore }),
-    ).toEqual({
+    expect(await resolve({ destinationName: ' marketing eu ' })).toEqual({
       apiKey: 'key-from-keychain-1234',
+      service: 'autopilot',
       endpoint: 'http://127.0.0.1:4010/v1',
       rate: 2,
       destinationId: withKey.id,
@@ -74,17 +107,18 @@ describe('resolveApiKey (command line)', () => {
 
   it('uses the variable over the keychain when both are given, still sending where the destination says', async () => {
     expect(
-      await resolveApiKey({
-        env: { AUTOPILOT_API_KEY: 'env-key-9' },
-        destinationName: 'Marketing EU',
-        dataFolder,
-        secretStore,
-      }),
+      await resolve({ env: { AUTOPILOT_API_KEY: 'env-key-9' }, destinationName: 'Marketing EU' }),
     ).toMatchObject({
       apiKey: 'env-key-9',
       endpoint: 'http://127.0.0.1:4010/v1',
       destinationId: withKey.id,
     });
+  });
+
+  it('refuses a saved destination of another kind than --service says', async () => {
+    const error = await failure({ destinationName: 'Marketing EU', service: 'ortto' });
+    expect(error).toMatchObject({ kind: 'other-service' });
+    expect(error.message).toContain('is an Autopilot account, not Ortto');
   });
 
   it('says how to give a key when there is none', async () => {

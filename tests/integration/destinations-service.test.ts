@@ -84,6 +84,44 @@ describe('adding a destination', () => {
     await expect(settingsText()).rejects.toThrow(/ENOENT/);
   });
 
+  it('adds an Ortto destination at its region’s host and pace, and keeps its kind when edited', async () => {
+    const destinations = serviceWith();
+    const created = await destinations.create({
+      displayName: 'Ortto EU',
+      apiKey: ' ortto-private-key-1 ',
+      service: 'ortto',
+      region: 'eu',
+      agreement: true,
+    });
+    expect(created).toMatchObject({
+      service: 'ortto',
+      region: 'eu',
+      endpoint: 'https://api.eu.ap3api.com/v1',
+      requestsPerSecond: 10,
+    });
+    expect(await keyOf(created.id)).toBe('ortto-private-key-1');
+    const edited = await destinations.update({ id: created.id, displayName: 'Ortto Europe' });
+    expect(edited).toMatchObject({ displayName: 'Ortto Europe', service: 'ortto', region: 'eu' });
+    expect((await destinations.list()).find((item) => item.id === created.id)).toEqual(edited);
+    await destinations.delete(created.id);
+  });
+
+  it('asks for an Ortto key in Ortto’s words, and refuses a region for Autopilot', async () => {
+    const destinations = serviceWith();
+    const ortto = { displayName: 'O', service: 'ortto', agreement: true } as const;
+    await expect(destinations.create({ ...ortto, apiKey: '  ' })).rejects.toMatchObject({
+      code: 'invalid-api-key',
+      message: 'Paste your Ortto private API key.',
+    });
+    await expect(destinations.create({ ...ortto, apiKey: 'x'.repeat(201) })).rejects.toMatchObject({
+      message: expect.stringContaining('Ortto private API key'),
+    });
+    await expect(
+      destinations.create({ displayName: 'A', apiKey: 'k1', region: 'au', agreement: true }),
+    ).rejects.toBeInstanceOf(DestinationsError);
+    expect(await destinations.list()).toEqual([]);
+  });
+
   it('refuses a second destination with the same name, whatever the case', async () => {
     const destinations = serviceWith();
     await destinations.create({ displayName: 'Sales', apiKey: 'a1', agreement: true });

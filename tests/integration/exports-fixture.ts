@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
+import { createDestinationOpener } from '../../core/destination/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';
@@ -23,6 +23,7 @@ import { JobRunner } from '../../core/upload/job-runner';
 import type { RunResult } from '../../core/upload/upload-run';
 import type { RunningEmulator } from '../../emulator/server';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
+import type { DestinationService } from '../../shared/model/destination-service';
 
 export const keychainService = `segment-courier-test-${randomUUID()}`;
 const pinned = { linux: { store: 'secret-service' as const } };
@@ -42,7 +43,7 @@ export interface ExportsWorld {
   readonly exports: ExportsService;
   /** Jobs handed to Start, with the run each started. */
   readonly runs: Map<string, Promise<RunResult>>;
-  addDestination(name: string, apiKey: string): Promise<string>;
+  addDestination(name: string, apiKey: string, service?: DestinationService): Promise<string>;
   importFile(fileName: string, text: string): Promise<SegmentSummary>;
   close(): Promise<void>;
 }
@@ -51,27 +52,26 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
   const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-exports-'));
   const filesFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-exports-files-'));
   const settings = createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder)));
-  const connectTo = ({ endpoint, apiKey }: { endpoint: string; apiKey: string }) =>
-    createAutopilotDestination({ endpoint, apiKey, timeoutMs: 5_000 });
-  const destinations = createDestinationsService({
-    settings,
-    secrets,
-    connectTo,
-    defaultEndpoint: emulator.url,
-    osUser: () => 'marta',
-  });
+  const destinations = createDestinationsService({ settings, secrets, osUser: () => 'marta' });
+  const openDestination = createDestinationOpener({ secrets });
   const library = await createSegmentLibrary({ dataFolder });
   const runner = new JobRunner({
     dataFolder,
     openDestination: async (target) =>
-      connectTo({ endpoint: target.endpoint, apiKey: (await secrets.readKey(target.id)) ?? '' }),
+      (
+        await openDestination({
+          service: target.service ?? 'autopilot',
+          endpoint: target.endpoint,
+          key: { keychainOf: target.id },
+          timeoutMs: 5_000,
+        })
+      ).destination,
   });
   const runs = new Map<string, Promise<RunResult>>();
   const exports = createExportsService({
     dataFolder,
     settings,
     secrets,
-    connectTo,
     importPaths: (paths) => library.importPaths(paths),
     startJob: async (jobId) => {
       runs.set(jobId, runner.start(jobId));
@@ -86,10 +86,11 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
     library,
     exports,
     runs,
-    async addDestination(name, apiKey) {
+    async addDestination(name, apiKey, service) {
       const created = await destinations.create({
         displayName: name,
         apiKey,
+        service,
         endpoint: emulator.url,
         agreement: true,
       });

@@ -275,6 +275,24 @@ describe('export setup service against the emulator', () => {
     expect(world.runs.size).toBe(0);
   });
 
+  it('refuses an Ortto export that says nothing of email permission, before anything exists', async () => {
+    const { segment } = await catalanExport();
+    const ortto = await world.addDestination('Ortto Barcelona', 'ortto-private-key-1', 'ortto');
+    const requestsBefore = emulator.requests.length;
+    const refused = world.exports.start({
+      destinationId: ortto,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 3 },
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'export-email-permission-missing',
+      message: expect.stringContaining('Ortto subscribes new people unless told otherwise'),
+    });
+    expect(emulator.requests.length).toBe(requestsBefore);
+    expect(await readdir(path.join(world.dataFolder, 'jobs')).catch(() => [])).toEqual([]);
+    expect(world.runs.size).toBe(0);
+  });
+
   it('remembers the matching per header signature for the next file of the same shape', async () => {
     const { destinationId, segment } = await catalanExport();
     expect((await world.exports.shapes([segment.segmentId]))[0]?.remembered).toBeNull();

@@ -6,15 +6,20 @@ import { describeCliError } from '../../cli/cli-errors';
 import { BadInputError } from '../../cli/cli-errors';
 import { prepareSegment } from '../../cli/push/prepare-segment';
 import { quoteArgument, withoutKey } from '../../cli/quote-argument';
-import { normalizeEndpoint, withCheckedEndpoint } from '../../core/destinations/destination-rules';
+import { openCliDestination } from '../../cli/push/api-key';
+import {
+  createDestinationOpener,
+  OpenDestinationError,
+} from '../../core/destination/open-destination';
+import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
-import { ApiKeySourceError, resolveApiKey } from '../../core/destinations/resolve-api-key';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { createJobDestinationOpener } from '../../electron/services/jobs-destination';
+import { recordingConnectors } from '../support/recording-connectors';
 
 let folder: string;
 beforeEach(async () => {
@@ -51,22 +56,26 @@ describe('one endpoint rule (issue 12, item 7)', () => {
     'https://marketer:secret@api2.autopilothq.com/v1',
     'http://localhost@evil.example/v1',
     'ftp://api2.autopilothq.com/v1',
-  ])('refuses %s before any client is built', (raw) => {
-    const connect = vi.fn();
-    expect(() => withCheckedEndpoint(connect)({ endpoint: raw, apiKey: 'k' })).toThrow(
-      DestinationsError,
-    );
-    expect(connect).not.toHaveBeenCalled();
+  ])('refuses %s before any key is read or client built', async (raw) => {
+    const secrets = memorySecrets();
+    const readKey = vi.spyOn(secrets, 'readKey');
+    const { connectors, opened } = recordingConnectors();
+    const open = createDestinationOpener({ secrets, connectors });
+    await expect(
+      open({ service: 'autopilot', endpoint: raw, key: { keychainOf: 'dest-1' } }),
+    ).rejects.toBeInstanceOf(DestinationsError);
+    expect(readKey).not.toHaveBeenCalled();
+    expect(opened).toEqual([]);
   });
 
   it('is applied to the endpoint stored in a job before the app sends its key there', async () => {
     const secrets = memorySecrets();
     secrets.keys.set('dest-1', 'saved-key-123');
-    const connect = vi.fn();
-    const open = createJobDestinationOpener({ secrets, connect });
+    const { connectors, opened } = recordingConnectors();
+    const open = createJobDestinationOpener({ secrets, connectors });
     const job = { id: 'dest-1', name: 'Edited', endpoint: 'http://api.example.net/v1', rate: 5 };
     await expect(open(job)).rejects.toBeInstanceOf(DestinationsError);
-    expect(connect).not.toHaveBeenCalled();
+    expect(opened).toEqual([]);
   });
 });
 
@@ -76,10 +85,6 @@ describe('keys the command line finds (issue 12, items 12 and 14)', () => {
     const destinations = createDestinationsService({
       settings: createSettingsRepository(createJsonFileStore(settingsFilePath(folder))),
       secrets,
-      connectTo: () => {
-        throw new Error('not used');
-      },
-      defaultEndpoint: 'https://api2.autopilothq.com/v1',
       osUser: () => 'marta',
     });
     const saved = await destinations.create({
@@ -88,24 +93,22 @@ describe('keys the command line finds (issue 12, items 12 and 14)', () => {
       agreement: true,
     });
     secrets.keys.set(saved.id, 'first-half\nsecond-half');
-    const error = await resolveApiKey({
+    const { connectors, opened } = recordingConnectors();
+    const lookup = { dataFolder: folder, secrets, connectors };
+    const error = await openCliDestination({
+      ...lookup,
       env: {},
       destinationName: 'Marketing',
-      dataFolder: folder,
-      secretStore: secrets,
     }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiKeySourceError);
-    expect(error).toMatchObject({ code: 'invalid-api-key' });
+    expect(error).toBeInstanceOf(OpenDestinationError);
+    expect(error).toMatchObject({ kind: 'invalid-key' });
+    expect(describeCliError(error)).toMatchObject({ code: 'invalid-api-key', exitCode: 2 });
     expect((error as Error).message).toContain('your keychain for the destination "Marketing"');
     expect((error as Error).message).not.toContain('first-half');
     // Spaces and line breaks around a key are not part of it, as when it is pasted in the app.
-    expect(
-      await resolveApiKey({
-        env: { AUTOPILOT_API_KEY: ' key-42abc\n' },
-        dataFolder: folder,
-        secretStore: secrets,
-      }),
-    ).toEqual({ apiKey: 'key-42abc' });
+    expect(opened).toEqual([]);
+    await openCliDestination({ ...lookup, env: { AUTOPILOT_API_KEY: ' key-42abc\n' } });
+    expect(opened).toMatchObject([{ apiKey: 'key-42abc' }]);
   });
 
   it('names a key-like argument without showing it, and strips the variable’s key from messages', () => {

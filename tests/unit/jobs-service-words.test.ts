@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   commandLineKeyMessage,
+  JobKeyUnavailableError,
   missingKeyMessage,
+  pausedForKey,
   stopKindOf,
 } from '../../electron/services/jobs-destination';
 import { reportFileName } from '../../electron/services/jobs-report';
@@ -9,27 +11,29 @@ import { endNotification, pickMainLanguage } from '../../electron/services/jobs-
 import { jobStopKinds } from '../../shared/ipc/channels/jobs';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 
+// Only what pausedForKey reads and writes.
+const someManifest = { status: 'running', stop: null } as unknown as JobManifest;
+
 describe('the jobs channel speaks the engine’s words', () => {
   it('tells a missing key and a locked keychain apart from a key Autopilot rejected', () => {
-    const at = '2026-03-01T10:00:00Z';
-    expect(stopKindOf({ reason: 'rejected-key', message: missingKeyMessage })).toBe('missing-key');
-    expect(stopKindOf({ reason: 'rejected-key', message: commandLineKeyMessage })).toBe(
-      'missing-key',
-    );
-    expect(
-      stopKindOf({
-        reason: 'rejected-key',
-        message: 'Paused: the keychain did not give the API key. The keyring is locked.',
-      }),
-    ).toBe('keychain');
-    expect(
-      stopKindOf({
-        reason: 'rejected-key',
-        message: 'Paused: Autopilot rejected the API key. Fix the key, then resume.',
-      }),
-    ).toBe('rejected-key');
+    const now = new Date('2026-03-01T10:00:00Z');
+    const paused = (kind: 'missing-key' | 'keychain', message: string) => {
+      const { stop } = pausedForKey(someManifest, new JobKeyUnavailableError(kind, message), now);
+      if (!stop) throw new Error('a pause records why');
+      return stop;
+    };
+    const missing = paused('missing-key', missingKeyMessage);
+    expect(missing).toMatchObject({ reason: 'rejected-key', message: missingKeyMessage });
+    expect(stopKindOf(missing)).toBe('missing-key');
+    const fromCommandLine = commandLineKeyMessage('ORTTO_API_KEY');
+    expect(fromCommandLine).toContain('ORTTO_API_KEY');
+    expect(stopKindOf(paused('missing-key', fromCommandLine))).toBe('missing-key');
+    const locked = 'Paused: the keychain did not give the API key. The keyring is locked.';
+    expect(stopKindOf(paused('keychain', locked))).toBe('keychain');
+    // A rejected key, and a job paused for a key before the kind was recorded, read as rejected.
+    expect(stopKindOf({ reason: 'rejected-key' })).toBe('rejected-key');
     for (const reason of ['user', 'cancel', 'offline', 'signal', 'error'] as const) {
-      expect(jobStopKinds).toContain(stopKindOf({ reason, message: at }));
+      expect(jobStopKinds).toContain(stopKindOf({ reason }));
     }
   });
 });
@@ -57,6 +61,9 @@ describe('what main says outside the window', () => {
     expect(
       endNotification('en', { ...facts, status: 'paused', stopKind: 'rejected-key' })?.body,
     ).toContain('Autopilot rejected the API key');
+    const ortto = { ...facts, service: 'ortto', status: 'paused', stopKind: 'offline' } as const;
+    expect(endNotification('en', ortto)?.body).toContain('Ortto could not be reached');
+    expect(endNotification('ca', ortto)?.body).toContain('amb Ortto durant molta estona');
   });
 
   it('stays quiet when the person stopped the export themselves', () => {

@@ -76,6 +76,14 @@ describe('settings repository', () => {
     });
   });
 
+  it('reads a destination saved before Ortto existed (no service) as Autopilot', async () => {
+    const { service: _service, ...old } = destination('d1', 'Marketing');
+    await writeFile(file, JSON.stringify({ ...defaultSettings(), destinations: [old] }));
+    const [read] = (await repositoryAt().read()).destinations;
+    expect(read).toMatchObject({ id: 'd1', service: 'autopilot' });
+    expect(read?.region).toBeUndefined();
+  });
+
   it('runs quick successive changes one after another, so none is lost', async () => {
     const repository = repositoryAt();
     await Promise.all(

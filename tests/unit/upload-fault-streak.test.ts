@@ -56,10 +56,7 @@ describe('FaultStreak', () => {
 
 describe('the words of a pause for repeated failures', () => {
   it('is a stop kind the screens and notifications know, in English and Catalan', () => {
-    const kind = stopKindOf({
-      reason: 'repeated-faults',
-      message: 'Paused after repeated failures.',
-    });
+    const kind = stopKindOf({ reason: 'repeated-faults' });
     expect(jobStopKinds).toContain(kind);
     expect(historyEn.stop[kind]).toContain('resume it later');
     expect(historyCa.stop[kind]).toContain('reprengueu-la més tard');

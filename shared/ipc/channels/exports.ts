@@ -39,6 +39,8 @@ export const exportErrorCodes = {
   settingsUnreadable: 'export-settings-unreadable',
   massRemoval: 'export-mass-removal',
   countSuperseded: 'export-count-superseded',
+  /** Ortto without a declared email permission nor a consent column: nobody is subscribed by guess. */
+  emailPermissionMissing: 'export-email-permission-missing',
 } as const;
 
 export const destinationFieldSchema = z.object({

@@ -114,7 +114,13 @@ export const jobListItemSchema = z.object({
   interrupted: z.boolean(),
   /** Can be started or resumed now: ready, paused, failed or interrupted. */
   resumable: z.boolean(),
-  destination: z.object({ id: z.string(), name: z.string(), endpoint: z.string() }),
+  destination: z.object({
+    id: z.string(),
+    name: z.string(),
+    endpoint: z.string(),
+    /** Absent for jobs from before Ortto existed: those are Autopilot's. */
+    service: z.enum(destinationServices).optional(),
+  }),
   segments: z.array(z.object({ name: z.string(), listName: z.string() })),
   counts: jobCountsSchema,
   elapsedMs: z.number().nonnegative(),

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildConsentReceipt } from '../../core/jobs/consent';
+import type { JobDestination } from '../../core/jobs/job-manifest';
+import type { SecretStore } from '../../core/secrets/secret-store';
+import { failedOutcome } from '../../core/destinations/check-connection';
+import {
+  createJobDestinationOpener,
+  JobKeyUnavailableError,
+} from '../../electron/services/jobs-destination';
+import { recordingConnectors } from '../support/recording-connectors';
+
+/** Issue 16, items 4 and 7: a job is opened by its own kind of account and declared permission. */
+const secrets: SecretStore = {
+  setKey: async () => undefined,
+  readKey: async (id) => (id === 'saved' ? 'saved-key-123' : undefined),
+  hasKey: async (id) => id === 'saved',
+  deleteKey: async () => false,
+};
+
+const orttoJob: JobDestination = {
+  id: 'saved',
+  name: 'Ortto EU',
+  endpoint: 'https://api.eu.ap3api.com/v1',
+  rate: 10,
+  service: 'ortto',
+  region: 'eu',
+  emailPermission: 'no',
+};
+
+describe('opening the destination of a job', () => {
+  it('builds the client of the job’s service with its declared email permission', async () => {
+    const { connectors, opened } = recordingConnectors();
+    const open = createJobDestinationOpener({ secrets, connectors });
+    await open(orttoJob);
+    const { service: _service, region: _region, emailPermission: _permission, ...old } = orttoJob;
+    await open({ ...old, endpoint: 'https://api2.autopilothq.com/v1' });
+    expect(opened).toEqual([
+      {
+        service: 'ortto',
+        endpoint: 'https://api.eu.ap3api.com/v1',
+        apiKey: 'saved-key-123',
+        timeoutMs: undefined,
+        emailPermission: 'no',
+      },
+      {
+        service: 'autopilot',
+        endpoint: 'https://api2.autopilothq.com/v1',
+        apiKey: 'saved-key-123',
+        timeoutMs: undefined,
+        emailPermission: undefined,
+      },
+    ]);
+  });
+
+  it('pauses a job pushed with ORTTO_API_KEY, naming that variable, and one whose key is gone', async () => {
+    const { connectors, opened } = recordingConnectors();
+    const open = createJobDestinationOpener({ secrets, connectors });
+    const fromVariable = await open({ ...orttoJob, id: 'env' }).catch((error: unknown) => error);
+    expect(fromVariable).toBeInstanceOf(JobKeyUnavailableError);
+    expect(fromVariable).toMatchObject({
+      kind: 'missing-key',
+      message: expect.stringContaining('with ORTTO_API_KEY, whose key the app does not have'),
+    });
+    await expect(open({ ...orttoJob, id: 'deleted' })).rejects.toMatchObject({
+      kind: 'missing-key',
+    });
+    expect(opened).toEqual([]);
+  });
+
+  it('names the service, region and declared permission in the consent receipt', () => {
+    const receipt = buildConsentReceipt({
+      segments: [],
+      destination: orttoJob,
+      confirmedAt: new Date('2026-03-01T10:00:00Z'),
+      osUser: 'marta',
+    });
+    expect(receipt.destination).toEqual({
+      name: 'Ortto EU',
+      endpoint: 'https://api.eu.ap3api.com/v1',
+      service: 'ortto',
+      region: 'eu',
+    });
+    expect(receipt.emailPermission).toBe('no');
+  });
+
+  it('words Connect’s failures for the service asked', () => {
+    expect(failedOutcome('not-autopilot', 'ortto')).toMatchObject({
+      message: expect.stringContaining('not like Ortto does'),
+    });
+    expect(failedOutcome('rejected-key', 'ortto')).toMatchObject({
+      message: expect.stringMatching(/^Ortto did not accept/),
+    });
+    expect(failedOutcome('rejected-key', 'autopilot')).toMatchObject({
+      message: expect.stringContaining('Settings, Autopilot API'),
+    });
+  });
+});
