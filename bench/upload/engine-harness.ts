@@ -14,6 +14,7 @@ import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun, type UploadRun } from '../../core/upload/upload-run';
 import type { UploadRunOptions } from '../../core/upload/upload-run-options';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
+import type { DestinationService } from '../../shared/model/destination-service';
 import { createFixtureJob } from './job-fixtures';
 import {
   generatedColumns,
@@ -62,6 +63,8 @@ export interface EngineJobOptions {
   readonly rate: number;
   readonly listName?: string;
   readonly settings?: Partial<JobSettings>;
+  /** Recorded in the job; the destination built by `connect` should be of this kind. */
+  readonly service?: DestinationService;
 }
 
 export async function createEngineJob(options: EngineJobOptions): Promise<EngineJob> {
@@ -82,6 +85,7 @@ export async function createEngineJob(options: EngineJobOptions): Promise<Engine
     mapping: options.table?.mapping ?? generatedMapping,
     rate: options.rate,
     settings: options.settings,
+    service: options.service,
   });
   return {
     dataFolder,

@@ -3,6 +3,7 @@
  * create the job), for tests and benchmarks.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
+import type { DestinationService } from '../../shared/model/destination-service';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
 import type { JobManifest, JobSettings } from '../../core/jobs/job-manifest';
@@ -16,6 +17,8 @@ export interface FixtureJobOptions {
   readonly endpoint?: string;
   readonly rate?: number;
   readonly settings?: Partial<JobSettings>;
+  /** The kind of account the job sends to; Autopilot's when absent, as jobs before Ortto. */
+  readonly service?: DestinationService;
 }
 
 export async function createFixtureJob(options: FixtureJobOptions): Promise<JobManifest> {
@@ -29,6 +32,7 @@ export async function createFixtureJob(options: FixtureJobOptions): Promise<JobM
     name: 'Test Autopilot',
     endpoint: options.endpoint ?? 'http://127.0.0.1:1/v1',
     rate: options.rate ?? 5,
+    ...(options.service ? { service: options.service } : {}),
   };
   return createJob({
     dataFolder: options.dataFolder,

@@ -3,7 +3,7 @@
  * (exit 2, nothing sent). A busy or failing account is not: the run waits and retries it.
  */
 import { DestinationError, type Destination } from '../../core/destination/destination';
-import { serviceNames } from '../../core/destination/open-destination';
+import { serviceNames } from '../../shared/model/destination-service';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { BadInputError } from '../cli-errors';
 

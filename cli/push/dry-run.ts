@@ -4,7 +4,7 @@
  */
 import { consentTerms, mappedFieldNames } from '../../core/jobs/consent';
 import type { ExportPlan } from '../../core/upload/export-plan';
-import { serviceNames } from '../../core/destination/open-destination';
+import { serviceNames } from '../../shared/model/destination-service';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { formatCount } from './progress-printer';
 

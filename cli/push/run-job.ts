@@ -58,7 +58,10 @@ export async function runJobFromCli(options: CliRunOptions): Promise<ExitCode> {
       await readJobManifest(options.dataFolder, options.jobId),
     );
     if (options.json) io.stdout.write(summaryJson(result, { ...syncJson(sync), ...options.extra }));
-    else io.stdout.write(summaryText(result, options.resumeCommand) + syncText(sync));
+    else {
+      const service = options.destination.serviceName;
+      io.stdout.write(summaryText(result, options.resumeCommand, service) + syncText(sync));
+    }
     return exitCodeFor(result.status);
   } finally {
     process.off('SIGINT', onSignal);

@@ -46,19 +46,19 @@ export function summaryJson(result: RunResult, extra: Record<string, unknown> = 
   })}\n`;
 }
 
-function countsLines(summary: JobSummary): string[] {
+function countsLines(summary: JobSummary, service: string): string[] {
   const left = summary.invalid + summary.duplicates;
   return [
     `  Rows in the file       ${formatCount(summary.rows)}`,
     `  Contacts to send       ${formatCount(summary.valid)}${left ? ` (${formatCount(summary.invalid)} invalid and ${formatCount(summary.duplicates)} duplicate rows left out)` : ''}`,
     `  Delivered              ${formatCount(summary.succeeded)}`,
-    `  Not delivered          ${formatCount(summary.failed)}${summary.failed ? ` (${formatCount(summary.refused)} refused by Autopilot, ${formatCount(summary.givenUp)} given up after repeated errors)` : ''}`,
+    `  Not delivered          ${formatCount(summary.failed)}${summary.failed ? ` (${formatCount(summary.refused)} refused by ${service}, ${formatCount(summary.givenUp)} given up after repeated errors)` : ''}`,
     `  Requests               ${formatCount(summary.requests)} (${formatCount(summary.rateLimited)} told to slow down, ${formatCount(summary.retries)} retries)`,
     `  Time                   ${formatDuration(summary.elapsedMs)}`,
   ];
 }
 
-export function summaryText(result: RunResult, resumeCommand: string): string {
+export function summaryText(result: RunResult, resumeCommand: string, service: string): string {
   const { summary } = result;
   const headline: Record<string, string> = {
     completed: 'Done: every contact was delivered.',
@@ -69,7 +69,7 @@ export function summaryText(result: RunResult, resumeCommand: string): string {
   const status = cliStatus(result.status);
   const lines = [
     `Export job ${summary.jobId}: ${headline[status] ?? status}`,
-    ...countsLines(summary),
+    ...countsLines(summary, service),
   ];
   if (result.reportFile && summary.invalid + summary.duplicates + summary.failed > 0) {
     lines.push(`Rows not delivered, with the reason: ${result.reportFile}`);

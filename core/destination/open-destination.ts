@@ -7,6 +7,7 @@
  */
 import {
   defaultEndpoint,
+  serviceNames,
   type DestinationService,
   type EmailPermissionChoice,
   type OrttoRegion,
@@ -24,11 +25,6 @@ export const apiKeyVariables: Readonly<Record<DestinationService, string>> = {
 
 /** The id a job records when its key came from the environment: the keychain has none for it. */
 export const environmentDestinationId = 'env';
-
-export const serviceNames: Readonly<Record<DestinationService, string>> = {
-  autopilot: 'Autopilot',
-  ortto: 'Ortto',
-};
 
 const keyWhereShown: Readonly<Record<DestinationService, string>> = {
   autopilot: 'as Autopilot shows it under Settings, Autopilot API',

@@ -1,6 +1,6 @@
 import { autopilotMessages } from '../autopilot/autopilot-errors';
 import { DestinationError, type Destination } from '../destination/destination';
-import { serviceNames } from '../destination/open-destination';
+import { serviceNames } from '../../shared/model/destination-service';
 import type { ConnectFailureReason, ConnectOutcome } from '../../shared/ipc/channels/destinations';
 import type { DestinationService } from '../../shared/model/destination-service';
 

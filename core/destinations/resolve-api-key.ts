@@ -11,9 +11,9 @@ import {
   apiKeyVariables,
   environmentDestinationId,
   OpenDestinationError,
-  serviceNames,
   type KeySource,
 } from '../destination/open-destination';
+import { serviceNames } from '../../shared/model/destination-service';
 import { settingsFilePath } from '../settings/data-folder';
 import { createJsonFileStore } from '../settings/json-file-store';
 import { createSettingsRepository } from '../settings/settings-repository';

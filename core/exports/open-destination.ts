@@ -6,15 +6,11 @@
 import type { Destination } from '../destination/destination';
 import { DestinationError } from '../destination/destination';
 import type { DestinationConnectors } from '../destination/destination-connectors';
-import {
-  createDestinationOpener,
-  OpenDestinationError,
-  serviceNames,
-} from '../destination/open-destination';
+import { createDestinationOpener, OpenDestinationError } from '../destination/open-destination';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord } from '../settings/settings-schema';
-import type { EmailPermissionChoice } from '../../shared/model/destination-service';
+import { serviceNames, type EmailPermissionChoice } from '../../shared/model/destination-service';
 import { ExportsError, exportErrorCodes } from './exports-error';
 
 export interface OpenedDestination {

@@ -12,6 +12,7 @@ import type { JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
 import { SequenceSet } from '../jobs/sequence-set';
 import { emailConsentField } from '../../shared/matching/field-mapping';
+import { serviceNames } from '../../shared/model/destination-service';
 // Known exception (issue 15, item 7): the report names Autopilot's standard fields; to move behind
 // core/destination/ when the report learns Ortto's fields.
 // eslint-disable-next-line no-restricted-imports
@@ -108,11 +109,12 @@ async function writeSkippedRows(
   }
 }
 
-function failureReason(kind: 'refused' | 'given-up', reason: string): string {
-  return kind === 'refused' ? `Autopilot refused this contact: ${reason}` : reason;
+function failureReason(kind: 'refused' | 'given-up', reason: string, service: string): string {
+  return kind === 'refused' ? `${service} refused this contact: ${reason}` : reason;
 }
 
 async function writeFailedRows(writer: ReportWriter, manifest: JobManifest, journal: string) {
+  const service = serviceNames[manifest.destination.service ?? 'autopilot'];
   const seen = new Map<number, SequenceSet>();
   for await (const record of readJournal(journal)) {
     if (record.t !== 'batch') continue;
@@ -122,7 +124,7 @@ async function writeFailedRows(writer: ReportWriter, manifest: JobManifest, jour
     done.add(record.seq);
     const name = manifest.segments[record.seg]?.name ?? String(record.seg);
     for (const failure of record.failed) {
-      const reason = failureReason(failure.kind, failure.reason);
+      const reason = failureReason(failure.kind, failure.reason, service);
       writer.row([name, failure.line, failure.email, problemWords[failure.kind], reason]);
     }
   }

@@ -4,7 +4,7 @@
  * preference, else the system's, as the renderer picks it.
  */
 import type { JobStatus } from '../../core/jobs/job-manifest';
-import { serviceNames } from '../../core/destination/open-destination';
+import { serviceNames } from '../../shared/model/destination-service';
 import type { JobListItem, JobStopKind } from '../../shared/ipc/channels/jobs';
 import type { DestinationService } from '../../shared/model/destination-service';
 

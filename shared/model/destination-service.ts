@@ -7,6 +7,12 @@
 export const destinationServices = ['autopilot', 'ortto'] as const;
 export type DestinationService = (typeof destinationServices)[number];
 
+/** Each kind's name as the app says it, in every language. */
+export const serviceNames: Readonly<Record<DestinationService, string>> = {
+  autopilot: 'Autopilot',
+  ortto: 'Ortto',
+};
+
 /** Ortto keeps each account in one region, each with its own host (ortto-api.md, Transport). */
 export const orttoRegions = ['default', 'au', 'eu'] as const;
 export type OrttoRegion = (typeof orttoRegions)[number];

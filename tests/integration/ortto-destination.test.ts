@@ -121,6 +121,8 @@ describe('Ortto destination against the emulator', () => {
     expect(result.summary).toMatchObject({ succeeded: 48, refused: 2 });
     const report = await readFile(result.reportFile ?? '', 'utf8');
     expect(report).toContain(`${contactEmail(3)},refused,`);
+    expect(report).toContain('Ortto refused this contact:');
+    expect(report).not.toContain('Autopilot');
     expect(report).toContain('suppression list');
     expect(report).toContain(`${contactEmail(4)},refused,`);
     // Settled in the first request: no second one, no 400.

@@ -23,7 +23,7 @@ export interface OrttoEngineJob extends Pick<EngineJob, 'job' | 'dataFolder' | '
 }
 
 export async function createOrttoEngineJob(options: OrttoJobOptions): Promise<OrttoEngineJob> {
-  const engine = await createEngineJob(options);
+  const engine = await createEngineJob({ ...options, service: 'ortto' });
   return {
     job: engine.job,
     dataFolder: engine.dataFolder,
