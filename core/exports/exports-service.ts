@@ -17,7 +17,12 @@ import type {
 import type { ExportPlanSummary, SyncChoice } from '../../shared/ipc/channels/export-plan';
 import type { ImportOutcome } from '../../shared/segments/segment-summary';
 import type { Destination } from '../destination/destination';
-import type { DestinationConnectors } from '../destination/destination-connectors';
+import { defaultEndpoint } from '../../shared/model/destination-service';
+import type { ChannelInput } from '../../shared/ipc/bridge-api';
+import {
+  destinationConnectors,
+  type DestinationConnectors,
+} from '../destination/destination-connectors';
 import type { SecretStore } from '../secrets/secret-store';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { SettingsRepository } from '../settings/settings-repository';
@@ -56,11 +61,7 @@ export interface ExportsService {
     segments: readonly ExportSegmentInput[],
     sync?: { readonly destinationId?: string; readonly sync?: SyncChoice },
   ): Promise<ExportPlanSummary>;
-  preview(
-    segment: ExportSegmentInput,
-    listId: string | null,
-    limit: number,
-  ): Promise<ContactPreview>;
+  preview(request: PreviewRequest): Promise<ContactPreview>;
   setups(): Promise<ExportSetup[]>;
   saveSetup(input: SaveSetupInput): Promise<ExportSetup>;
   deleteSetup(id: string): Promise<void>;
@@ -69,6 +70,8 @@ export interface ExportsService {
   reimportSource(segmentId: string): Promise<ImportOutcome>;
   start(input: StartExportInput): Promise<{ jobId: string }>;
 }
+
+export type PreviewRequest = ChannelInput<'exports:preview'>;
 
 export function createExportsService(options: ExportsServiceOptions): ExportsService {
   const { dataFolder, settings } = options;
@@ -141,9 +144,20 @@ export function createExportsService(options: ExportsServiceOptions): ExportsSer
         : undefined;
       return summarizePlan(dataFolder, segments, { syncFor, cache: planCache });
     },
-    async preview(segment, listId, limit) {
+    async preview(request) {
+      // Building a request needs no key and sends nothing: the kind's client is made without one.
+      const record = request.destinationId
+        ? await destinations.record(request.destinationId)
+        : undefined;
+      const destination = (options.connectors ?? destinationConnectors)[
+        record?.service ?? 'autopilot'
+      ]({
+        endpoint: record?.endpoint ?? defaultEndpoint('autopilot'),
+        apiKey: '',
+        emailPermission: request.emailPermission,
+      });
       try {
-        return await previewContacts(dataFolder, segment, listId, limit);
+        return await previewContacts(dataFolder, { ...request, destination });
       } catch (error) {
         throw planProblem(error);
       }

@@ -123,6 +123,7 @@ export function fakeExportBridge(options: FakeOptions) {
       ok({
         body: JSON.stringify({ contacts: [{ Email: 'anna@exemple.cat', input }] }, null, 2),
         contacts: 1,
+        rows: [{ email: 'anna@exemple.cat', standard: {}, custom: {} }],
       }),
     ),
   };

@@ -160,6 +160,7 @@ describe('Export screen: issue 17', () => {
       value: {
         body: JSON.stringify({ contacts: [{ FirstName: 'Anna', Email: 'anna@exemple.cat' }] }),
         contacts: 1,
+        rows: [{ email: 'anna@exemple.cat', standard: { FirstName: 'Anna' }, custom: {} }],
       },
     }));
     await chooseAll(fake, 'en');

@@ -120,7 +120,7 @@ describe('export setup service against the emulator', () => {
 
   it('previews the first contacts exactly as the request body carries them', async () => {
     const { segment } = await catalanExport();
-    const preview = await world.exports.preview(segment, 'contactlist_ABC', 5);
+    const preview = await world.exports.preview({ segment, listId: 'contactlist_ABC', limit: 5 });
     expect(preview.contacts).toBe(3);
     expect(JSON.parse(preview.body)).toEqual({
       contacts: [
@@ -146,9 +146,40 @@ describe('export setup service against the emulator', () => {
         },
       ],
     });
-    const one = await world.exports.preview(segment, null, 1);
+    // The table's rows: the same people as the engine hands them over.
+    expect(preview.rows[0]).toEqual({
+      email: 'anna@exemple.cat',
+      standard: { FirstName: 'Anna', LastName: 'Vidal' },
+      custom: { Punts: 12, 'Client des de': '2024-02-01' },
+    });
+    const one = await world.exports.preview({ segment, listId: null, limit: 1 });
     expect(JSON.parse(one.body).contacts).toHaveLength(1);
     expect(one.body).not.toContain('_autopilot_list');
+  });
+
+  it("previews an Ortto export in Ortto's own request, with the tag and the declared permission", async () => {
+    const { segment } = await catalanExport();
+    const ortto = await world.addDestination('Ortto Barcelona', 'ortto-private-key-1', 'ortto');
+    const preview = await world.exports.preview({
+      segment,
+      listId: 'Clients Catalunya',
+      limit: 2,
+      destinationId: ortto,
+      emailPermission: 'yes',
+    });
+    const body = JSON.parse(preview.body);
+    // The create-only merge each batch starts with: new people get the declared permission.
+    expect(body).toMatchObject({ merge_by: ['str::email'], merge_strategy: 3 });
+    expect(body.people[0]).toMatchObject({
+      fields: {
+        'str::email': 'anna@exemple.cat',
+        'str::first': 'Anna',
+        'str::last': 'Vidal',
+        'bol::p': true,
+      },
+      tags: ['Clients Catalunya'],
+    });
+    expect(preview.rows.map((row) => row.email)).toEqual(['anna@exemple.cat', 'jordi@exemple.cat']);
   });
 
   it('starts: records the consent receipt in the job and the engine delivers to the list', async () => {

@@ -29,7 +29,7 @@ export function createExportsHandlers(services: HostServices) {
     'exports:plan': (input: ChannelInput<'exports:plan'>) =>
       plainly(() => exports.plan(input.segments, input)),
     'exports:preview': (input: ChannelInput<'exports:preview'>) =>
-      plainly(() => exports.preview(input.segment, input.listId, input.limit)),
+      plainly(() => exports.preview(input)),
     'exports:setups': () => plainly(() => exports.setups()),
     'exports:saveSetup': (input: ChannelInput<'exports:saveSetup'>) =>
       plainly(() => exports.saveSetup(input)),

@@ -73,10 +73,23 @@ export type ExportSegmentInput = z.infer<typeof exportSegmentInputSchema>;
 
 const count = z.number().int().nonnegative();
 
+const previewValue = z.union([z.string(), z.number(), z.boolean()]);
+
 export const contactPreviewSchema = z.object({
-  /** The body of the first request, `{"contacts":[...]}`, trimmed to the first contacts. */
+  /** The body of the first request, in the destination's own shape, trimmed to the first people. */
   body: z.string(),
   contacts: count,
+  /** The same people as the engine hands them over, for the table: whichever the destination. */
+  rows: z.array(
+    z.object({
+      email: z.string(),
+      /** By the mapping's standard key. */
+      standard: z.record(z.string(), previewValue),
+      /** By the custom field's name. */
+      custom: z.record(z.string(), previewValue),
+      unsubscribe: z.boolean().optional(),
+    }),
+  ),
 });
 export type ContactPreview = z.infer<typeof contactPreviewSchema>;
 
@@ -193,6 +206,10 @@ export const exportsChannels = {
       /** The list's id when the account has it; absent when the export will create it. */
       listId: z.string().max(200).nullable(),
       limit: z.number().int().min(1).max(20),
+      /** Whose request to show (Autopilot's shape without one). */
+      destinationId: id.optional(),
+      /** Ortto: the permission its create-only merge would give new people. */
+      emailPermission: z.enum(emailPermissionChoices).optional(),
     }),
     contactPreviewSchema,
   ),

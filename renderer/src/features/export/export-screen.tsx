@@ -110,7 +110,13 @@ export function ExportScreen() {
           }}
         />
         <ChangesSection setup={setup} />
-        <PreviewSection segments={setup.chosen} requests={setup.countable} lists={lists.data} />
+        <PreviewSection
+          segments={setup.chosen}
+          requests={setup.countable}
+          lists={lists.data}
+          destinationId={draft.destinationId}
+          emailPermission={draft.emailPermission}
+        />
         <ExportFooter setup={setup} destination={destination} lists={lists} />
       </section>
     </DestinationServiceContext.Provider>

@@ -10,6 +10,7 @@ import type { SegmentSummary } from '../../../../shared/segments/segment-summary
 import { exportErrorText } from './format';
 import { PreviewTable } from './preview-table';
 import { useContactPreview } from './use-exports';
+import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 
 /** How many contacts "What will be sent" shows. */
 export const previewContactCount = 3;
@@ -19,12 +20,16 @@ interface PreviewSectionProps {
   /** One per segment, or null while the matching has problems. */
   readonly requests: readonly ExportSegmentInput[] | null;
   readonly lists: readonly DestinationListSummary[] | undefined;
+  /** Whose request the preview shows, and Ortto's declared permission for new people. */
+  readonly destinationId: string | null;
+  readonly emailPermission: EmailPermissionChoice | null;
 }
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Step 5: the first contacts exactly as the request to Autopilot carries them. */
-export function PreviewSection({ segments, requests, lists }: PreviewSectionProps) {
+/** Step 5: the first contacts exactly as the request to the destination carries them. */
+export function PreviewSection(props: PreviewSectionProps) {
+  const { segments, requests, lists } = props;
   const { t } = useTranslation('export');
   const context = useDestinationService();
   const id = useId();
@@ -32,7 +37,16 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
   const request = requests?.find((item) => item.segmentId === picked) ?? requests?.[0];
   const list = request && lists?.find((item) => sameName(item.name, request.listName));
   const preview = useContactPreview(
-    request ? { segment: request, listId: list?.id ?? null, limit: previewContactCount } : null,
+    request
+      ? {
+          segment: request,
+          // An Ortto tag is its own id, and the merge creates it: it is in the request either way.
+          listId: context === 'ortto' ? request.listName : (list?.id ?? null),
+          limit: previewContactCount,
+          ...(props.destinationId ? { destinationId: props.destinationId } : {}),
+          ...(props.emailPermission ? { emailPermission: props.emailPermission } : {}),
+        }
+      : null,
   );
   if (segments.length === 0) return null;
   const segment = segments.find((item) => item.id === request?.segmentId);
@@ -76,7 +90,7 @@ export function PreviewSection({ segments, requests, lists }: PreviewSectionProp
           )}
           <PreviewTable
             request={request}
-            body={preview.data.body}
+            rows={preview.data.rows}
             caption={t('preview.tableLabel', { segment: segment?.name ?? '' })}
           />
           <details className="export-preview-raw">

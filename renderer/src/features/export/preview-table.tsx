@@ -1,17 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportSegmentInput } from '../../../../shared/ipc/channels/exports';
+import type { ContactPreview, ExportSegmentInput } from '../../../../shared/ipc/channels/exports';
 import { fieldLabel } from './field-label';
 
-type WireContact = Record<string, unknown> & { custom?: Record<string, unknown> };
+type PreviewRow = ContactPreview['rows'][number];
 
 interface Column {
   readonly label: string;
-  readonly read: (contact: WireContact) => unknown;
-}
-
-/** `integer--Loyalty--Points` → the custom field's name as the marketer typed it. */
-function customKey(type: string, name: string): string {
-  return `${type}--${name.trim().replace(/\s/g, '--')}`;
+  readonly read: (row: PreviewRow) => unknown;
 }
 
 /** The columns, in the order and with the labels the marketer chose in the matching. */
@@ -21,20 +16,20 @@ function columnsOf(
 ) {
   const { mapping } = request;
   const columns: Column[] = [
-    { label: fieldLabel(t, { kind: 'email' }), read: (contact) => contact.Email },
+    { label: fieldLabel(t, { kind: 'email' }), read: (row) => row.email },
     ...Object.keys(mapping.standard).map((key) => ({
       label: fieldLabel(t, { kind: 'standard', key }),
-      read: (contact: WireContact) => contact[key],
+      read: (row: PreviewRow) => row.standard[key],
     })),
     ...mapping.custom.map((field) => ({
       label: fieldLabel(t, { kind: 'custom', name: field.name, type: field.type }),
-      read: (contact: WireContact) => contact.custom?.[customKey(field.type, field.name)],
+      read: (row: PreviewRow) => row.custom[field.name],
     })),
   ];
   if (mapping.emailConsent?.optedOut === 'unsubscribe') {
     columns.push({
       label: t('preview.permission'),
-      read: (contact) => (contact.unsubscribed === true ? t('preview.unsubscribed') : ''),
+      read: (row) => (row.unsubscribe === true ? t('preview.unsubscribed') : ''),
     });
   }
   return columns;
@@ -51,15 +46,14 @@ function cellText(value: unknown): string {
  */
 export function PreviewTable({
   request,
-  body,
+  rows,
   caption,
 }: {
   readonly request: ExportSegmentInput;
-  readonly body: string;
+  readonly rows: readonly PreviewRow[];
   readonly caption: string;
 }) {
   const { t } = useTranslation('export');
-  const contacts = (JSON.parse(body) as { contacts: WireContact[] }).contacts;
   const columns = columnsOf(t, request);
   return (
     <div className="export-preview-table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -75,10 +69,10 @@ export function PreviewTable({
           </tr>
         </thead>
         <tbody>
-          {contacts.map((contact, index) => (
+          {rows.map((row, index) => (
             <tr key={index}>
               {columns.map((column) => (
-                <td key={column.label}>{cellText(column.read(contact))}</td>
+                <td key={column.label}>{cellText(column.read(row))}</td>
               ))}
             </tr>
           ))}
