@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrttoEmulator, type RunningOrttoEmulator } from '../../emulator/ortto/server';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { bundleCli, spawnCli, type CliChild } from '../../bench/upload/cli-bundle';
 
@@ -11,6 +12,7 @@ const batchSize = 100;
 
 let folder: string;
 let server: RunningEmulator;
+let ortto: RunningOrttoEmulator;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'courier-crash-'));
@@ -19,11 +21,17 @@ beforeAll(async () => {
     lines.push(`crash.${index}@example.com,Name${index},Surname${index},${index}`);
   await writeFile(path.join(folder, 'segment.csv'), `${lines.join('\n')}\n`);
   server = await startEmulator({ latencyMs: 15 });
+  // One person is already in Ortto, subscribed: the push declares "no" and must leave them so.
+  ortto = await startOrttoEmulator({
+    latencyMs: 15,
+    people: [{ fields: { 'str::email': 'crash.5@example.com', 'bol::p': true } }],
+  });
   await bundleCli();
 }, 60_000);
 
 afterAll(async () => {
   await server?.close();
+  await ortto?.close();
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -42,8 +50,18 @@ async function jobIds(dataFolder: string): Promise<string[]> {
   return readdir(path.join(dataFolder, 'jobs')).catch(() => []);
 }
 
+/** What the kill test needs from an emulator, whichever service it plays. */
+interface Watched {
+  readonly counters: { readonly total: number; readonly contactsAccepted: number };
+  onRequest(listener: () => void): () => void;
+}
+
 /** Kills the child with SIGKILL after `requests` more requests reach the emulator, or `ms`. */
-function killLater(child: CliChild, trigger: { requests: number } | { ms: number }): void {
+function killLater(
+  server: Watched,
+  child: CliChild,
+  trigger: { requests: number } | { ms: number },
+): void {
   if ('ms' in trigger) {
     setTimeout(() => child.child.kill('SIGKILL'), trigger.ms);
     return;
@@ -57,56 +75,65 @@ function killLater(child: CliChild, trigger: { requests: number } | { ms: number
   void child.exited.then(stop);
 }
 
+/**
+ * Pushes the segment, killing the command line at random moments (mostly mid-send), and resumes
+ * until a run finishes; answers how many kills there were and the last run's JSON summary.
+ */
+async function pushThroughKills(
+  server: Watched,
+  run: { readonly dataFolder: string; readonly env: NodeJS.ProcessEnv; readonly push: string[] },
+  random: () => number,
+  killsWanted: number,
+): Promise<{ kills: number; code: number | null | undefined; summary: unknown }> {
+  let kills = 0;
+  let finished: { code: number | null; stdout: string } | null = null;
+  for (let attempt = 0; attempt < 60 && !finished; attempt += 1) {
+    const [jobId] = await jobIds(run.dataFolder);
+    const args = jobId
+      ? ['resume', jobId, '--data-dir', run.dataFolder, '--json']
+      : [...run.push, '--consent', '--rate', '100', '--data-dir', run.dataFolder, '--json'];
+    const child = await spawnCli(args, run.env);
+    if (kills < killsWanted) {
+      // Mostly mid-send (after a few requests); sometimes at a random instant, startup included.
+      killLater(
+        server,
+        child,
+        random() < 0.7
+          ? { requests: 1 + Math.floor(random() * 6) }
+          : { ms: Math.floor(random() * 400) },
+      );
+    }
+    const exit = await child.exited;
+    if (exit.signal === 'SIGKILL') kills += 1;
+    else finished = { code: exit.code, stdout: child.stdout() };
+  }
+  return { kills, code: finished?.code, summary: JSON.parse(finished?.stdout ?? '{}') };
+}
+
+const completedSummary = {
+  status: 'completed',
+  valid: contacts,
+  succeeded: contacts,
+  failed: 0,
+};
+
 describe('kill -9 at random moments, then resume', () => {
   it('delivers every contact, re-sending at most the batches in flight at each kill', async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
-    const random = seeded(seed);
-    const dataFolder = path.join(folder, 'data');
-    const env = { AUTOPILOT_API_KEY: server.apiKey, HOME: folder };
-    let kills = 0;
-    let finished: { code: number | null; stdout: string } | null = null;
-    for (let attempt = 0; attempt < 60 && !finished; attempt += 1) {
-      const [jobId] = await jobIds(dataFolder);
-      const args = jobId
-        ? ['resume', jobId, '--data-dir', dataFolder, '--json']
-        : [
-            'push',
-            path.join(folder, 'segment.csv'),
-            '--list',
-            'Crash test',
-            '--consent',
-            '--rate',
-            '100',
-            '--endpoint',
-            server.url,
-            '--data-dir',
-            dataFolder,
-            '--json',
-          ];
-      const child = await spawnCli(args, env);
-      if (kills < 14) {
-        // Mostly mid-send (after a few requests); sometimes at a random instant, startup included.
-        killLater(
-          child,
-          random() < 0.7
-            ? { requests: 1 + Math.floor(random() * 6) }
-            : { ms: Math.floor(random() * 400) },
-        );
-      }
-      const exit = await child.exited;
-      if (exit.signal === 'SIGKILL') kills += 1;
-      else finished = { code: exit.code, stdout: child.stdout() };
-    }
+    const segment = path.join(folder, 'segment.csv');
+    const { kills, code, summary } = await pushThroughKills(
+      server,
+      {
+        dataFolder: path.join(folder, 'data'),
+        env: { AUTOPILOT_API_KEY: server.apiKey, HOME: folder },
+        push: ['push', segment, '--list', 'Crash test', '--endpoint', server.url],
+      },
+      seeded(seed),
+      14,
+    );
     expect(kills, `seed ${seed}`).toBeGreaterThanOrEqual(10);
-    expect(finished?.code, `seed ${seed}`).toBe(0);
-    const summary = JSON.parse(finished?.stdout ?? '{}');
-    expect(summary).toMatchObject({
-      status: 'completed',
-      valid: contacts,
-      succeeded: contacts,
-      failed: 0,
-    });
-
+    expect(code, `seed ${seed}`).toBe(0);
+    expect(summary).toMatchObject(completedSummary);
     // Zero lost: every contact is on the list, exactly as in the file.
     const members = server.contactsInList('Crash test');
     expect(members).toHaveLength(contacts);
@@ -126,5 +153,48 @@ describe('kill -9 at random moments, then resume', () => {
     expect(
       [...server.state.lists.values()].filter((list) => list.title === 'Crash test'),
     ).toHaveLength(1);
+  }, 120_000);
+  it('Ortto: delivers everyone with the tag, the declared permission only for new people', async () => {
+    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
+    const segment = path.join(folder, 'segment.csv');
+    const { kills, code, summary } = await pushThroughKills(
+      ortto,
+      {
+        dataFolder: path.join(folder, 'data-ortto'),
+        env: { ORTTO_API_KEY: ortto.apiKey, HOME: folder },
+        push: [
+          'push',
+          segment,
+          '--service',
+          'ortto',
+          '--email-permission',
+          'no',
+          '--list',
+          'Crash test',
+          '--endpoint',
+          ortto.url,
+        ],
+      },
+      seeded(seed),
+      8,
+    );
+    expect(kills, `seed ${seed}`).toBeGreaterThanOrEqual(5);
+    expect(code, `seed ${seed}`).toBe(0);
+    expect(summary).toMatchObject(completedSummary);
+    // Zero lost: everyone carries the tag.
+    const tagged = new Set(ortto.peopleWithTag('Crash test'));
+    expect(tagged.size).toBe(contacts);
+    for (let index = 0; index < contacts; index += 1)
+      expect(tagged.has(`crash.${index}@example.com`), `seed ${seed}`).toBe(true);
+    // A batch sent again after a kill finds its people created: they are updated, their
+    // permission untouched; the one person who was in Ortto before stays subscribed.
+    expect(ortto.person('crash.1234@example.com')?.fields).toMatchObject({
+      'str::first': 'Name1234',
+      'bol::p': false,
+    });
+    expect(ortto.person('crash.5@example.com')?.fields['bol::p']).toBe(true);
+    expect(ortto.counters.bans).toBe(0);
+    const resent = ortto.counters.contactsAccepted - contacts;
+    expect(resent, `seed ${seed}`).toBeLessThanOrEqual(kills * concurrency * batchSize);
   }, 120_000);
 });
