@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../shared/ipc/channels/jobs';
-import { detail, fakeBridge, jobTarget, renderHistory } from './history-fake-bridge';
+import { detail, fakeBridge, item, jobTarget, renderHistory } from './history-fake-bridge';
 
 // Issue 16: a job's detail and receipt name the service. Job views do not carry it yet, so the
 // screen reads it from the consent receipt's destination.
@@ -42,6 +42,26 @@ describe('History: an Ortto export', () => {
       'people already in Ortto kept their own permission',
     );
     expect(document.body.textContent).not.toContain('Autopilot');
+  });
+
+  it("names Ortto in the list's line for the job, from the job's own destination", async () => {
+    const paused = item({
+      status: 'paused',
+      running: false,
+      resumable: true,
+      destination: {
+        id: 'dest-ortto',
+        name: 'Ortto Girona',
+        endpoint: 'https://api.eu.ap3api.com/v1',
+        service: 'ortto',
+      },
+      stop: { kind: 'rejected-key', message: 'rejected', at: '2026-03-01T10:05:00.000Z' },
+    });
+    const fake = fakeBridge(orttoJob, [paused]);
+    await renderHistory(fake.bridge, { screen: 'history' });
+    const line = (await screen.findByText(/Paused: Ortto rejected the API key/)).closest('li');
+    expect(line?.getAttribute('data-job-id')).toBe(paused.id);
+    expect(line?.textContent).not.toContain('Autopilot');
   });
 
   it('in Catalan', async () => {

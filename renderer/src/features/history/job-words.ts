@@ -55,7 +55,8 @@ export function useJobFormat() {
  * consent receipt); list rows and jobs from before Ortto existed read as Autopilot's.
  */
 export function jobService(job: JobListItem | JobDetail): DestinationService {
-  return ('consent' in job ? job.consent.destination.service : undefined) ?? 'autopilot';
+  const fromReceipt = 'consent' in job ? job.consent.destination.service : undefined;
+  return fromReceipt ?? job.destination.service ?? 'autopilot';
 }
 
 /** Seconds until `resumesAt`, never below 1 while waiting (as the engine words it). */
