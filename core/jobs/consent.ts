@@ -3,6 +3,7 @@
  * receipt that records it with the job: when, who, what and where.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
+import { serviceNames, type DestinationService } from '../../shared/model/destination-service';
 import type { ConsentReceipt, JobDestination, SegmentCounts } from './job-manifest';
 
 export const consentTerms =
@@ -10,6 +11,20 @@ export const consentTerms =
   'boundary of the system it was exported from. You are responsible for making sure Autopilot ' +
   'meets your privacy and compliance obligations. You can delete the destination at any time to ' +
   'stop using it.';
+
+/**
+ * The terms as the consent dialog shows them for the destination's kind (the renderer's catalog
+ * holds the same words: tests/unit/exports-rules.test.ts), so a receipt records what was read.
+ */
+export function consentTermsFor(service: DestinationService = 'autopilot'): string {
+  if (service === 'autopilot') return consentTerms;
+  return (
+    'Sending these people moves data, possibly personal and sensitive data, outside the compliance ' +
+    `boundary of the system it was exported from. You are responsible for making sure ${serviceNames[service]} ` +
+    'meets your privacy and compliance obligations. You can delete the destination at any time to ' +
+    'stop using it.'
+  );
+}
 
 /** Destination field names a mapping fills, as the receipt lists them. */
 export function mappedFieldNames(mapping: FieldMapping): string[] {
@@ -57,6 +72,6 @@ export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
     profiles: input.segments.reduce((sum, segment) => sum + segment.valid, 0),
     rows: input.segments.reduce((sum, segment) => sum + segment.rows, 0),
     files: input.segments.map((segment) => ({ ...segment.source })),
-    terms: consentTerms,
+    terms: consentTermsFor(input.destination.service),
   };
 }

@@ -105,4 +105,6 @@ test('add an Ortto destination, export a segment: people tagged, permissions as 
     emailPermission: 'yes',
   });
   expect(manifest.consent.destination).toMatchObject({ service: 'ortto', region: 'eu' });
+  // The receipt keeps the words the dialog showed, naming Ortto.
+  expect(manifest.consent.terms).toContain('making sure Ortto meets');
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerSignature, mappingForColumns } from '../../core/exports/header-signature';
-import { consentTerms } from '../../core/jobs/consent';
+import { consentTerms, consentTermsFor } from '../../core/jobs/consent';
 import { hasMappingProblems, mappingProblems } from '../../shared/ipc/channels/exports';
 
 const localeOf = async (language: string) =>
@@ -14,11 +14,13 @@ const localeOf = async (language: string) =>
       ),
       'utf8',
     ),
-  ) as { consent: { terms: string } };
+  ) as { consent: { terms: string; terms_ortto: string } };
 
 describe('export setup rules', () => {
   it('shows the same compliance words in the dialog as the receipt records', async () => {
     expect((await localeOf('en')).consent.terms).toBe(consentTerms);
+    // Ortto's words too, so an Ortto receipt records what its dialog showed (issue 16).
+    expect((await localeOf('en')).consent.terms_ortto).toBe(consentTermsFor('ortto'));
     expect((await localeOf('ca')).consent.terms).not.toBe(consentTerms);
   });
 
