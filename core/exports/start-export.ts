@@ -175,6 +175,7 @@ export async function startExport(
         destination,
         confirmedAt: deps.now(),
         osUser: deps.osUser(),
+        language: input.consent.language,
       }),
       plan.segments,
     ),

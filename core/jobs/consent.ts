@@ -3,27 +3,23 @@
  * receipt that records it with the job: when, who, what and where.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { serviceNames, type DestinationService } from '../../shared/model/destination-service';
+import {
+  consentTermsText,
+  consentTermsVersion,
+  type TermsLanguage,
+} from '../../shared/model/consent-terms';
+import type { DestinationService } from '../../shared/model/destination-service';
 import type { ConsentReceipt, JobDestination, SegmentCounts } from './job-manifest';
 
-export const consentTerms =
-  'Sending these contacts moves data, possibly personal and sensitive data, outside the compliance ' +
-  'boundary of the system it was exported from. You are responsible for making sure Autopilot ' +
-  'meets your privacy and compliance obligations. You can delete the destination at any time to ' +
-  'stop using it.';
+/** The English terms for Autopilot, as the command line prints them before `--consent`. */
+export const consentTerms = consentTermsText('en', 'autopilot');
 
-/**
- * The terms as the consent dialog shows them for the destination's kind (the renderer's catalog
- * holds the same words: tests/unit/exports-rules.test.ts), so a receipt records what was read.
- */
-export function consentTermsFor(service: DestinationService = 'autopilot'): string {
-  if (service === 'autopilot') return consentTerms;
-  return (
-    'Sending these people moves data, possibly personal and sensitive data, outside the compliance ' +
-    `boundary of the system it was exported from. You are responsible for making sure ${serviceNames[service]} ` +
-    'meets your privacy and compliance obligations. You can delete the destination at any time to ' +
-    'stop using it.'
-  );
+/** The terms as the consent dialog showed them, by the destination's kind and the language read. */
+export function consentTermsFor(
+  service: DestinationService = 'autopilot',
+  language: TermsLanguage = 'en',
+): string {
+  return consentTermsText(language, service);
 }
 
 /** Destination field names a mapping fills, as the receipt lists them. */
@@ -43,6 +39,8 @@ export interface ReceiptInput {
   readonly destination: JobDestination;
   readonly confirmedAt: Date;
   readonly osUser: string;
+  /** The language the person read the terms in (the app's); English when not said. */
+  readonly language?: TermsLanguage;
 }
 
 /** Where the data went: the kind of account and its region too, when the job names them. */
@@ -72,6 +70,8 @@ export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
     profiles: input.segments.reduce((sum, segment) => sum + segment.valid, 0),
     rows: input.segments.reduce((sum, segment) => sum + segment.rows, 0),
     files: input.segments.map((segment) => ({ ...segment.source })),
-    terms: consentTermsFor(input.destination.service),
+    terms: consentTermsFor(input.destination.service, input.language),
+    termsLanguage: input.language ?? 'en',
+    termsVersion: consentTermsVersion,
   };
 }

@@ -10,6 +10,7 @@ import {
   emailPermissionChoices,
   orttoRegions,
 } from '../../shared/model/destination-service';
+import { termsLanguages } from '../../shared/model/consent-terms';
 
 export const jobStatusSchema = z.enum(jobStatusValues);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -105,6 +106,9 @@ export const consentReceiptSchema = z.object({
   rows: z.number().int(),
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: z.number() })),
   terms: z.string(),
+  /** The language the terms were read in, and their version (issue 17, item 7). */
+  termsLanguage: z.enum(termsLanguages).optional(),
+  termsVersion: z.string().optional(),
   /** What the person saw before confirming a sync (issue 13): the preview of changes. */
   changes: z
     .object({

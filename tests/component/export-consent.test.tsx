@@ -101,7 +101,7 @@ describe('Export screen: consent and Start', () => {
             },
           },
         ],
-        consent: { confirmed: true, profiles: 2 },
+        consent: { confirmed: true, profiles: 2, language: 'en' },
       },
     ]);
   });
@@ -154,13 +154,19 @@ describe('Export screen: consent and Start', () => {
     );
   });
 
-  it('speaks Catalan in the consent dialog', async () => {
-    const { exportButton } = await readyToExport('ca');
+  it('speaks Catalan in the consent dialog, and says so to main for the receipt', async () => {
+    const { exportButton, calls } = await readyToExport('ca');
     await userEvent.click(exportButton);
     const dialog = screen.getByRole('dialog', {
       name: 'Voleu enviar 2 perfils a «Autopilot Barcelona»?',
     });
     expect(within(dialog).getByRole('button', { name: 'Confirma i envia' })).toBeTruthy();
     expect(dialog.textContent).toContain('perímetre de compliment normatiu');
+    await userEvent.click(within(dialog).getByRole('checkbox'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirma i envia' }));
+    await waitFor(() => expect(calls.exportsStart).toHaveBeenCalledTimes(1));
+    expect(calls.exportsStart.mock.lastCall).toMatchObject([
+      { consent: { confirmed: true, language: 'ca' } },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emul
 import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+import { consentTermsText, consentTermsVersion } from '../../shared/model/consent-terms';
 
 // A Catalan export with a custom whole number (one value does not fit: the contact is sent
 // without it), a date, an invalid email and a duplicate. Semicolons, as Excel writes them in Catalonia.
@@ -182,6 +183,22 @@ describe('export setup service against the emulator', () => {
     expect(preview.rows.map((row) => row.email)).toEqual(['anna@exemple.cat', 'jordi@exemple.cat']);
   });
 
+  it('keeps in the receipt the terms in the language the person read them in', async () => {
+    const { destinationId, segment } = await catalanExport();
+    const { jobId } = await world.exports.start({
+      destinationId,
+      segments: [segment],
+      consent: { confirmed: true, profiles: 3, language: 'ca' },
+    });
+    const manifest = await readJobManifest(world.dataFolder, jobId);
+    expect(manifest.consent).toMatchObject({
+      terms: consentTermsText('ca', 'autopilot'),
+      termsLanguage: 'ca',
+      termsVersion: consentTermsVersion,
+    });
+    expect(manifest.consent.terms).toContain('Sou responsables');
+  });
+
   it('starts: records the consent receipt in the job and the engine delivers to the list', async () => {
     const { destinationId, segment } = await catalanExport();
     const { jobId } = await world.exports.start({
@@ -206,6 +223,12 @@ describe('export setup service against the emulator', () => {
     });
     expect(manifest.consent.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.segments[0]).toMatchObject({ listName: 'Clients Catalunya', valid: 3 });
+    // Read in English (nothing said): the English words, with their language and version.
+    expect(manifest.consent).toMatchObject({
+      terms: consentTermsText('en', 'autopilot'),
+      termsLanguage: 'en',
+      termsVersion: consentTermsVersion,
+    });
 
     expect((await world.runs.get(jobId))?.status).toBe('completed');
     const onList = emulator.contactsInList('Clients Catalunya');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerSignature, mappingForColumns } from '../../core/exports/header-signature';
 import { consentTerms, consentTermsFor } from '../../core/jobs/consent';
+import { termsLanguages } from '../../shared/model/consent-terms';
 import { hasMappingProblems, mappingProblems } from '../../shared/ipc/channels/exports';
 
 const localeOf = async (language: string) =>
@@ -19,8 +20,13 @@ const localeOf = async (language: string) =>
 describe('export setup rules', () => {
   it('shows the same compliance words in the dialog as the receipt records', async () => {
     expect((await localeOf('en')).consent.terms).toBe(consentTerms);
-    // Ortto's words too, so an Ortto receipt records what its dialog showed (issue 16).
-    expect((await localeOf('en')).consent.terms_ortto).toBe(consentTermsFor('ortto'));
+    // Each language and each kind, so a receipt records the words its dialog showed (issues 16
+    // and 17, item 7).
+    for (const language of termsLanguages) {
+      const catalog = (await localeOf(language)).consent;
+      expect(catalog.terms).toBe(consentTermsFor('autopilot', language));
+      expect(catalog.terms_ortto).toBe(consentTermsFor('ortto', language));
+    }
     expect((await localeOf('ca')).consent.terms).not.toBe(consentTerms);
   });
 

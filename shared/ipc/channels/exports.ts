@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { termsLanguages } from '../../model/consent-terms';
 import { emailPermissionChoices } from '../../model/destination-service';
 import { command, query } from '../channel';
 import {
@@ -173,6 +174,8 @@ export const startExportInputSchema = z.object({
     profiles: count,
     /** The person answered yes to taking more than a fifth of a list's members off (mirror). */
     massRemoval: z.boolean().optional(),
+    /** The language the terms were shown in: the receipt keeps those words (issue 17, item 7). */
+    language: z.enum(termsLanguages).optional(),
   }),
   sync: syncChoiceSchema.optional(),
   /**

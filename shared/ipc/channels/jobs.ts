@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../channel';
+import { termsLanguages } from '../../model/consent-terms';
 
 /**
  * Export jobs: their live progress, pause, resume and cancel, the History list with each job's
@@ -167,6 +168,9 @@ export const jobConsentSchema = z.object({
   rows: count,
   files: z.array(z.object({ fileName: z.string(), sha256: z.string(), size: count })),
   terms: z.string(),
+  /** The language the terms were read in, and their version (issue 17, item 7). */
+  termsLanguage: z.enum(termsLanguages).optional(),
+  termsVersion: z.string().optional(),
   /** The preview of changes the person confirmed (issue 13). */
   changes: z
     .object({

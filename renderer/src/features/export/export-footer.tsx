@@ -27,7 +27,7 @@ type Step = 'idle' | 'right-column' | 'consent';
  * values of a field do not fit, then the consent dialog, then Start.
  */
 export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
-  const { t } = useTranslation('export');
+  const { t, i18n } = useTranslation('export');
   const { navigate } = useNavigation();
   const [step, setStep] = useState<Step>('idle');
   const start = useStartExport();
@@ -49,6 +49,8 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
           confirmed: true,
           profiles: facts.profiles,
           ...(setup.draft.massRemovalConfirmed ? { massRemoval: true } : {}),
+          // The receipt keeps the terms in the language they were read in.
+          language: i18n.resolvedLanguage === 'ca' ? 'ca' : 'en',
         },
         ...(setup.draft.mirror || setup.draft.full
           ? { sync: { mirror: setup.draft.mirror, full: setup.draft.full } }
