@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useCliWorld } from '../support/cli-world';
+import { cliError, useCliWorld } from '../support/cli-world';
 
 /**
  * Issue 16, item 8: what the command line refuses for Ortto before anything is sent: a push that
@@ -13,13 +13,8 @@ import { useCliWorld } from '../support/cli-world';
 const world = useCliWorld('courier-cli-ortto-');
 const cli = world.cli;
 
-async function segmentFile(): Promise<string> {
-  const file = path.join(world.folder, 'segment.csv');
-  await writeFile(file, 'Email,First name\nanna@example.com,Anna\nbiel@example.com,Biel\n');
-  return file;
-}
-
-const errorOf = (stdout: string) => JSON.parse(stdout).error as { code: string; message: string };
+const segmentFile = () => world.segmentFile();
+const errorOf = cliError;
 
 async function expectNothingLeft(): Promise<void> {
   expect(world.server.counters.total).toBe(0);

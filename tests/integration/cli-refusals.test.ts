@@ -17,7 +17,7 @@ import {
   selectionFile,
   writeJobManifest,
 } from '../../core/jobs/job-store';
-import { useCliWorld } from '../support/cli-world';
+import { cliError, useCliWorld } from '../support/cli-world';
 
 /**
  * Issue 12: what the command line refuses, before anything is sent, with a plain sentence, exit
@@ -28,13 +28,8 @@ import { useCliWorld } from '../support/cli-world';
 const world = useCliWorld('courier-cli-refusals-');
 const cli = world.cli;
 
-async function segmentFile(): Promise<string> {
-  const file = path.join(world.folder, 'segment.csv');
-  await writeFile(file, 'Email,First name\nanna@example.com,Anna\nbiel@example.com,Biel\n');
-  return file;
-}
-
-const errorOf = (stdout: string) => JSON.parse(stdout).error as { code: string; message: string };
+const segmentFile = () => world.segmentFile();
+const errorOf = cliError;
 
 /** The emulator's address as an IPv4-mapped IPv6 literal: this computer, but not by either name the rule allows. */
 const disguisedUrl = () => world.server.url.replace('127.0.0.1', '[::ffff:127.0.0.1]');

@@ -3,7 +3,7 @@
  * it, and a fresh emulator, new for every test. `cli` runs one command there with the emulator's
  * key, or with the environment given.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
@@ -22,7 +22,13 @@ export interface CliWorld {
   readonly dataFolder: string;
   readonly server: RunningEmulator;
   cli(args: readonly string[], env?: Record<string, string>): Promise<CliResult>;
+  /** Writes a two-contact segment file in the world's folder and answers its path. */
+  segmentFile(): Promise<string>;
 }
+
+/** The error object a `--json` refusal prints. */
+export const cliError = (stdout: string) =>
+  JSON.parse(stdout).error as { code: string; message: string };
 
 /** Registers the hooks of the current test file and gives the world they set up. */
 export function useCliWorld(prefix: string, emulator: Partial<EmulatorOptions> = {}): CliWorld {
@@ -49,6 +55,11 @@ export function useCliWorld(prefix: string, emulator: Partial<EmulatorOptions> =
     get server() {
       if (!state.server) throw new Error('The emulator starts before each test.');
       return state.server;
+    },
+    async segmentFile() {
+      const file = path.join(state.folder, 'segment.csv');
+      await writeFile(file, 'Email,First name\nanna@example.com,Anna\nbiel@example.com,Biel\n');
+      return file;
     },
     async cli(args, env = { AUTOPILOT_API_KEY: world.server.apiKey }) {
       const child = await spawnCli([...args, '--data-dir', state.dataFolder], {
