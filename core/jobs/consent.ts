@@ -8,19 +8,10 @@ import {
   consentTermsVersion,
   type TermsLanguage,
 } from '../../shared/model/consent-terms';
-import type { DestinationService } from '../../shared/model/destination-service';
 import type { ConsentReceipt, JobDestination, SegmentCounts } from './job-manifest';
 
 /** The English terms for Autopilot, as the command line prints them before `--consent`. */
 export const consentTerms = consentTermsText('en', 'autopilot');
-
-/** The terms as the consent dialog showed them, by the destination's kind and the language read. */
-export function consentTermsFor(
-  service: DestinationService = 'autopilot',
-  language: TermsLanguage = 'en',
-): string {
-  return consentTermsText(language, service);
-}
 
 /** Destination field names a mapping fills, as the receipt lists them. */
 export function mappedFieldNames(mapping: FieldMapping): string[] {
@@ -70,7 +61,7 @@ export function buildConsentReceipt(input: ReceiptInput): ConsentReceipt {
     profiles: input.segments.reduce((sum, segment) => sum + segment.valid, 0),
     rows: input.segments.reduce((sum, segment) => sum + segment.rows, 0),
     files: input.segments.map((segment) => ({ ...segment.source })),
-    terms: consentTermsFor(input.destination.service, input.language),
+    terms: consentTermsText(input.language ?? 'en', input.destination.service ?? 'autopilot'),
     termsLanguage: input.language ?? 'en',
     termsVersion: consentTermsVersion,
   };

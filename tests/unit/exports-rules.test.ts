@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerSignature, mappingForColumns } from '../../core/exports/header-signature';
-import { consentTerms, consentTermsFor } from '../../core/jobs/consent';
-import { termsLanguages } from '../../shared/model/consent-terms';
+import { consentTerms } from '../../core/jobs/consent';
+import { consentTermsText, termsLanguages } from '../../shared/model/consent-terms';
 import { hasMappingProblems, mappingProblems } from '../../shared/ipc/channels/exports';
 
 const localeOf = async (language: string) =>
@@ -24,8 +24,8 @@ describe('export setup rules', () => {
     // and 17, item 7).
     for (const language of termsLanguages) {
       const catalog = (await localeOf(language)).consent;
-      expect(catalog.terms).toBe(consentTermsFor('autopilot', language));
-      expect(catalog.terms_ortto).toBe(consentTermsFor('ortto', language));
+      expect(catalog.terms).toBe(consentTermsText(language, 'autopilot'));
+      expect(catalog.terms_ortto).toBe(consentTermsText(language, 'ortto'));
     }
     expect((await localeOf('ca')).consent.terms).not.toBe(consentTerms);
   });
