@@ -16,10 +16,8 @@ import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
 import { autopilotStandardFields } from './standard-fields';
 
-export const defaultAutopilotEndpoint = 'https://api2.autopilothq.com/v1';
-
 export interface AutopilotDestinationOptions {
-  /** Base URL including `/v1`; defaultAutopilotEndpoint for the real service. */
+  /** Base URL including `/v1`; shared/model's autopilotDefaultEndpoint for the real service. */
   readonly endpoint: string;
   readonly apiKey: string;
   readonly fetch?: typeof fetch;

@@ -1,11 +1,9 @@
 // The Destination the upload engine uses, backed by Autopilot, against the real emulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createAutopilotDestination,
-  defaultAutopilotEndpoint,
-} from '../../core/autopilot/autopilot-destination';
+import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
 import type { Destination, OutgoingContact } from '../../core/destination/destination';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { autopilotDefaultEndpoint } from '../../shared/model/destination-service';
 import { directCall } from '../support/request-call';
 
 let emulator: RunningEmulator;
@@ -34,7 +32,7 @@ const contact = (email: string, overrides: Partial<OutgoingContact> = {}): Outgo
 
 describe('Autopilot destination', () => {
   it('points at the real service by default and takes 100 contacts per batch', () => {
-    expect(defaultAutopilotEndpoint).toBe('https://api2.autopilothq.com/v1');
+    expect(autopilotDefaultEndpoint).toBe('https://api2.autopilothq.com/v1');
     expect(destination.maxBatchSize).toBe(100);
   });
 
