@@ -6,7 +6,7 @@
  * start, however many slots went by: `scheduledRunDue` only asks whether at least one slot fell
  * between the last run and now.
  */
-import { z } from 'zod';
+import { scheduleSchema, weekdays, type Schedule } from '../../shared/model/automation';
 import {
   addCalendarDays,
   instantOfWallTime,
@@ -16,27 +16,7 @@ import {
   type WallTime,
 } from './zoned-time';
 
-export const weekdays = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
-
-const timeOfDay = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:MM on a 24-hour clock, e.g. 07:30.');
-
-/** How a schedule is stored with a saved setup. */
-export const scheduleSchema = z.discriminatedUnion('every', [
-  z.object({ every: z.literal('day'), at: timeOfDay }),
-  z.object({ every: z.literal('week'), on: z.enum(weekdays), at: timeOfDay }),
-]);
-
-export type Schedule = z.infer<typeof scheduleSchema>;
+export { scheduleSchema, weekdays, type Schedule };
 
 export type ScheduleCheck =
   | { readonly ok: true; readonly schedule: Schedule }

@@ -12,6 +12,7 @@ import {
   type JobSettings,
 } from './job-manifest';
 import { writeLeavers } from '../sync/leavers-file';
+import type { RunTrigger } from '../../shared/model/automation';
 import { receiptWithChanges } from '../sync/receipt-changes';
 import { jobFolder, jobsFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
@@ -24,6 +25,8 @@ export interface CreateJobInput {
   readonly now?: Date;
   /** "Send everything again" and mirror (issue 13); leavers are taken off only when mirroring. */
   readonly sync?: { readonly full: boolean; readonly mirror: boolean };
+  /** Set by automatic runs and `run-setup` (issue 18): what started the job. */
+  readonly trigger?: RunTrigger;
 }
 
 export async function createJob(input: CreateJobInput): Promise<JobManifest> {
@@ -72,6 +75,7 @@ export async function createJob(input: CreateJobInput): Promise<JobManifest> {
     consent: receiptWithChanges(input.consent, input.segments, input.sync),
     settings: { ...defaultJobSettings, ...input.settings },
     ...(input.sync ? { sync: input.sync } : {}),
+    ...(input.trigger ? { trigger: input.trigger } : {}),
   };
   await writeJobManifest(input.dataFolder, manifest);
   return manifest;

@@ -11,6 +11,7 @@ import {
   orttoRegions,
 } from '../../shared/model/destination-service';
 import { termsLanguages } from '../../shared/model/consent-terms';
+import { runTriggerSchema, standingConsentRefSchema } from '../../shared/model/automation';
 
 export const jobStatusSchema = z.enum(jobStatusValues);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -120,6 +121,8 @@ export const consentReceiptSchema = z.object({
       full: z.boolean(),
     })
     .optional(),
+  /** An automatic run (issue 18): the standing consent it ran under, given once by the person. */
+  standingConsent: standingConsentRefSchema.optional(),
 });
 export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;
 
@@ -158,6 +161,8 @@ export const jobManifestSchema = z.object({
   settings: jobSettingsSchema,
   /** "Send everything again" and "Keep the list in step with the segment" (issue 13). */
   sync: z.object({ full: z.boolean(), mirror: z.boolean() }).optional(),
+  /** What started the job when nobody pressed Export (issue 18): a folder, a schedule, run-setup. */
+  trigger: runTriggerSchema.optional(),
 });
 export type JobManifest = z.infer<typeof jobManifestSchema>;
 

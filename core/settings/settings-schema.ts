@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { privacyAgreementSchema } from '../../shared/ipc/channels/destinations';
 import { listChoiceSchema } from '../../shared/ipc/channels/exports';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
+import { setupAutomationSchema } from '../../shared/model/automation';
 import { destinationServices, orttoRegions } from '../../shared/model/destination-service';
 
 /**
@@ -53,6 +54,8 @@ export const exportSetupRecordSchema = z.looseObject({
     .optional(),
   /** "Keep the list in step with the segment" (issue 13). */
   mirror: z.boolean().optional(),
+  /** Runs by itself (issue 18): a watched folder and/or a schedule, under a standing consent. */
+  automation: setupAutomationSchema.optional(),
 });
 export type ExportSetupRecord = z.infer<typeof exportSetupRecordSchema>;
 

@@ -55,6 +55,7 @@ export function toListItem(
     elapsedMs: listing.summary.elapsedMs,
     stop: stopOf(manifest.stop),
     retryOf,
+    ...(manifest.trigger === undefined ? {} : { trigger: manifest.trigger }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../channel';
 import { termsLanguages } from '../../model/consent-terms';
+import { runTriggerSchema, standingConsentRefSchema } from '../../model/automation';
 
 /**
  * Export jobs: their live progress, pause, resume and cancel, the History list with each job's
@@ -128,6 +129,8 @@ export const jobListItemSchema = z.object({
   stop: jobStopSchema.nullable(),
   /** The job this one re-sends the failed rows of ("Retry failed rows"). */
   retryOf: z.string().nullable(),
+  /** Set when an automation or `run-setup` made the job (issue 18); absent for Export. */
+  trigger: runTriggerSchema.optional(),
 });
 export type JobListItem = z.infer<typeof jobListItemSchema>;
 
@@ -182,6 +185,8 @@ export const jobConsentSchema = z.object({
       full: z.boolean(),
     })
     .optional(),
+  /** An automatic run: the standing consent it ran under (issue 18, item 2). */
+  standingConsent: standingConsentRefSchema.optional(),
 });
 export type JobConsent = z.infer<typeof jobConsentSchema>;
 
