@@ -1,4 +1,4 @@
-import type { DestinationErrorCode } from '../../shared/ipc/channels/destinations';
+import type { DestinationErrorCode } from '../../shared/model/destinations';
 
 /** A request about destinations that cannot be done as asked; the message says what to change. */
 export class DestinationsError extends Error {

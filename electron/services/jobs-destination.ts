@@ -15,7 +15,7 @@ import {
 } from '../../core/destination/open-destination';
 import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';
 import type { SecretStore } from '../../core/secrets/secret-store';
-import type { JobStopKind } from '../../shared/ipc/channels/jobs';
+import type { JobStopKind } from '../../shared/model/jobs';
 
 export const missingKeyMessage =
   'Paused: there is no API key for this destination in the keychain. Add it on the Destinations screen, then resume.';

@@ -8,7 +8,7 @@ import { JobBusyError } from '../../core/jobs/job-lock';
 import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-store';
 import { JobAlreadyRunningError } from '../../core/upload/job-runner';
 import { JobNotRunnableError } from '../../core/upload/upload-run';
-import { jobErrorCodes, type JobErrorCode } from '../../shared/ipc/channels/jobs';
+import { jobErrorCodes, type JobErrorCode } from '../../shared/model/jobs';
 import { RetryError } from '../../core/jobs/retry-job';
 
 export class JobsError extends Error {

@@ -15,7 +15,7 @@ import type { Clock } from '../../core/upload/clock';
 import { JobRunner } from '../../core/upload/job-runner';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess, type SnapshotAccess } from '../../core/upload/snapshot-access';
-import { jobErrorCodes, type JobDetail, type JobListItem } from '../../shared/ipc/channels/jobs';
+import { jobErrorCodes, type JobDetail, type JobListItem } from '../../shared/model/jobs';
 import type { EventSink } from './host-environment';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';

@@ -5,7 +5,7 @@
  */
 import type { JobStatus } from '../../core/jobs/job-manifest';
 import { serviceNames } from '../../shared/model/destination-service';
-import type { JobListItem, JobStopKind } from '../../shared/ipc/channels/jobs';
+import type { JobListItem, JobStopKind } from '../../shared/model/jobs';
 import type { DestinationService } from '../../shared/model/destination-service';
 
 export type MainLanguage = 'en' | 'ca';

@@ -10,7 +10,7 @@ import { jobFile, listJobIds, readJobManifest } from '../../core/jobs/job-store'
 import type { JobSummary } from '../../core/jobs/job-summary';
 import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
 import type { JobProgress } from '../../core/upload/progress';
-import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/ipc/channels/jobs';
+import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/model/jobs';
 import { stopKindOf } from './jobs-destination';
 import { readSegmentTallies } from '../../core/jobs/journal-tallies';
 import { findRetryJob, readRetryOf, retryableStatuses } from '../../core/jobs/retry-job';

@@ -8,7 +8,7 @@ import {
 } from '../../electron/services/jobs-destination';
 import { reportFileName } from '../../electron/services/jobs-report';
 import { endNotification, pickMainLanguage } from '../../electron/services/jobs-texts';
-import { jobStopKinds } from '../../shared/ipc/channels/jobs';
+import { jobStopKinds } from '../../shared/model/jobs';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 
 // Only what pausedForKey reads and writes.

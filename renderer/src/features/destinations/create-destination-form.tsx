@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   ConnectOutcome,
   DestinationSummary,
-} from '../../../../shared/ipc/channels/destinations';
+} from '../../../../shared/model/destinations';
 import { AdvancedFields } from './advanced-fields';
 import { errorField, errorText } from './error-text';
 import { FormField } from './form-field';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import {
   destinationErrorCodes,
   destinationLimits,
-} from '../../../../shared/ipc/channels/destinations';
+} from '../../../../shared/model/destinations';
 import { CourierError } from '../../../../shared/ipc/result';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 

@@ -5,7 +5,7 @@ import { sectionIds } from './section-ids';
 import type {
   DestinationListSummary,
   ExportSegmentInput,
-} from '../../../../shared/ipc/channels/exports';
+} from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { exportErrorText } from './format';
 import { PreviewTable } from './preview-table';

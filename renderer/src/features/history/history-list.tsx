@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
+import type { JobListItem } from '../../../../shared/model/jobs';
 import { useNavigation } from '../../app/navigation';
 import { useErrorText } from './error-text';
 import { useJobFormat, useJobStateText } from './job-words';

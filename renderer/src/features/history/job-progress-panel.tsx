@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobDetail, JobProgressEvent } from '../../../../shared/ipc/channels/jobs';
+import type { JobDetail, JobProgressEvent } from '../../../../shared/model/jobs';
 import { useJobFormat, useJobStateText } from './job-words';
 import { ProgressBar } from './progress-bar';
 import { isLiveState } from './use-jobs';

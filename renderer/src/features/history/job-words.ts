@@ -5,7 +5,7 @@ import type {
   JobListItem,
   JobProgressEvent,
   JobStop,
-} from '../../../../shared/ipc/channels/jobs';
+} from '../../../../shared/model/jobs';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { isLiveState } from './use-jobs';
 
