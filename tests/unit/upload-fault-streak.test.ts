@@ -1,7 +1,7 @@
 // Issue 12, item 10: when a streak of failures pauses the export, and how the pause is worded.
 import { describe, expect, it } from 'vitest';
 import { FaultStreak, repeatedFaultsPolicy } from '../../core/upload/fault-streak';
-import { stopKindOf } from '../../electron/services/jobs-destination';
+import { stopKindOf } from '../../core/jobs/jobs-destination';
 import { endNotification } from '../../electron/services/jobs-texts';
 import historyCa from '../../renderer/src/features/history/locales/ca.json';
 import historyEn from '../../renderer/src/features/history/locales/en.json';

@@ -1,41 +1,50 @@
 /**
- * Export jobs in the app (product.md, steps 5 and 6): runs them on the upload engine's JobRunner in
+ * Export jobs (product.md, steps 5 and 6): runs them on the upload engine's JobRunner in
  * the background, forwards their progress to the window, keeps the computer awake while any runs,
  * says when one ends (an OS notification), saves the report of undelivered rows where the person
  * chooses, retries failed rows, and stops every run cleanly before quitting so the next start can
- * resume it. Nothing here imports Electron: the host injects what only it has.
+ * resume it. Nothing here imports Electron: the host (electron/services/jobs-host.ts) injects what
+ * only it has.
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Destination } from '../../core/destination/destination';
-import { jobLockHolder, JobBusyError } from '../../core/jobs/job-lock';
-import type { JobDestination } from '../../core/jobs/job-manifest';
-import { jobFile, readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
-import type { Clock } from '../../core/upload/clock';
-import { JobRunner } from '../../core/upload/job-runner';
-import type { JobProgress } from '../../core/upload/progress';
-import { fileSnapshotAccess, type SnapshotAccess } from '../../core/upload/snapshot-access';
-import { jobErrorCodes, type JobDetail, type JobListItem } from '../../shared/model/jobs';
-import type { EventSink } from './host-environment';
+import type { Destination } from '../destination/destination';
+import { jobLockHolder, JobBusyError } from './job-lock';
+import type { JobDestination } from './job-manifest';
+import { jobFile, readJobManifest, writeJobManifest } from './job-store';
+import type { Clock } from '../upload/clock';
+import { JobRunner } from './job-runner';
+import type { JobProgress } from '../upload/progress';
+import { fileSnapshotAccess, type SnapshotAccess } from '../upload/snapshot-access';
+import {
+  jobErrorCodes,
+  type JobDetail,
+  type JobFinishedEvent,
+  type JobListItem,
+} from '../../shared/model/jobs';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';
-import { createRetryJob } from '../../core/jobs/retry-job';
-import { endFactsOf, endNotification, type MainLanguage } from './jobs-texts';
+import { createRetryJob } from './retry-job';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
+
+/** What the service tells whoever shows its jobs: the window, through main's event sink. */
+export interface JobEventSink {
+  progressed(progress: JobProgress): void;
+  finished(event: JobFinishedEvent): void;
+}
 
 export interface JobsServiceOptions {
   readonly dataFolder: string;
-  readonly events: EventSink;
+  readonly events: JobEventSink;
   /** The destination a job sends to, its key looked up anew for every run. */
   readonly openDestination: (destination: JobDestination) => Promise<Destination>;
   /** Keeps the computer from sleeping; returns the function that lets it sleep again. */
   readonly keepAwake?: () => () => void;
-  /** An OS notification. */
-  readonly notify?: (title: string, body: string) => void;
+  /** Tells the person a run ended by itself (the host words it: an OS notification). */
+  readonly notifyEnd?: (item: JobListItem) => Promise<void>;
   /** The system's Save dialog: the chosen path, or null when the person cancelled. */
   readonly saveFile?: (suggestedName: string) => Promise<string | null>;
-  readonly language?: () => Promise<MainLanguage>;
   readonly osUser?: () => string;
   readonly snapshots?: SnapshotAccess;
   readonly clock?: Clock;
@@ -249,8 +258,8 @@ export class JobsService {
   async #announceEnd(jobId: string, notify: boolean): Promise<void> {
     const { dataFolder, events } = this.#options;
     const { item } = await readListItem(dataFolder, jobId, () => false);
-    if (notify) await this.#notifyEnd(item);
-    events.emit('jobs:finished', {
+    if (notify) await this.#options.notifyEnd?.(item);
+    events.finished({
       jobId,
       status: item.status,
       stop: item.stop,
@@ -258,19 +267,12 @@ export class JobsService {
     });
   }
 
-  async #notifyEnd(item: JobListItem): Promise<void> {
-    if (!this.#options.notify) return;
-    const language = (await this.#options.language?.().catch(() => 'en' as const)) ?? 'en';
-    const text = endNotification(language, endFactsOf(item));
-    if (text) this.#options.notify(text.title, text.body);
-  }
-
   #progressed(progress: JobProgress): void {
     this.#latest.set(progress.jobId, progress);
     const started = this.#onStarted.get(progress.jobId);
     this.#onStarted.delete(progress.jobId);
     started?.();
-    this.#options.events.emit('jobs:progress', progress);
+    this.#options.events.progressed(progress);
   }
 
   #updateKeepAwake(): void {

@@ -5,14 +5,19 @@
  * key" pause is picked up by the resume.
  */
 import type { Destination } from '../destination/destination';
-import type { JobDestination } from '../jobs/job-manifest';
-import { readJobManifest, writeJobManifest } from '../jobs/job-store';
-import { listJobs, type JobListing } from '../jobs/list-jobs';
+import type { JobDestination } from './job-manifest';
+import { readJobManifest, writeJobManifest } from './job-store';
+import { listJobs, type JobListing } from './list-jobs';
 import { writeJobReport } from '../report/job-report';
-import type { Clock } from './clock';
-import type { JobProgress } from './progress';
-import { fileSnapshotAccess, type SnapshotAccess } from './snapshot-access';
-import { ensureResumable, startUploadRun, type RunResult, type UploadRun } from './upload-run';
+import type { Clock } from '../upload/clock';
+import type { JobProgress } from '../upload/progress';
+import { fileSnapshotAccess, type SnapshotAccess } from '../upload/snapshot-access';
+import {
+  ensureResumable,
+  startUploadRun,
+  type RunResult,
+  type UploadRun,
+} from '../upload/upload-run';
 
 export interface JobRunnerOptions {
   readonly dataFolder: string;
