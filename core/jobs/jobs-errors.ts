@@ -6,7 +6,7 @@
 import { JobDamagedError } from './job-damage';
 import { JobBusyError } from './job-lock';
 import { JobNotFoundError, JobStoreCorruptError } from './job-store';
-import { JobAlreadyRunningError } from './job-runner';
+import { JobAlreadyRunningError } from './live-runs';
 import { JobNotRunnableError } from '../upload/upload-run';
 import { jobErrorCodes, type JobErrorCode } from '../../shared/model/jobs';
 import { RetryError } from './retry-job';
