@@ -35,6 +35,25 @@ export function usageText(commands: readonly CliCommand[]): string {
  * on stderr (with the usage text for usage mistakes), its exit code, and with --json one error
  * object on stdout.
  */
+/**
+ * runCli for a process: an error no command turned into a refusal still ends as one sentence on
+ * stderr (the key taken out), with --json one error object on stdout, and exit code 3. Never
+ * throws. `npm run cli` (cli/main.ts) and the installed app's `--cli` (electron/app/) both end
+ * here.
+ */
+export async function runCommandLine(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    const detail = withoutKey(error instanceof Error ? error.message : String(error), io.env);
+    const message = `Segment Courier stopped on an unexpected error: ${detail}`;
+    // A script reading --json output gets an object even now.
+    if (wantsJson(argv.slice(1))) io.stdout.write(errorJson({ code: 'unexpected', message }));
+    io.stderr.write(`${message}\n`);
+    return exitCodes.stopped;
+  }
+}
+
 export async function runCli(
   argv: readonly string[],
   io: CliIo,

@@ -1,5 +1,6 @@
 // Bundles the main process and the sandboxed preload into dist/electron (CommonJS, as Electron
 // loads a sandboxed preload as a single script that can require nothing but 'electron').
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -28,4 +29,12 @@ await Promise.all([
     entryPoints: ['electron/preload/preload.ts'],
     outfile: path.join(outFolder, 'electron/preload.cjs'),
   }),
+]);
+
+// The tray icon (electron/app/tray-icon.ts) loads from beside main.cjs: build/ is not packaged.
+// Electron picks the @2x file on high-density screens.
+await mkdir(path.join(outFolder, 'electron'), { recursive: true });
+await Promise.all([
+  copyFile('build/icons/16x16.png', path.join(outFolder, 'electron/tray-icon.png')),
+  copyFile('build/icons/32x32.png', path.join(outFolder, 'electron/tray-icon@2x.png')),
 ]);
