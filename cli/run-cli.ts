@@ -1,16 +1,19 @@
 import { describeCliError, errorJson, wantsJson } from './cli-errors';
-import type { CliCommand, CliIo } from './command';
+import { checkoutInvocation, type CliCommand, type CliIo } from './command';
 import { commands as defaultCommands } from './commands/index';
 import { exitCodes, type ExitCode } from './exit-codes';
 import { quoteArgument, withoutKey } from './quote-argument';
 
-export function usageText(commands: readonly CliCommand[]): string {
+export function usageText(
+  commands: readonly CliCommand[],
+  invocation: string = checkoutInvocation,
+): string {
   const lines = [
     'Segment Courier: push customer segment files to Autopilot or Ortto from the command line.',
     '',
     'Usage:',
-    ...commands.map((command) => `  npm run cli -- ${command.synopsis}`),
-    '  npm run cli -- --help',
+    ...commands.map((command) => `  ${invocation} ${command.synopsis}`),
+    `  ${invocation} --help`,
     '',
     ...(commands.length > 0
       ? [
@@ -61,14 +64,14 @@ export async function runCli(
 ): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout).write(usageText(commands));
+    (name === undefined ? io.stderr : io.stdout).write(usageText(commands, io.invocation));
     return name === undefined ? exitCodes.badInput : exitCodes.success;
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const message = `Unknown command ${quoteArgument(name)}.`;
     if (wantsJson(rest)) io.stdout.write(errorJson({ code: 'usage', message }));
-    io.stderr.write(`${message}\n\n${usageText(commands)}`);
+    io.stderr.write(`${message}\n\n${usageText(commands, io.invocation)}`);
     return exitCodes.badInput;
   }
   try {
@@ -78,7 +81,9 @@ export async function runCli(
     if (!report) throw error;
     const message = withoutKey(report.message, io.env);
     if (wantsJson(rest)) io.stdout.write(errorJson({ code: report.code, message }));
-    io.stderr.write(report.showUsage ? `${message}\n\n${usageText(commands)}` : `${message}\n`);
+    io.stderr.write(
+      report.showUsage ? `${message}\n\n${usageText(commands, io.invocation)}` : `${message}\n`,
+    );
     return report.exitCode;
   }
 }

@@ -4,7 +4,7 @@ import { automationsIn, checkOnWake, coalescedChecks } from './app/automation-ch
 import { createBackgroundMode } from './app/background-mode';
 import { answerCommandLine } from './app/command-line';
 import { leadingEntriesOf } from './app/launch-files';
-import { launchModeOf, startsInBackground } from './app/launch-mode';
+import { commandLineInvocation, launchModeOf, startsInBackground } from './app/launch-mode';
 import { createLoginItem, openedByLoginItem } from './app/login-item';
 import { createOpenFilesQueue } from './app/open-files-queue';
 import { quitConfirmation } from './app/quit-confirmation';
@@ -26,10 +26,11 @@ import { buildWindowOptions } from './window/window-options';
 // Lifecycle and wiring only: every behaviour lives in a module that is tested without Electron.
 
 const distFolder = path.join(__dirname, '..');
-const launch = launchModeOf({
+const launchFacts = {
   argv: process.argv,
   leadingEntries: leadingEntriesOf(process.defaultApp === true),
-});
+};
+const launch = launchModeOf(launchFacts);
 let mainWindow: BrowserWindow | null = null;
 let services: HostServices | null = null;
 // A second launch asked for the window while this one was still starting (in the background).
@@ -162,7 +163,7 @@ function startDesktopApp(hidden: () => boolean): void {
   const isOnlyInstance = claimSingleInstance(app, {
     argv: process.argv,
     workingDirectory: process.cwd(),
-    leadingEntries: leadingEntriesOf(process.defaultApp === true),
+    leadingEntries: launchFacts.leadingEntries,
     queue: openFiles,
     showWindow: showMainWindow,
   });
@@ -182,7 +183,12 @@ if (launch.kind === 'command-line') {
   app.dock?.hide();
   void answerCommandLine(
     launch.args,
-    { stdout: process.stdout, stderr: process.stderr, env: process.env },
+    {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      invocation: commandLineInvocation(launchFacts),
+    },
     (code) => app.exit(code),
   );
 } else {

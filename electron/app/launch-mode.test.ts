@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launchModeOf, startsInBackground } from './launch-mode';
+import { commandLineInvocation, launchModeOf, startsInBackground } from './launch-mode';
 
 const modeOf = (argv: string[], leadingEntries = 1) => launchModeOf({ argv, leadingEntries });
 
@@ -48,5 +48,20 @@ describe('launch mode', () => {
     const plain = { kind: 'app', background: false } as const;
     expect(startsInBackground(plain, () => false)).toBe(false);
     expect(startsInBackground(plain, () => true)).toBe(true);
+  });
+
+  it("names the app's own executable in the command line's usage and resume hints", () => {
+    const installed = [
+      'C:\\Users\\ana\\AppData\\Local\\Programs\\Segment Courier\\Segment Courier.exe',
+    ];
+    expect(
+      commandLineInvocation({ argv: [...installed, '--cli', 'jobs'], leadingEntries: 1 }),
+    ).toBe(`"${installed[0]}" --cli`);
+    expect(
+      commandLineInvocation({
+        argv: ['/usr/bin/electron', '/src/courier', '--cli'],
+        leadingEntries: 2,
+      }),
+    ).toBe('"/usr/bin/electron" "/src/courier" --cli');
   });
 });

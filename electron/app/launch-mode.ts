@@ -45,3 +45,12 @@ export function startsInBackground(
 ): boolean {
   return mode.background || openedAtLogin();
 }
+
+/**
+ * How the person started this command line, for its usage text and resume hints: the app's own
+ * executable (and the app folder under `electron .`), quoted, then `--cli`.
+ */
+export function commandLineInvocation(launch: LaunchFacts): string {
+  const leading = launch.argv.slice(0, launch.leadingEntries).map((entry) => `"${entry}"`);
+  return [...leading, commandLineSwitch].join(' ');
+}

@@ -85,7 +85,8 @@ describe('the installed app with --cli', () => {
   it('prints the usage for `--cli` alone and exits 2, with no window', async () => {
     const run = await runInstalledApp(['--cli']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('run-setup');
+    expect(run.stderr).toContain(`"${process.execPath}" --cli run-setup`);
+    expect(run.stderr).not.toContain('npm run cli');
     expect(run.stdout).toBe('');
     expect(run.fake.windows).toEqual([]);
   });
