@@ -2,6 +2,7 @@
 // window quits as it always has and no tray appears; a start at login (`--background`) opens no
 // window. With one on (once the automation service is wired into the host services), closing
 // leaves the app running in the tray and `--background` goes straight there.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,19 @@ describe('the main process with no automation on', () => {
     expect(fake.trays).toEqual([]);
     // The services did start (a start at login runs the schedules and watchers).
     expect(fake.handled.length).toBeGreaterThan(0);
+  });
+
+  it('a second launch while it starts at login opens the window after all', async () => {
+    const fake = await boot(['--background']);
+    fake.app.emit('second-instance', {}, ['segment-courier'], tmpdir());
+    await fake.windowOpened;
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.calls.quit).toBe(0);
+  });
+
+  it('the tray icon is built beside main.cjs, with its high-density twin', () => {
+    for (const name of ['tray-icon.png', 'tray-icon@2x.png'])
+      expect(existsSync(path.join(bundle.folder, 'electron', name))).toBe(true);
   });
 });
 
