@@ -1,29 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BackgroundAutomations } from './automation-checks';
 import { createBackgroundMode, type TraySpec } from './background-mode';
 import type { MainLanguage } from '../services/jobs-texts';
-
-/** An automation service whose switch the test flips, telling its listeners like the real one. */
-function fakeAutomations(on: boolean) {
-  const listeners = new Set<() => void>();
-  const state = { on };
-  const automations: BackgroundAutomations = {
-    anyEnabled: () => state.on,
-    checkNow: async () => undefined,
-    onChanged(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const turn = (value: boolean) => {
-    state.on = value;
-    for (const listener of listeners) listener();
-  };
-  return { automations, turn };
-}
+import { fakeAutomationService } from '../../tests/support/fake-automations';
 
 function setUp(options: { on: boolean; windowCloseQuits?: boolean; language?: MainLanguage }) {
-  const { automations, turn } = fakeAutomations(options.on);
+  const { service: automations, turn } = fakeAutomationService(options.on);
   const trays: { spec: TraySpec; destroyed: boolean }[] = [];
   const notified: [string, string][] = [];
   const calls = { quit: 0, open: 0, check: 0, guarded: 0 };

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Plugin } from 'esbuild';
+import { buildElectronBundles } from '../../scripts/electron-bundles.mjs';
 import { createFakeElectron, loadWithFakeElectron } from './fake-electron';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -14,17 +15,31 @@ export interface MainBundle {
   remove(): Promise<void>;
 }
 
+/** main.ts's import of automation-checks answered by automations-stand-in.ts instead. */
+const automationsStandIn: Plugin = {
+  name: 'automations-stand-in',
+  setup(build) {
+    build.onResolve({ filter: /\/automation-checks$/ }, (args) =>
+      args.importer === path.join(repositoryRoot, 'electron', 'main.ts')
+        ? { path: path.join(repositoryRoot, 'tests', 'support', 'automations-stand-in.ts') }
+        : undefined,
+    );
+  },
+};
+
 /**
  * Builds the main process and preload as `npm run build:electron` does, into a temporary folder
  * (never racing a packaging run over dist/), with the page main serves over app:// beside it.
+ * `automationsStandIn`: main reads its automations from automations-stand-in.ts (set on
+ * globalThis by the test) rather than from the host services.
  */
-export async function buildMainBundle(): Promise<MainBundle> {
+export async function buildMainBundle(
+  options: { automationsStandIn?: boolean } = {},
+): Promise<MainBundle> {
   const folder = await mkdtemp(path.join(tmpdir(), 'courier-main-boot-'));
-  const built = spawnSync(process.execPath, ['scripts/build-electron.mjs', folder], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
+  await buildElectronBundles(folder, {
+    mainPlugins: options.automationsStandIn ? [automationsStandIn] : [],
   });
-  if (built.status !== 0) throw new Error(`build:electron failed:\n${built.stderr}`);
   await mkdir(path.join(folder, 'renderer'));
   await writeFile(
     path.join(folder, 'renderer', 'index.html'),
@@ -58,4 +73,39 @@ export function bootMain(
   } finally {
     process.argv = launchedWith;
   }
+}
+
+/**
+ * Boots main as launched with `args`, in a fresh data folder, and makes it ready; `stop()` quits
+ * it as a person would (before-quit: the quit guard stops the services, then lets app.quit
+ * through), unloads it and removes the folder.
+ */
+export async function bootReady(bundle: MainBundle, args: readonly string[]) {
+  const dataFolder = await mkdtemp(path.join(tmpdir(), 'courier-main-boot-data-'));
+  const { fake, unload } = bootMain(bundle, { dataFolder, args });
+  fake.becomeReady();
+  const stop = async () => {
+    const quits = fake.calls.quit;
+    fake.app.emit('before-quit', { preventDefault: () => undefined });
+    await fake.quitCount(quits + 1);
+    unload();
+    await rm(dataFolder, { recursive: true, force: true });
+  };
+  return { fake, stop };
+}
+
+/**
+ * Closes the window at `index` (of those main created) as Electron does when a person closes the
+ * only open window: 'close', then, unless main prevented it, 'closed' and the app's
+ * 'window-all-closed'. True when it closed.
+ */
+export function closeWindow(fake: ReturnType<typeof createFakeElectron>, index = 0): boolean {
+  const window = fake.windows[index];
+  if (!window) throw new Error(`there is no window ${index}`);
+  let prevented = false;
+  window.emit('close', { preventDefault: () => (prevented = true) });
+  if (prevented) return false;
+  window.emit('closed');
+  fake.app.emit('window-all-closed');
+  return true;
 }
