@@ -1,7 +1,7 @@
 // Issue 15, item 9: the built main process boots. tests/security/ checks each piece (window
 // options, guards, dispatcher) on its own; this loads dist/electron/main.cjs itself under a
 // recording stand-in for Electron and checks that main.ts wires those pieces together.
-// main-boot-background.test.ts and main-boot-cli.test.ts boot it the other ways (issue 18).
+// main-boot-background, main-boot-automations and main-boot-cli boot it the other ways (issue 18).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
