@@ -188,7 +188,7 @@ describe('History: an export whose failed rows a retry delivered', () => {
     await renderHistory(fake.bridge, jobTarget, 'ca');
     expect(
       await screen.findByText(
-        /^Acabada: s'han lliurat tots els contactes, els que havien fallat pel reintent de l'1 de març/,
+        /^Fet: s'han lliurat tots els contactes, els que havien fallat pel reintent de l'1 de març/,
       ),
     ).toBeTruthy();
   });
