@@ -174,6 +174,38 @@ test('the pace is a plain sentence, and time left is a duration from the start',
   await deleteDestinations(app.services);
 });
 
+/** "1 min 5 sec", "12 sec" (English short units) in seconds. */
+function secondsOf(duration: string): number {
+  const minutes = Number(/(\d+) min/.exec(duration)?.[1] ?? 0);
+  const seconds = Number(/(\d+) sec/.exec(duration)?.[1] ?? 0);
+  return minutes * 60 + seconds;
+}
+
+test('while Autopilot makes us wait, time left holds the wait', async ({ page, app }) => {
+  // One request every 5 s: after the first, each is answered 429 with "Retry-After: 5".
+  emulator = await startEmulator({ rate: 0.2, burst: 1 });
+  const job = await twoSegmentJob(app.services, 8);
+  await app.services.jobs.start(job.id);
+  await openJob(page);
+  await expect(stateLine(page)).toHaveText(/^Autopilot asked us to slow down; retrying in \d+ s$/);
+  const read = () =>
+    page.evaluate(() => {
+      const document = (globalThis as unknown as { document: PageDocument }).document;
+      return {
+        state: document.querySelector('.history-state')?.textContent ?? '',
+        timeLeft: document.querySelector('[data-count="time-left"] dd')?.textContent ?? '',
+      };
+    });
+  const { state, timeLeft } = await read();
+  const waiting = Number(/retrying in (\d+) s/.exec(state)?.[1] ?? 'NaN');
+  expect(waiting).toBeGreaterThan(0);
+  // The rest (240 contacts and more) cannot go before the wait is over: time left says more.
+  expect(secondsOf(timeLeft)).toBeGreaterThanOrEqual(waiting);
+  expect(emulator.counters.byStatus['429'] ?? 0).toBeGreaterThan(0);
+  await app.services.jobs.cancel(job.id);
+  await deleteDestinations(app.services);
+});
+
 test('a cancelled export shows how many contacts were never sent, in English and Catalan', async ({
   page,
   app,
