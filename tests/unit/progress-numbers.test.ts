@@ -123,6 +123,22 @@ describe('the numbers of a progress event', () => {
   });
 });
 
+describe('time left during a retry', () => {
+  it('holds the back-off before a failed request goes again', async () => {
+    // The last requests fail again and again: little is left, the back-off is most of the time.
+    const { events } = await runTwoSegments((_, index) => {
+      if (index >= 4 && index <= 6) {
+        throw new DestinationError('transient', 'Autopilot had a temporary problem (error 503).');
+      }
+    });
+    const retrying = events.filter(({ progress }) => progress.state === 'retrying');
+    expect(retrying.length).toBeGreaterThan(0);
+    for (const { at, progress } of retrying) {
+      expect(progress.etaMs ?? 0).toBeGreaterThanOrEqual((progress.resumesAt ?? 0) - at);
+    }
+  });
+});
+
 describe('estimateTimeLeft', () => {
   it('adds the wait under way to the rest at the measured pace', () => {
     expect(
