@@ -4,6 +4,7 @@
  * the last state always delivered. The overall counts are the sum of the segments' in the same
  * event, and contacts on the way are counted apart from those sent (issue 17, item 5).
  */
+import type { SegmentTally } from '../jobs/delivery-tally';
 import { jobProgressStates, type JobProgressState } from '../../shared/jobs/job-states';
 import type { Clock } from './clock';
 
@@ -50,6 +51,16 @@ export interface JobProgress {
 }
 
 export type ProgressSnapshot = Omit<JobProgress, 'contactsPerSecond' | 'etaMs'>;
+
+/** A segment's share of an event from its tally (none yet: nothing answered for). */
+export function segmentProgressOf(
+  tally: SegmentTally | undefined,
+  total: number,
+  inFlight = 0,
+): SegmentProgress {
+  const { succeeded = 0, refused = 0, givenUp = 0 } = tally ?? {};
+  return { total, succeeded, failed: refused + givenUp, inFlight };
+}
 
 type OverallCounts = Pick<JobProgress, 'total' | 'sent' | 'succeeded' | 'failed' | 'inFlight'>;
 

@@ -11,7 +11,12 @@ import {
 import type { DeliveryTotals, JobLedger } from '../jobs/job-ledger';
 import type { JobStatus, StopReason } from '../jobs/job-manifest';
 import type { BatchOutcome } from './batch-delivery';
-import type { ProgressSnapshot, ProgressState, SegmentProgress } from './progress';
+import {
+  segmentProgressOf,
+  type ProgressSnapshot,
+  type ProgressState,
+  type SegmentProgress,
+} from './progress';
 
 /**
  * The run's counts per segment (delivery-tally.ts), with the contacts on the way apart: they are
@@ -55,13 +60,7 @@ export class RunTally {
 
   /** Where segment `index` stands, of the `total` contacts it sends. */
   segmentProgress(index: number, total: number): SegmentProgress {
-    const tally = this.#segments[index];
-    return {
-      total,
-      succeeded: tally?.succeeded ?? 0,
-      failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
-      inFlight: this.#inFlight[index] ?? 0,
-    };
+    return segmentProgressOf(this.#segments[index], total, this.#inFlight[index] ?? 0);
   }
 }
 

@@ -10,7 +10,7 @@ import { summarizeJobSync } from '../../core/sync/job-sync-summary';
 import { listJobIds, readJobManifest } from '../../core/jobs/job-store';
 import type { JobSummary } from '../../core/jobs/job-summary';
 import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
-import { overallOf, type JobProgress } from '../../core/upload/progress';
+import { overallOf, segmentProgressOf, type JobProgress } from '../../core/upload/progress';
 import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/ipc/channels/jobs';
 import { stopKindOf } from './jobs-destination';
 import { findRetryJob, readRetryOf, retryableStatuses } from '../../core/jobs/retry-job';
@@ -133,7 +133,7 @@ export async function readDetail(
   const tallies = listing.segmentTallies;
   const sync = await summarizeJobSync(dataFolder, manifest);
   const segments = manifest.segments.map((segment, index) => {
-    const tally = tallies[index];
+    const { succeeded, failed } = segmentProgressOf(tallies[index], contactsToSend(segment));
     const synced = sync.segments[index];
     const { name, listName, rows, valid, invalid, duplicates } = segment;
     return {
@@ -144,8 +144,8 @@ export async function readDetail(
       valid,
       invalid,
       duplicates,
-      succeeded: tally?.succeeded ?? 0,
-      failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
+      succeeded,
+      failed,
       ...(segment.sending === undefined ? {} : { sending: segment.sending }),
       ...(manifest.sync && synced
         ? {
@@ -183,15 +183,9 @@ export function pausedProgress(
   { item, manifest, listing }: ReadItem,
   message: string,
 ): JobProgress {
-  const segments = manifest.segments.map((segment, index) => {
-    const tally = listing.segmentTallies[index];
-    return {
-      total: contactsToSend(segment),
-      succeeded: tally?.succeeded ?? 0,
-      failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
-      inFlight: 0,
-    };
-  });
+  const segments = manifest.segments.map((segment, index) =>
+    segmentProgressOf(listing.segmentTallies[index], contactsToSend(segment)),
+  );
   return {
     jobId: item.id,
     state: 'paused',
