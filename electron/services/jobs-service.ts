@@ -241,8 +241,9 @@ export class JobsService {
     const { dataFolder } = this.#options;
     const manifest = await readJobManifest(dataFolder, jobId);
     await writeJobManifest(dataFolder, pausedForKey(manifest, error, new Date()));
-    const { item } = await readListItem(dataFolder, jobId, () => false);
-    this.#progressed(pausedProgress(item, error.message));
+    this.#progressed(
+      pausedProgress(await readListItem(dataFolder, jobId, () => false), error.message),
+    );
   }
 
   /** Tells the window a run ended (and the person, when it ended by itself). */
