@@ -38,7 +38,7 @@ describe('app shell', () => {
   it('says plainly when main answers with an error', async () => {
     const failing = vi.fn(async () => ({
       ok: false as const,
-      error: { code: 'internal', message: 'Disk unavailable.' },
+      error: { code: 'internal', params: {}, message: 'Disk unavailable.' },
     }));
     await renderWithApp(<AppShell initialScreen="about" />, { appInfo: failing });
     await waitFor(() =>

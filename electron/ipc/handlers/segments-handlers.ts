@@ -11,7 +11,7 @@ import { plainErrorsVia } from './plain-errors';
 /** Import and snapshot failures keep their plain message and code; the rest stay internal. */
 function toUserFacing(error: unknown): unknown {
   if (error instanceof ImportError || error instanceof SnapshotError) {
-    return new UserFacingError(error.code, error.message);
+    return new UserFacingError(error.code, error.message, error.params);
   }
   return error;
 }
