@@ -41,9 +41,13 @@ describe('app shell', () => {
       error: { code: 'internal', params: {}, message: 'Disk unavailable.' },
     }));
     await renderWithApp(<AppShell initialScreen="about" />, { appInfo: failing });
+    // The words come from the catalog by code; main's English message is for logs only.
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain('Disk unavailable.'),
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Something went wrong inside Segment Courier. Please try again.',
+      ),
     );
+    expect(screen.getByRole('alert').textContent).not.toContain('Disk unavailable.');
   });
 
   it('speaks Catalan', async () => {

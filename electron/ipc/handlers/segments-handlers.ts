@@ -3,6 +3,7 @@ import { ImportError } from '../../../core/import/import-error';
 import { notGranted } from '../../../core/import/path-grants';
 import { SnapshotError } from '../../../core/segments/snapshot-paths';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
+import { segmentErrorCodes } from '../../../shared/ipc/channels/segments';
 import type { ImportOutcome } from '../../../shared/segments/segment-summary';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../user-facing-error';
@@ -46,7 +47,7 @@ export function createSegmentsHandlers(services: HostServices) {
       plainly(async () => {
         if (!environment.chooseFiles) {
           throw new UserFacingError(
-            'browse-unavailable',
+            segmentErrorCodes.browseUnavailable,
             'Choosing files is not available here. Drop the files on the drop zone instead.',
           );
         }
