@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundMode, type TraySpec } from './background-mode';
-import type { MainLanguage } from '../services/jobs-texts';
+import type { MainLanguage } from '../i18n/main-texts';
 import { fakeAutomationService } from '../../tests/support/fake-automations';
 
 function setUp(options: { on: boolean; windowCloseQuits?: boolean; language?: MainLanguage }) {

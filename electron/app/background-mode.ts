@@ -7,7 +7,7 @@
  *
  * No Electron here: main.ts hands in the tray, the notification and the window, tests fakes.
  */
-import type { MainLanguage } from '../services/jobs-texts';
+import type { MainLanguage } from '../i18n/main-texts';
 import type { BackgroundAutomations } from './automation-checks';
 import { backgroundTexts } from './background-texts';
 import type { PreventableEvent, QuitGuard } from './quit-guard';

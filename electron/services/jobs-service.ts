@@ -21,7 +21,8 @@ import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';
 import { createRetryJob } from '../../core/jobs/retry-job';
-import { endFactsOf, endNotification, type MainLanguage } from './jobs-texts';
+import { endFactsOf, endNotification } from './jobs-texts';
+import type { MainLanguage } from '../i18n/main-texts';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
 
 export interface JobsServiceOptions {

@@ -207,7 +207,11 @@ describe('the main process with a damaged settings file', () => {
       const listDestinations = fake.handled.find(([name]) => name === 'destinations:list')?.[1];
       expect(await listDestinations?.(eventFrom(appEntryUrl))).toEqual({
         ok: false,
-        error: { code: 'settings-unreadable', message: expect.stringContaining('is damaged') },
+        error: {
+          code: 'settings-unreadable',
+          params: {},
+          message: expect.stringContaining('is damaged'),
+        },
       });
     } finally {
       fake.app.emit('before-quit', preventable());

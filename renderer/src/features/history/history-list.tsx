@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
 import { retryShare } from './job-numbers';
 import { useJobFormat, useJobStateText } from './job-words';
 import { useJobs, useResumableJobs, useStartJob } from './use-jobs';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
 import { retryShare } from './job-numbers';
 import { SyncSummary } from './sync-summary';
 import { jobService, useJobFormat } from './job-words';
