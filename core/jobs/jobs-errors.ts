@@ -9,6 +9,7 @@ import { JobNotFoundError, JobStoreCorruptError } from './job-store';
 import { JobAlreadyRunningError } from './live-runs';
 import { JobNotRunnableError } from '../upload/upload-run';
 import { jobErrorCodes, type JobErrorCode } from '../../shared/model/jobs';
+import type { ErrorParams } from '../../shared/model/error-params';
 import { RetryError } from './retry-job';
 
 export class JobsError extends Error {
@@ -16,6 +17,7 @@ export class JobsError extends Error {
   constructor(
     readonly code: JobErrorCode,
     message: string,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }

@@ -257,8 +257,10 @@ export class JobsService {
     const { jobId } = run;
     const manifest = await readJobManifest(dataFolder, jobId);
     await writeJobManifest(dataFolder, pausedForKey(manifest, error, new Date()));
-    const { item } = await readListItem(dataFolder, jobId, () => false);
-    const progress = pausedProgress(item, error.message);
+    const progress = pausedProgress(
+      await readListItem(dataFolder, jobId, () => false),
+      error.message,
+    );
     run.progressed(progress);
     this.#options.events.progressed(progress);
   }

@@ -33,4 +33,6 @@ export interface HostEnvironment {
   readonly notify?: (title: string, body: string) => void;
   /** The system's Save dialog (the report CSV): the chosen path, or null when cancelled. */
   readonly saveFile?: (suggestedName: string) => Promise<string | null>;
+  /** "Start at login" (electron/app/login-item.ts): not supported on Linux. */
+  readonly loginItem?: { supported: boolean; get(): boolean; set(enabled: boolean): void };
 }

@@ -7,7 +7,8 @@ import type { HostEnvironment } from './host-environment';
 import type { SettingsServices } from './settings-services';
 import { createJobDestinationOpener } from '../../core/jobs/jobs-destination';
 import { JobsService } from '../../core/jobs/jobs-service';
-import { endFactsOf, endNotification, pickMainLanguage, type MainLanguage } from './jobs-texts';
+import { endFactsOf, endNotification } from './jobs-texts';
+import { pickMainLanguage, type MainLanguage } from '../i18n/main-texts';
 import type { JobListItem } from '../../shared/model/jobs';
 import { currentOsUser } from '../../core/system/os-user';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endNotification, pickMainLanguage } from '../../electron/services/jobs-texts';
+import { pickMainLanguage } from '../../electron/i18n/main-texts';
+import { endNotification } from '../../electron/services/jobs-texts';
 
 describe('what main says outside the window', () => {
   const facts = { segments: ['clients-girona', 'vip'], valid: 1_500, succeeded: 1_500, failed: 0 };
