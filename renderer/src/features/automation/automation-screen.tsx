@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation';
+import { AutomationItem } from './automation-item';
+import { useAutomationErrorText } from './automation-words';
+import { BackgroundSettings } from './background-settings';
+import { RunsList } from './runs-list';
+import { useAutomationEvents, useAutomations } from './use-automation';
+import './automation.css';
+
+/**
+ * Automatic exports (issue 18): every saved setup, on or off, when it runs and how its last run
+ * went; turning one on (folder and/or schedule, then the standing consent) or off; every run;
+ * and what the app does in the background. Given a setup (Export's "Make automatic…"), its form
+ * is open.
+ */
+export function AutomationScreen() {
+  const { t } = useTranslation('automation');
+  const { target, navigate } = useNavigation();
+  const automations = useAutomations();
+  const errorText = useAutomationErrorText();
+  const [formFor, setFormFor] = useState<string | null>(target.setupId ?? null);
+  useAutomationEvents();
+
+  return (
+    <section className="screen automation-screen" aria-labelledby="automation-title">
+      <h1 id="automation-title" tabIndex={-1}>
+        {t('title')}
+      </h1>
+      <p className="screen-intro">{t('intro')}</p>
+      {automations.isPending && <p>{t('loading')}</p>}
+      {automations.isError && (
+        <p role="alert" className="message-error">
+          {t('loadError', { message: errorText(automations.error) })}
+        </p>
+      )}
+      {automations.isSuccess && automations.data.length === 0 && (
+        <p>
+          {t('empty')}{' '}
+          <button type="button" onClick={() => navigate({ screen: 'export' })}>
+            {t('goToExport')}
+          </button>
+        </p>
+      )}
+      {automations.isSuccess && automations.data.length > 0 && (
+        <section aria-labelledby="automation-list-title">
+          <h2 id="automation-list-title">{t('listTitle')}</h2>
+          <ul className="automation-list" aria-label={t('listTitle')}>
+            {automations.data.map((view) => (
+              <AutomationItem
+                key={view.setupId}
+                view={view}
+                formOpen={formFor === view.setupId}
+                onFormOpen={(open) => setFormFor(open ? view.setupId : null)}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      {automations.isSuccess && <RunsList />}
+      <BackgroundSettings />
+    </section>
+  );
+}
