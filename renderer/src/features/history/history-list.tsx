@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
+import { useTriggerText } from '../automation/automation-words';
 import { useErrorText } from './error-text';
 import { useJobFormat, useJobStateText } from './job-words';
 import { useJobs, useResumableJobs, useStartJob } from './use-jobs';
@@ -13,6 +14,7 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
   const { t } = useTranslation('history');
   const format = useJobFormat();
   const stateText = useJobStateText();
+  const triggerText = useTriggerText();
   const errorText = useErrorText();
   const { navigate } = useNavigation();
   const start = useStartJob();
@@ -39,6 +41,11 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
           })}
         </p>
         {job.retryOf && <p className="history-item-where">{t('item.retryOf')}</p>}
+        {job.trigger && (
+          <p className="history-item-where" data-trigger={job.trigger.kind}>
+            {triggerText(job.trigger)}
+          </p>
+        )}
       </div>
       <dl className="history-item-counts">
         <div data-count="succeeded">
