@@ -44,6 +44,11 @@ export interface ResolvedSetupSegments {
 
 type SetupSegment = NonNullable<ExportSetupRecord['segments']>[number];
 
+/** The list a setup's segment feeds: the one chosen, or a new one named after the segment. */
+export function setupListName(segment: SetupSegment): string {
+  return segment.list.kind === 'existing' ? segment.list.name : segment.segmentName;
+}
+
 function newSegmentId(): string {
   return `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
@@ -114,8 +119,7 @@ function segmentInput(
         : 'setup-columns-changed',
     );
   }
-  const listName = segment.list.kind === 'existing' ? segment.list.name : segment.segmentName;
-  return { segmentId: manifest.id, listName, mapping };
+  return { segmentId: manifest.id, listName: setupListName(segment), mapping };
 }
 
 export interface ResolveOptions {

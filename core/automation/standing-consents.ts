@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 import { standingConsentSchema, type StandingConsent } from '../../shared/model/automation';
-import { readJsonRecord } from './json-record';
+import { QueuedJsonRecord } from './json-record';
 
 const recordSchema = z.object({
   version: z.literal(1),
@@ -25,43 +24,24 @@ export function standingConsentsFile(dataFolder: string): string {
 export type NewStandingConsent = Omit<StandingConsent, 'id' | 'confirmedAt' | 'revokedAt'>;
 
 export class StandingConsents {
-  readonly #file: string;
+  readonly #record: QueuedJsonRecord<ConsentRecord>;
   readonly #now: () => Date;
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(dataFolder: string, now: () => Date = () => new Date()) {
-    this.#file = standingConsentsFile(dataFolder);
+    const file = standingConsentsFile(dataFolder);
     this.#now = now;
-  }
-
-  #read(): Promise<ConsentRecord> {
     // Never guess: a damaged record could make a withdrawn consent look as if it were in force.
-    return readJsonRecord(
-      this.#file,
+    this.#record = new QueuedJsonRecord(
+      file,
       recordSchema,
       () => ({ version: 1, consents: [] }),
-      `The record of standing consents (${this.#file}) is damaged.`,
+      `The record of standing consents (${file}) is damaged.`,
     );
-  }
-
-  /** One change at a time, so two quick clicks never lose a consent or a revocation. */
-  #change<T>(change: (record: ConsentRecord) => T): Promise<T> {
-    const next = this.#queue
-      .catch(() => undefined)
-      .then(async () => {
-        const record = await this.#read();
-        const result = change(record);
-        await makePrivateFolder(path.dirname(this.#file));
-        await writeFileAtomic(this.#file, `${JSON.stringify(record, null, 2)}\n`);
-        return result;
-      });
-    this.#queue = next;
-    return next;
   }
 
   /** Records a new consent for the setup; any earlier one still in force is revoked first. */
   record(stated: NewStandingConsent): Promise<StandingConsent> {
-    return this.#change((record) => {
+    return this.#record.change((record) => {
       const at = this.#now().toISOString();
       for (const consent of record.consents) {
         if (consent.setupId === stated.setupId && consent.revokedAt === null) {
@@ -81,7 +61,7 @@ export class StandingConsents {
 
   /** Revokes the setup's consent in force; answers it, or null when none was. */
   revoke(setupId: string): Promise<StandingConsent | null> {
-    return this.#change((record) => {
+    return this.#record.change((record) => {
       const inForce = record.consents.find(
         (consent) => consent.setupId === setupId && consent.revokedAt === null,
       );
@@ -92,8 +72,7 @@ export class StandingConsents {
 
   /** The setup's consent in force, or null: revoked ones never come back. */
   async inForce(setupId: string): Promise<StandingConsent | null> {
-    await this.#queue.catch(() => undefined);
-    const record = await this.#read();
+    const record = await this.#record.read();
     return (
       record.consents.find(
         (consent) => consent.setupId === setupId && consent.revokedAt === null,
@@ -103,7 +82,6 @@ export class StandingConsents {
 
   /** A consent by id, revoked or not (for History's receipts). */
   async byId(id: string): Promise<StandingConsent | null> {
-    await this.#queue.catch(() => undefined);
-    return (await this.#read()).consents.find((consent) => consent.id === id) ?? null;
+    return (await this.#record.read()).consents.find((consent) => consent.id === id) ?? null;
   }
 }
