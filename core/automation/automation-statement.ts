@@ -1,0 +1,91 @@
+/**
+ * What the standing consent dialog states for a setup (issue 18, item 2), built from the saved
+ * setup itself so the words cannot drift from what every run will do: the destination, the
+ * fields, the lists, the mirror, the folder and the schedule. Also the checks that the setup can
+ * run by itself at all.
+ */
+import { mappedFieldNames } from '../jobs/consent';
+import type { DestinationRecord, ExportSetupRecord, Settings } from '../settings/settings-schema';
+import type { AutomationStatement, Schedule } from '../../shared/model/automation';
+import { AutomationError, automationErrorCodes } from './automation-error';
+import { setupListName } from './setup-segments';
+
+export interface AutomationTriggerChoice {
+  readonly setupId: string;
+  readonly folder: string | null;
+  readonly schedule: Schedule | null;
+}
+
+export interface RunnableSetup {
+  readonly setup: ExportSetupRecord;
+  readonly destination: DestinationRecord;
+}
+
+function incomplete(setup: ExportSetupRecord, what: string): AutomationError {
+  return new AutomationError(
+    automationErrorCodes.setupIncomplete,
+    `The setup "${setup.name}" ${what}, so it cannot run by itself. Open it on the Export screen and save it again.`,
+  );
+}
+
+/** The setup and its destination, refused in plain words when it could not run unattended. */
+export function runnableSetup(settings: Settings, setupId: string): RunnableSetup {
+  const setup = settings.exportSetups.find((candidate) => candidate.id === setupId);
+  if (!setup) {
+    throw new AutomationError(
+      automationErrorCodes.setupNotFound,
+      'This setup no longer exists: it may have been deleted.',
+    );
+  }
+  const destination = settings.destinations.find((item) => item.id === setup.destinationId);
+  if (!destination) throw incomplete(setup, 'has no destination');
+  const segments = setup.segments ?? [];
+  if (segments.length === 0) throw incomplete(setup, 'has no segments');
+  const signatures = new Set((setup.mappings ?? []).map((entry) => entry.signature));
+  if (segments.some((segment) => !signatures.has(segment.signature))) {
+    throw incomplete(setup, 'has a segment whose columns are not matched');
+  }
+  return { setup, destination };
+}
+
+function mappingsOf(setup: ExportSetupRecord) {
+  return (setup.segments ?? []).flatMap((segment) => {
+    const saved = (setup.mappings ?? []).find((entry) => entry.signature === segment.signature);
+    return saved ? [saved.mapping] : [];
+  });
+}
+
+/** Ortto, and some segment has no consent column: the person must say what Ortto may assume. */
+export function needsEmailPermission({ setup, destination }: RunnableSetup): boolean {
+  return (
+    destination.service === 'ortto' &&
+    mappingsOf(setup).some((mapping) => mapping.emailConsent === undefined)
+  );
+}
+
+export function buildStatement(
+  runnable: RunnableSetup,
+  choice: AutomationTriggerChoice,
+): AutomationStatement {
+  const { setup, destination } = runnable;
+  const fields = new Set(mappingsOf(setup).flatMap((mapping) => mappedFieldNames(mapping)));
+  return {
+    setupId: setup.id,
+    setupName: setup.name,
+    destination: {
+      name: destination.displayName,
+      endpoint: destination.endpoint,
+      service: destination.service,
+      ...(destination.region === undefined ? {} : { region: destination.region }),
+    },
+    fields: [...fields],
+    lists: (setup.segments ?? []).map((segment) => ({
+      segmentName: segment.segmentName,
+      listName: setupListName(segment),
+    })),
+    mirror: setup.mirror ?? false,
+    folder: choice.folder,
+    schedule: choice.schedule,
+    needsEmailPermission: needsEmailPermission(runnable),
+  };
+}
