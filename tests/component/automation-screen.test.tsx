@@ -46,7 +46,14 @@ describe('Automatic exports: the screen', () => {
         }),
         view({ setupId: 'setup-2', setupName: 'Girona shops' }),
       ],
-      jobs: [item({ id: 'job-1', counts: { ...item().counts, sent: 12 } })],
+      jobs: [
+        item({
+          id: 'job-1',
+          status: 'completed',
+          running: false,
+          counts: { ...item().counts, sent: 12 },
+        }),
+      ],
       runs: [
         run(),
         run({

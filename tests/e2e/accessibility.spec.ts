@@ -38,7 +38,10 @@ const nav = (page: Page, name: string) =>
 async function automaticExportsFindings(page: Page): Promise<string[]> {
   const found: string[] = [];
   await nav(page, 'Automatic exports');
-  const card = page.getByRole('listitem').filter({ hasText: 'Weekly clients' });
+  const card = page
+    .getByRole('list', { name: 'Saved setups' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Weekly clients' });
   await expect(card.getByText('Off', { exact: true })).toBeVisible();
   found.push(...(await findings(page, 'Automatic exports')));
   await card.getByRole('button', { name: 'Turn on…' }).click();

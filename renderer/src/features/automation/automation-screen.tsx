@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
+import { useJobEvents } from '../history/use-job-events';
 import { AutomationItem } from './automation-item';
 import { useAutomationErrorText } from './automation-words';
 import { BackgroundSettings } from './background-settings';
@@ -21,6 +22,8 @@ export function AutomationScreen() {
   const errorText = useAutomationErrorText();
   const [formFor, setFormFor] = useState<string | null>(target.setupId ?? null);
   useAutomationEvents();
+  // A run's job moves on while this screen is open: its counts come from the jobs' own events.
+  useJobEvents();
 
   return (
     <section className="screen automation-screen" aria-labelledby="automation-title">

@@ -31,7 +31,7 @@ function useReasonText() {
 }
 
 /**
- * A run's outcome in plain words: "Sent 12 contacts", "Nothing had changed", "Stopped, nothing
+ * A run's outcome in plain words: "Sending the changes…", "Sent 12 contacts", "Nothing had changed", "Stopped, nothing
  * sent: why", "Failed: why". The count comes from the job the run made, when History has it.
  */
 export function useRunOutcomeText() {
@@ -41,9 +41,9 @@ export function useRunOutcomeText() {
   return (run: AutomationRun, job: JobListItem | undefined): string => {
     switch (run.outcome) {
       case 'sent':
-        return job
-          ? t('outcome.sent', { count: job.counts.sent, n: numbers.format(job.counts.sent) })
-          : t('outcome.sentUncounted');
+        if (!job) return t('outcome.sentUncounted');
+        if (job.running) return t('outcome.sending');
+        return t('outcome.sent', { count: job.counts.sent, n: numbers.format(job.counts.sent) });
       case 'nothing-changed':
         return t('outcome.nothing-changed');
       default:
