@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListStates } from '../../app/list-states';
 import { useNavigation } from '../../app/navigation';
 import { useJobEvents } from '../history/use-job-events';
 import { AutomationItem } from './automation-item';
@@ -17,7 +18,7 @@ import './automation.css';
  */
 export function AutomationScreen() {
   const { t } = useTranslation('automation');
-  const { target, navigate } = useNavigation();
+  const { target } = useNavigation();
   const automations = useAutomations();
   const errorText = useAutomationErrorText();
   const [formFor, setFormFor] = useState<string | null>(target.setupId ?? null);
@@ -31,35 +32,31 @@ export function AutomationScreen() {
         {t('title')}
       </h1>
       <p className="screen-intro">{t('intro')}</p>
-      {automations.isPending && <p>{t('loading')}</p>}
-      {automations.isError && (
-        <p role="alert" className="message-error">
-          {t('loadError', { message: errorText(automations.error) })}
-        </p>
-      )}
-      {automations.isSuccess && automations.data.length === 0 && (
-        <p>
-          {t('empty')}{' '}
-          <button type="button" onClick={() => navigate({ screen: 'export' })}>
-            {t('goToExport')}
-          </button>
-        </p>
-      )}
-      {automations.isSuccess && automations.data.length > 0 && (
-        <section aria-labelledby="automation-list-title">
-          <h2 id="automation-list-title">{t('listTitle')}</h2>
-          <ul className="automation-list" aria-label={t('listTitle')}>
-            {automations.data.map((view) => (
-              <AutomationItem
-                key={view.setupId}
-                view={view}
-                formOpen={formFor === view.setupId}
-                onFormOpen={(open) => setFormFor(open ? view.setupId : null)}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListStates
+        query={automations}
+        loading={t('loading')}
+        loadError={
+          automations.isError ? t('loadError', { message: errorText(automations.error) }) : null
+        }
+        empty={t('empty')}
+        goToExport={t('goToExport')}
+      >
+        {(views) => (
+          <section aria-labelledby="automation-list-title">
+            <h2 id="automation-list-title">{t('listTitle')}</h2>
+            <ul className="automation-list" aria-label={t('listTitle')}>
+              {views.map((view) => (
+                <AutomationItem
+                  key={view.setupId}
+                  view={view}
+                  formOpen={formFor === view.setupId}
+                  onFormOpen={(open) => setFormFor(open ? view.setupId : null)}
+                />
+              ))}
+            </ul>
+          </section>
+        )}
+      </ListStates>
       {automations.isSuccess && <RunsList />}
       <BackgroundSettings />
     </section>

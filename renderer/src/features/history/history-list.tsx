@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
+import { ListStates } from '../../app/list-states';
 import { useNavigation } from '../../app/navigation';
 import { useTriggerText } from '../automation/automation-words';
 import { useErrorText } from './error-text';
@@ -119,33 +120,24 @@ export function HistoryList() {
   const { t } = useTranslation('history');
   const errorText = useErrorText();
   const jobs = useJobs();
-  const { navigate } = useNavigation();
   return (
-    <>
-      {jobs.isPending && <p>{t('loading')}</p>}
-      {jobs.isError && (
-        <p role="alert" className="message-error">
-          {t('loadError', { message: errorText(jobs.error) })}
-        </p>
-      )}
-      {jobs.isSuccess && jobs.data.length === 0 && (
-        <p>
-          {t('empty')}{' '}
-          <button type="button" onClick={() => navigate({ screen: 'export' })}>
-            {t('goToExport')}
-          </button>
-        </p>
-      )}
-      {jobs.isSuccess && jobs.data.length > 0 && (
+    <ListStates
+      query={jobs}
+      loading={t('loading')}
+      loadError={jobs.isError ? t('loadError', { message: errorText(jobs.error) }) : null}
+      empty={t('empty')}
+      goToExport={t('goToExport')}
+    >
+      {(list) => (
         <section className="history-all" aria-labelledby="history-all-title">
           <h2 id="history-all-title">{t('listTitle')}</h2>
           <ul className="history-list" aria-label={t('listLabel')}>
-            {jobs.data.map((job) => (
+            {list.map((job) => (
               <JobLine key={job.id} job={job} />
             ))}
           </ul>
         </section>
       )}
-    </>
+    </ListStates>
   );
 }
