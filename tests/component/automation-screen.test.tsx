@@ -57,6 +57,13 @@ describe('Automatic exports: the screen', () => {
       runs: [
         run(),
         run({
+          id: 'run-3',
+          outcome: 'failed',
+          jobId: null,
+          code: 'setup-file-moved',
+          message: 'The file of "clients" is no longer at /old/clients.csv.',
+        }),
+        run({
           id: 'run-2',
           outcome: 'stopped',
           jobId: null,
@@ -91,6 +98,9 @@ describe('Automatic exports: the screen', () => {
     expect(within(runs).getByText(/Weekly newsletter · Automatic: schedule/)).toBeTruthy();
     expect(
       within(runs).getByText('Stopped, nothing sent: the new export has lost its email column.'),
+    ).toBeTruthy();
+    expect(
+      within(runs).getByText('Failed: The file of "clients" is no longer at /old/clients.csv.'),
     ).toBeTruthy();
     expect(screen.getByText(/closing the window keeps Segment Courier running/)).toBeTruthy();
   });
@@ -209,6 +219,21 @@ describe('Automatic exports: turning one on', () => {
     expect(await card.findByText('On')).toBeTruthy();
     expect(card.queryByRole('form')).toBeNull();
     expect(card.getByRole('button', { name: 'Turn off…' })).toBeTruthy();
+  });
+
+  it('says why main cannot word the consent yet, and opens no dialog', async () => {
+    const fake = fakeAutomationBridge();
+    fake.calls.automationStatement.mockImplementationOnce(async () =>
+      refused('automation-setup-incomplete', 'The setup has no destination.'),
+    );
+    await renderAutomation(fake.bridge);
+    const form = within(await openForm());
+    await userEvent.selectOptions(form.getByLabelText('Repeat'), 'Every day');
+    await userEvent.click(form.getByRole('button', { name: 'Continue…' }));
+    expect((await form.findByRole('alert')).textContent).toMatch(
+      /^This setup cannot run by itself yet: it needs a destination/,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('Escape closes the consent and turns nothing on', async () => {
