@@ -286,6 +286,25 @@ describe('Automatic exports: turning one on', () => {
     expect(await screen.findByRole('form', { name: 'Turn on “Weekly newsletter”' })).toBeTruthy();
   });
 
+  it('records the consent in Catalan when it was read in Catalan', async () => {
+    const fake = fakeAutomationBridge();
+    await renderAutomation(fake.bridge, { screen: 'automation', setupId: 'setup-1' }, 'ca');
+    const form = within(await screen.findByRole('form', { name: 'Activa «Weekly newsletter»' }));
+    await userEvent.selectOptions(form.getByLabelText('Repeteix'), 'Cada dia');
+    await userEvent.click(form.getByRole('button', { name: 'Continua…' }));
+    const dialog = within(
+      await screen.findByRole('dialog', {
+        name: "Voleu que «Weekly newsletter» s'executi tota sola?",
+      }),
+    );
+    expect(dialog.getByText(/del perímetre de compliment normatiu/)).toBeTruthy();
+    await userEvent.click(dialog.getByRole('checkbox'));
+    await userEvent.click(dialog.getByRole('button', { name: 'Confirma i activa' }));
+    expect(fake.calls.automationEnable).toHaveBeenCalledWith(
+      expect.objectContaining({ consent: { confirmed: true, language: 'ca' } }),
+    );
+  });
+
   it('speaks Catalan, with the hour’s article', async () => {
     const fake = fakeAutomationBridge({
       views: [
