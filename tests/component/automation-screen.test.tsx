@@ -218,7 +218,9 @@ describe('Automatic exports: turning one on', () => {
     const card = within(setupCard());
     expect(await card.findByText('On')).toBeTruthy();
     expect(card.queryByRole('form')).toBeNull();
-    expect(card.getByRole('button', { name: 'Turn off…' })).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(card.getByRole('button', { name: 'Turn off…' })),
+    );
   });
 
   it('says why main cannot word the consent yet, and opens no dialog', async () => {

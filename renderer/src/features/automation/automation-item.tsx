@@ -1,12 +1,9 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutomationView } from '../../../../shared/ipc/channels/automation';
-import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useJobFormat } from '../history/job-words';
-import { useAutomationErrorText, useScheduleText } from './automation-words';
-import { RunOutcome } from './run-outcome';
+import { AutomationFacts } from './automation-facts';
+import { TurnOffDialog } from './turn-off-dialog';
 import { TurnOnForm } from './turn-on-form';
-import { useDisableAutomation } from './use-automation';
 
 interface AutomationItemProps {
   readonly view: AutomationView;
@@ -14,36 +11,21 @@ interface AutomationItemProps {
   readonly onFormOpen: (open: boolean) => void;
 }
 
-/** When it runs: the watched folder and/or the schedule, one line each. */
-function TriggerLines({ view }: { readonly view: AutomationView }) {
-  const { t } = useTranslation('automation');
-  const scheduleText = useScheduleText();
-  if (!view.enabled) return <>{t('setup.byHand')}</>;
-  return (
-    <>
-      {view.folder && (
-        <span className="automation-line">{t('trigger.watch', { folder: view.folder })}</span>
-      )}
-      {view.schedule && <span className="automation-line">{scheduleText(view.schedule)}</span>}
-    </>
-  );
-}
-
 /** One saved setup on the Automatic exports screen: on or off, when it runs, how it last went. */
 export function AutomationItem({ view, formOpen, onFormOpen }: AutomationItemProps) {
   const { t } = useTranslation('automation');
-  const format = useJobFormat();
-  const errorText = useAutomationErrorText();
-  const disable = useDisableAutomation();
   const [askingOff, setAskingOff] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   // A setup that is on has nothing to fill in: turning it off comes first.
   const editing = formOpen && !view.enabled;
 
-  function closeForm() {
-    onFormOpen(false);
-    toggleRef.current?.focus();
-  }
+  const wasEditing = useRef(editing);
+
+  useEffect(() => {
+    // Turned on, or the form cancelled: the focus goes to the button that is back in its place.
+    if (wasEditing.current && !editing) toggleRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   return (
     <li className="automation-item card" data-setup-id={view.setupId}>
@@ -58,34 +40,7 @@ export function AutomationItem({ view, formOpen, onFormOpen }: AutomationItemPro
           ? t('setup.to', { destination: view.destinationName })
           : t('setup.noDestination')}
       </p>
-      <dl className="details">
-        <dt>{t('setup.when')}</dt>
-        <dd data-field="when">
-          <TriggerLines view={view} />
-        </dd>
-        {view.enabled && view.nextRunAt && (
-          <>
-            <dt>{t('setup.nextRun')}</dt>
-            <dd data-field="next-run">{format.date(view.nextRunAt)}</dd>
-          </>
-        )}
-        {view.waiting && (
-          <>
-            <dt>{t('setup.waiting')}</dt>
-            <dd data-field="waiting">{view.waiting}</dd>
-          </>
-        )}
-        <dt>{t('setup.lastRun')}</dt>
-        <dd data-field="last-run">
-          {view.lastRun ? (
-            <>
-              {format.date(view.lastRun.at)}: <RunOutcome run={view.lastRun} />
-            </>
-          ) : (
-            t('setup.neverRun')
-          )}
-        </dd>
-      </dl>
+      <AutomationFacts view={view} />
       <p role="status" className="automation-running">
         {view.running ? t('setup.running') : ''}
       </p>
@@ -100,7 +55,6 @@ export function AutomationItem({ view, formOpen, onFormOpen }: AutomationItemPro
                 onFormOpen(true);
                 return;
               }
-              disable.reset();
               setAskingOff(true);
             }}
           >
@@ -108,31 +62,21 @@ export function AutomationItem({ view, formOpen, onFormOpen }: AutomationItemPro
           </button>
         </div>
       )}
-      {editing && <TurnOnForm view={view} onDone={closeForm} onCancel={closeForm} />}
+      {editing && (
+        <TurnOnForm
+          view={view}
+          onDone={() => onFormOpen(false)}
+          onCancel={() => onFormOpen(false)}
+        />
+      )}
       {askingOff && (
-        <ConfirmDialog
-          title={t('turnOff.title', { name: view.setupName })}
-          keepLabel={t('turnOff.keep')}
-          confirmLabel={t('turnOff.confirm')}
-          pendingLabel={t('turnOff.working')}
-          pending={disable.isPending}
-          error={disable.error ? errorText(disable.error) : undefined}
-          danger
-          onCancel={() => {
+        <TurnOffDialog
+          view={view}
+          onClose={() => {
             setAskingOff(false);
             toggleRef.current?.focus();
           }}
-          onConfirm={() =>
-            disable.mutate(view.setupId, {
-              onSuccess: () => {
-                setAskingOff(false);
-                toggleRef.current?.focus();
-              },
-            })
-          }
-        >
-          <p>{t('turnOff.body')}</p>
-        </ConfirmDialog>
+        />
       )}
     </li>
   );

@@ -4,12 +4,12 @@ import type {
   AutomationStatement,
   AutomationView,
 } from '../../../../shared/ipc/channels/automation';
-import { weekdays, type Weekday } from '../../../../shared/model/automation';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { useTermsLanguage } from '../export/consent-frame';
 import { useAutomationErrorText } from './automation-words';
 import { StandingConsentDialog } from './standing-consent-dialog';
-import { checkTurnOn, initialValues, type Repeat, type TurnOnProblem } from './turn-on-values';
+import { FolderFields, ScheduleFields } from './trigger-fields';
+import { checkTurnOn, initialValues, type TurnOnProblem } from './turn-on-values';
 import { useChooseFolder, useEnableAutomation, useStatementRequest } from './use-automation';
 
 interface TurnOnFormProps {
@@ -84,67 +84,17 @@ export function TurnOnForm({ view, onDone, onCancel }: TurnOnFormProps) {
         noValidate
       >
         <h4 id={`${id}-title`}>{t('form.title', { name: view.setupName })}</h4>
-        <fieldset>
-          <legend>{t('form.folderLegend')}</legend>
-          <p className="path" data-folder>
-            {values.folder ?? t('form.folderNone')}
-          </p>
-          <div className="automation-inline">
-            <button type="button" onClick={browse} disabled={chooseFolder.isPending}>
-              {t('form.browse')}
-            </button>
-            {values.folder !== null && (
-              <button type="button" onClick={() => setValues({ ...values, folder: null })}>
-                {t('form.noFolder')}
-              </button>
-            )}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('form.scheduleLegend')}</legend>
-          <div className="automation-inline">
-            <label htmlFor={`${id}-repeat`}>{t('form.repeat')}</label>
-            <select
-              id={`${id}-repeat`}
-              value={values.repeat}
-              onChange={(event) => setValues({ ...values, repeat: event.target.value as Repeat })}
-            >
-              <option value="never">{t('form.never')}</option>
-              <option value="day">{t('form.day')}</option>
-              <option value="week">{t('form.week')}</option>
-            </select>
-            {values.repeat === 'week' && (
-              <>
-                <label htmlFor={`${id}-weekday`}>{t('form.weekday')}</label>
-                <select
-                  id={`${id}-weekday`}
-                  value={values.weekday}
-                  onChange={(event) =>
-                    setValues({ ...values, weekday: event.target.value as Weekday })
-                  }
-                >
-                  {weekdays.map((day) => (
-                    <option key={day} value={day}>
-                      {t(`weekdays.${day}`)}
-                    </option>
-                  ))}
-                </select>
-              </>
-            )}
-            {values.repeat !== 'never' && (
-              <>
-                <label htmlFor={`${id}-time`}>{t('form.time')}</label>
-                <input
-                  id={`${id}-time`}
-                  type="time"
-                  value={values.time}
-                  aria-invalid={problems.includes('badTime') || undefined}
-                  onChange={(event) => setValues({ ...values, time: event.target.value })}
-                />
-              </>
-            )}
-          </div>
-        </fieldset>
+        <FolderFields
+          folder={values.folder}
+          browsing={chooseFolder.isPending}
+          onBrowse={browse}
+          onClear={() => setValues({ ...values, folder: null })}
+        />
+        <ScheduleFields
+          values={values}
+          badTime={problems.includes('badTime')}
+          onChange={setValues}
+        />
         {problems.map((problem) => (
           <p key={problem} role="alert" className="message-error">
             {t(`form.${problem}`)}
