@@ -1,47 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli';
 import { runSavedSetup } from '../../core/automation/run-saved-setup';
 import { standingConsentsFile } from '../../core/automation/standing-consents';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { systemClock, type Clock } from '../../core/upload/clock';
-import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { emulatorTestKey } from '../../emulator/server';
 import { automationErrorCodes } from '../../shared/model/automation';
 import { consentTermsText } from '../../shared/model/consent-terms';
-import { forgetKeys } from './exports-fixture';
-import { openAutomationWorld, people, type AutomationWorld } from './automation-world';
+import { people, useAutomationWorld } from './automation-world';
 
 // Standing consents and schedules over the real data folder, keychain and emulator; the
 // schedule's time comes from an injected clock, so "two days later" takes no time.
 
-let emulator: RunningEmulator;
-let world: AutomationWorld;
 let now = Date.parse('2026-06-10T06:00:00Z');
 const clock: Clock = { now: () => now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-  await forgetKeys();
-});
-beforeEach(async () => {
+const scene = useAutomationWorld(() => {
   now = Date.parse('2026-06-10T06:00:00Z');
-  world = await openAutomationWorld(emulator, { clock, timeZone: 'UTC' });
-  emulator.clearRecords();
-});
-afterEach(async () => {
-  await world.close();
+  return { clock, timeZone: 'UTC' };
 });
 
 async function cli(...args: string[]) {
   let stdout = '';
   const out = new PassThrough().on('data', (chunk) => (stdout += String(chunk)));
-  const env = { AUTOPILOT_API_KEY: emulatorTestKey, HOME: world.filesFolder };
-  const code = await runCli([...args, '--data-dir', world.dataFolder], {
+  const env = { AUTOPILOT_API_KEY: emulatorTestKey, HOME: scene.world.filesFolder };
+  const code = await runCli([...args, '--data-dir', scene.world.dataFolder], {
     stdout: out,
     stderr: new PassThrough(),
     env,
@@ -53,8 +38,8 @@ const daily = { every: 'day', at: '07:00' } as const;
 
 describe('standing consent', () => {
   it('turning on records it in the language read; turning off revokes it for good', async () => {
-    const setupId = await world.saveSetup(people('anna', 'bob'));
-    const on = await world.automation.enable({
+    const setupId = await scene.world.saveSetup(people('anna', 'bob'));
+    const on = await scene.world.automation.enable({
       setupId,
       folder: null,
       schedule: daily,
@@ -76,11 +61,11 @@ describe('standing consent', () => {
     if (!consent) throw new Error('no consent');
 
     now += 60_000;
-    const off = await world.automation.disable(setupId);
+    const off = await scene.world.automation.disable(setupId);
     expect(off).toMatchObject({ enabled: false, standingConsent: null, nextRunAt: null });
-    const record = JSON.parse(await readFile(standingConsentsFile(world.dataFolder), 'utf8'));
+    const record = JSON.parse(await readFile(standingConsentsFile(scene.world.dataFolder), 'utf8'));
     expect(record.consents).toEqual([{ ...consent, revokedAt: new Date(now).toISOString() }]);
-    const settings = await world.settings.read();
+    const settings = await scene.world.settings.read();
     expect(settings.exportSetups[0]?.automation).toMatchObject({
       enabled: false,
       standingConsentId: null,
@@ -88,8 +73,8 @@ describe('standing consent', () => {
 
     // The revoked consent itself can never be used again, not even handed to the run chain.
     const refused = await runSavedSetup({
-      dataFolder: world.dataFolder,
-      settings: world.settings,
+      dataFolder: scene.world.dataFolder,
+      settings: scene.world.settings,
       setup: { id: setupId },
       consent: { kind: 'standing', consent: record.consents[0] },
       openTarget: () => Promise.reject(new Error('must not open the destination')),
@@ -100,12 +85,12 @@ describe('standing consent', () => {
     const dry = await cli('run-setup', 'Weekly newsletter');
     expect(dry.code).toBe(2);
     expect(dry.stdout).toContain('Nothing was sent');
-    expect(emulator.requests).toHaveLength(0);
+    expect(scene.emulator.requests).toHaveLength(0);
   }, 30_000);
 
   it('run-setup without --consent runs under the standing consent while the automation is on', async () => {
-    const setupId = await world.saveSetup(people('anna', 'bob'));
-    const on = await world.automation.enable({
+    const setupId = await scene.world.saveSetup(people('anna', 'bob'));
+    const on = await scene.world.automation.enable({
       setupId,
       folder: null,
       schedule: daily,
@@ -114,7 +99,7 @@ describe('standing consent', () => {
     const result = await cli('run-setup', 'Weekly newsletter', '--json');
     expect(result.code).toBe(0);
     const { jobId } = JSON.parse(result.stdout) as { jobId: string };
-    const job = await readJobManifest(world.dataFolder, jobId);
+    const job = await readJobManifest(scene.world.dataFolder, jobId);
     expect(job.trigger).toMatchObject({
       kind: 'command-line',
       setupId,
@@ -125,39 +110,39 @@ describe('standing consent', () => {
   }, 30_000);
 
   it('is refused without a folder or a schedule, or with a folder that is not there', async () => {
-    const setupId = await world.saveSetup(people('anna'));
+    const setupId = await scene.world.saveSetup(people('anna'));
     const enable = (folder: string | null) =>
-      world.automation.enable({ setupId, folder, schedule: null, language: 'en' });
+      scene.world.automation.enable({ setupId, folder, schedule: null, language: 'en' });
     await expect(enable(null)).rejects.toMatchObject({ code: automationErrorCodes.noTrigger });
-    await expect(enable(path.join(world.watched, 'gone'))).rejects.toMatchObject({
+    await expect(enable(path.join(scene.world.watched, 'gone'))).rejects.toMatchObject({
       code: automationErrorCodes.folderMissing,
     });
-    expect(world.automation.anyEnabled()).toBe(false);
+    expect(scene.world.automation.anyEnabled()).toBe(false);
   });
 });
 
 describe('schedule', () => {
   it('slots missed while the app was closed run once at start, then not again', async () => {
-    const setupId = await world.saveSetup(people('anna', 'bob'));
-    await world.automation.enable({ setupId, folder: null, schedule: daily, language: 'en' });
-    expect(world.automation.anyEnabled()).toBe(true);
+    const setupId = await scene.world.saveSetup(people('anna', 'bob'));
+    await scene.world.automation.enable({ setupId, folder: null, schedule: daily, language: 'en' });
+    expect(scene.world.automation.anyEnabled()).toBe(true);
 
     // Closed for two days: the 07:00 slots of the 10th, 11th and 12th went by.
     now = Date.parse('2026-06-12T09:30:00Z');
-    const ran = world.nextRun();
-    await world.restart({ clock, timeZone: 'UTC' });
+    const ran = scene.world.nextRun();
+    await scene.world.restart({ clock, timeZone: 'UTC' });
     const run = await ran;
     expect(run).toMatchObject({ outcome: 'sent', trigger: { kind: 'schedule', schedule: daily } });
-    await world.runs.get(run.jobId as string);
-    expect(emulator.contactsInList('Newsletter')).toHaveLength(2);
+    await scene.world.runs.get(run.jobId as string);
+    expect(scene.emulator.contactsInList('Newsletter')).toHaveLength(2);
 
-    await world.automation.checkNow();
-    expect(await world.automation.runs()).toHaveLength(1);
-    const settings = await world.settings.read();
+    await scene.world.automation.checkNow();
+    expect(await scene.world.automation.runs()).toHaveLength(1);
+    const settings = await scene.world.settings.read();
     expect(settings.exportSetups[0]?.automation?.lastScheduledRunAt).toBe(
       '2026-06-12T09:30:00.000Z',
     );
-    const [view] = await world.automation.list();
+    const [view] = await scene.world.automation.list();
     expect(view?.nextRunAt).toBe('2026-06-13T07:00:00.000Z');
   }, 30_000);
 });

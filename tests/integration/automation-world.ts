@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AutomationService } from '../../core/automation/automation-service';
 import { headerSignature } from '../../core/exports/header-signature';
-import type { RunningEmulator } from '../../emulator/server';
-import { emulatorTestKey } from '../../emulator/server';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { createAutomationHost } from '../../electron/services/automation-host';
 import type { AutomationServiceOptions } from '../../core/automation/automation-service';
 import type { AutomationRun, AutomationView } from '../../shared/model/automation';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { openExportsWorld, secrets, type ExportsWorld } from './exports-fixture';
+import { forgetKeys, openExportsWorld, secrets, type ExportsWorld } from './exports-fixture';
 
 export const exportFolder = 'CustomerInsights_9f/Weekly';
 const account = 'https://contoso.dfs.core.windows.net/exports/CustomerInsights_9f/Weekly';
@@ -164,4 +164,39 @@ export async function openAutomationWorld(
       await rm(watched, { recursive: true, force: true });
     },
   }) as AutomationWorld;
+}
+
+/**
+ * Registers the hooks of the current test file: one emulator for the file, a fresh world for
+ * each test. `tuning` is read before each test (a test file may move its clock back first).
+ */
+export function useAutomationWorld(
+  tuning: () => Pick<AutomationServiceOptions, 'clock' | 'timeZone'> = () => ({}),
+) {
+  const state = { emulator: null as RunningEmulator | null, world: null as AutomationWorld | null };
+  beforeAll(async () => {
+    state.emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await state.emulator?.close();
+    await forgetKeys();
+  });
+  beforeEach(async () => {
+    const emulator = state.emulator as RunningEmulator;
+    state.world = await openAutomationWorld(emulator, tuning());
+    emulator.clearRecords();
+  });
+  afterEach(async () => {
+    await state.world?.close();
+  });
+  return {
+    get emulator(): RunningEmulator {
+      if (!state.emulator) throw new Error('The emulator starts before the tests.');
+      return state.emulator;
+    },
+    get world(): AutomationWorld {
+      if (!state.world) throw new Error('The world opens before each test.');
+      return state.world;
+    },
+  };
 }
