@@ -7,30 +7,28 @@
  * One run per setup at a time: a trigger that comes during a run waits its turn and then runs
  * (an export that arrived is never dropped, since the ledger already counts it as taken).
  */
-import { stat } from 'node:fs/promises';
 import type { SettingsRepository } from '../settings/settings-repository';
-import type { ExportSetupRecord } from '../settings/settings-schema';
+import type { ExportSetupRecord, Settings } from '../settings/settings-schema';
 import { systemClock, type Clock } from '../upload/clock';
-import { consentTermsText, consentTermsVersion } from '../../shared/model/consent-terms';
 import type { TermsLanguage } from '../../shared/model/consent-terms';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
 import type {
   AutomationRun,
   AutomationStatement,
   AutomationView,
-  Schedule,
 } from '../../shared/model/automation';
 import { AutomationError, automationErrorCodes } from './automation-error';
 import { runAutomation } from './automation-run';
 import { AutomationRuns } from './automation-runs';
 import {
   buildStatement,
-  needsEmailPermission,
+  consentStated,
   runnableSetup,
   type AutomationTriggerChoice,
 } from './automation-statement';
 import type { SetupTargetOpener } from './run-saved-setup';
-import { nextRunAfter } from './schedule';
+import { automationView } from './automation-view';
+import { checkEnable, runnableOrGone } from './automation-checks';
 import {
   startSetupWatch,
   type RunRequest,
@@ -102,13 +100,7 @@ export class AutomationService {
 
   async enable(input: EnableAutomation): Promise<AutomationView> {
     const runnable = runnableSetup(await this.#options.settings.read(), input.setupId);
-    await checkTriggers(runnable.setup, input);
-    if (needsEmailPermission(runnable) && input.emailPermission === undefined) {
-      throw new AutomationError(
-        automationErrorCodes.emailPermissionMissing,
-        'Say whether these people agreed to receive email: Ortto subscribes new people unless told otherwise.',
-      );
-    }
+    await checkEnable(runnable, input);
     if (this.#running.has(input.setupId)) {
       throw new AutomationError(
         automationErrorCodes.busy,
@@ -116,23 +108,14 @@ export class AutomationService {
       );
     }
     await this.#stopWatching(input.setupId);
-    const statement = buildStatement(runnable, input);
-    const service = runnable.destination.service;
-    const consent = await this.#consents.record({
-      setupId: statement.setupId,
-      setupName: statement.setupName,
-      osUser: this.#options.osUser(),
-      destination: statement.destination,
-      fields: statement.fields,
-      lists: statement.lists,
-      mirror: statement.mirror,
-      folder: statement.folder,
-      schedule: statement.schedule,
-      ...(input.emailPermission === undefined ? {} : { emailPermission: input.emailPermission }),
-      terms: consentTermsText(input.language, service),
-      termsLanguage: input.language,
-      termsVersion: consentTermsVersion,
-    });
+    const consent = await this.#consents.record(
+      consentStated(
+        buildStatement(runnable, input),
+        input,
+        runnable.destination.service,
+        this.#options.osUser(),
+      ),
+    );
     const setup = await this.#saveAutomation(input.setupId, () => ({
       enabled: true,
       folder: input.folder,
@@ -300,81 +283,24 @@ export class AutomationService {
     return runnableOrGone(settings, setupId);
   }
 
+  #viewOf(setup: ExportSetupRecord, runs: readonly AutomationRun[], settings: Settings) {
+    const live = this.#live.get(setup.id);
+    return automationView(setup, {
+      settings,
+      runs,
+      consents: this.#consents,
+      now: this.#clock.now(),
+      timeZone: this.#timeZone,
+      waiting: live?.waiting ?? null,
+      running: this.#running.has(setup.id),
+    });
+  }
+
   async #changed(setupId: string): Promise<AutomationView> {
     const settings = await this.#options.settings.read();
     const setup = runnableOrGone(settings, setupId);
     const view = await this.#viewOf(setup, await this.#runs.list(), settings);
     for (const listener of this.#changeListeners) listener(view);
     return view;
-  }
-
-  async #viewOf(
-    setup: ExportSetupRecord,
-    runs: readonly AutomationRun[],
-    settings: Awaited<ReturnType<SettingsRepository['read']>>,
-  ): Promise<AutomationView> {
-    const automation = setup.automation;
-    const enabled = automation?.enabled ?? false;
-    const schedule = automation?.schedule ?? null;
-    const destination = settings.destinations.find((item) => item.id === setup.destinationId);
-    return {
-      setupId: setup.id,
-      setupName: setup.name,
-      destinationName: destination?.displayName ?? null,
-      enabled,
-      folder: automation?.folder ?? null,
-      schedule,
-      standingConsent: enabled ? await this.#consents.inForce(setup.id) : null,
-      nextRunAt: enabled && schedule ? this.#nextRun(schedule) : null,
-      waiting: this.#live.get(setup.id)?.waiting ?? null,
-      running: this.#running.has(setup.id),
-      lastRun: runs.find((run) => run.setupId === setup.id) ?? null,
-    };
-  }
-
-  #nextRun(schedule: Schedule): string {
-    return new Date(nextRunAfter(schedule, this.#clock.now(), this.#timeZone)).toISOString();
-  }
-}
-
-function runnableOrGone(
-  settings: Awaited<ReturnType<SettingsRepository['read']>>,
-  setupId: string,
-): ExportSetupRecord {
-  const setup = settings.exportSetups.find((candidate) => candidate.id === setupId);
-  if (setup) return setup;
-  throw new AutomationError(
-    automationErrorCodes.setupNotFound,
-    'This setup no longer exists: it may have been deleted.',
-  );
-}
-
-/** A folder and/or a schedule; the folder must be there, and feed a one-segment setup. */
-async function checkTriggers(
-  setup: ExportSetupRecord,
-  choice: AutomationTriggerChoice,
-): Promise<void> {
-  if (!choice.folder && !choice.schedule) {
-    throw new AutomationError(
-      automationErrorCodes.noTrigger,
-      'Choose a folder to watch, a schedule, or both.',
-    );
-  }
-  if (!choice.folder) return;
-  const isFolder = await stat(choice.folder).then(
-    (found) => found.isDirectory(),
-    () => false,
-  );
-  if (!isFolder) {
-    throw new AutomationError(
-      automationErrorCodes.folderMissing,
-      `The folder ${choice.folder} is not there (or is not a folder). Choose it again.`,
-    );
-  }
-  if ((setup.segments ?? []).length !== 1) {
-    throw new AutomationError(
-      automationErrorCodes.setupIncomplete,
-      `A watched folder feeds a setup with one segment; "${setup.name}" has ${(setup.segments ?? []).length}. Use a schedule, or save a setup with one segment.`,
-    );
   }
 }

@@ -9,6 +9,16 @@ import type { DestinationRecord, ExportSetupRecord, Settings } from '../settings
 import type { AutomationStatement, Schedule } from '../../shared/model/automation';
 import { AutomationError, automationErrorCodes } from './automation-error';
 import { setupListName } from './setup-segments';
+import type { NewStandingConsent } from './standing-consents';
+import {
+  consentTermsText,
+  consentTermsVersion,
+  type TermsLanguage,
+} from '../../shared/model/consent-terms';
+import type {
+  DestinationService,
+  EmailPermissionChoice,
+} from '../../shared/model/destination-service';
 
 export interface AutomationTriggerChoice {
   readonly setupId: string;
@@ -87,5 +97,29 @@ export function buildStatement(
     folder: choice.folder,
     schedule: choice.schedule,
     needsEmailPermission: needsEmailPermission(runnable),
+  };
+}
+
+/** What the standing consent records: the statement as read, the terms in its language. */
+export function consentStated(
+  statement: AutomationStatement,
+  input: { readonly language: TermsLanguage; readonly emailPermission?: EmailPermissionChoice },
+  service: DestinationService,
+  osUser: string,
+): NewStandingConsent {
+  return {
+    setupId: statement.setupId,
+    setupName: statement.setupName,
+    osUser,
+    destination: statement.destination,
+    fields: statement.fields,
+    lists: statement.lists,
+    mirror: statement.mirror,
+    folder: statement.folder,
+    schedule: statement.schedule,
+    ...(input.emailPermission === undefined ? {} : { emailPermission: input.emailPermission }),
+    terms: consentTermsText(input.language, service),
+    termsLanguage: input.language,
+    termsVersion: consentTermsVersion,
   };
 }

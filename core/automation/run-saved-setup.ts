@@ -18,9 +18,16 @@ import { syncResolver } from '../sync/plan-sync';
 import type { ExportPlan } from '../upload/export-plan';
 import type { RunTrigger, StandingConsent } from '../../shared/model/automation';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
-import type { GuardrailStop } from './run-guardrails';
 import { findSavedSetup, type FoundSetup, type SetupWanted } from './saved-setup-lookup';
-import { countedSetupPlan, PlanRefusal, profileCounts, receiptFor } from './saved-setup-plan';
+import {
+  countedSetupPlan,
+  PlanRefusal,
+  profileCounts,
+  receiptFor,
+  type NotSent,
+} from './saved-setup-plan';
+
+export type { NotSent };
 import { recordRunCounts } from './setup-run-counts';
 import { resolveSetupSegments, SetupRunError, type ResolvedSetupSegments } from './setup-segments';
 
@@ -56,19 +63,7 @@ export type SavedSetupOutcome =
       readonly found: FoundSetup;
     }
   | { readonly kind: 'nothing-changed'; readonly found: FoundSetup; readonly plan: ExportPlan }
-  | {
-      readonly kind: 'stopped';
-      readonly code: string;
-      readonly stops: readonly GuardrailStop[];
-      readonly message: string;
-    }
-  | {
-      readonly kind: 'failed';
-      readonly code: string;
-      readonly message: string;
-      /** The error behind it, when something threw (the command line describes it itself). */
-      readonly error?: unknown;
-    };
+  | NotSent;
 
 export interface RunSavedSetupOptions {
   readonly dataFolder: string;
@@ -90,8 +85,6 @@ export function nothingChanged(plan: ExportPlan, mirror: boolean): boolean {
     (segment) => segment.selection.selected === 0 && (!mirror || !segment.leavers?.length),
   );
 }
-
-export type NotSent = Extract<SavedSetupOutcome, { kind: 'stopped' | 'failed' }>;
 
 function failedFrom(error: unknown): NotSent {
   if (error instanceof PlanRefusal) return error.outcome;

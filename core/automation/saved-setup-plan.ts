@@ -13,19 +13,26 @@ import type { RunConsent } from './run-saved-setup';
 import { lastRunCounts } from './setup-run-counts';
 import type { ResolvedSetupSegments, SegmentShape } from './setup-segments';
 
+/** How a run that sent nothing ended: a guardrail's stop, or a failure with its code. */
+export type NotSent =
+  | {
+      readonly kind: 'stopped';
+      readonly code: string;
+      readonly stops: readonly GuardrailStop[];
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'failed';
+      readonly code: string;
+      readonly message: string;
+      /** The error behind it, when something threw (the command line describes it itself). */
+      readonly error?: unknown;
+    };
+
 /** A plan that must not be sent: nobody to send, or a guardrail's stop. */
 export class PlanRefusal extends Error {
   override readonly name = 'PlanRefusal';
-  constructor(
-    readonly outcome:
-      | { readonly kind: 'failed'; readonly code: string; readonly message: string }
-      | {
-          readonly kind: 'stopped';
-          readonly code: string;
-          readonly stops: readonly GuardrailStop[];
-          readonly message: string;
-        },
-  ) {
+  constructor(readonly outcome: NotSent) {
     super(outcome.message);
   }
 }

@@ -3,7 +3,10 @@
  * screen's opener), the jobs service to run what it makes, an `automation:changed` event on every
  * change and an OS notification, in the person's language, after every run.
  */
-import { AutomationService } from '../../core/automation/automation-service';
+import {
+  AutomationService,
+  type AutomationServiceOptions,
+} from '../../core/automation/automation-service';
 import { createSavedDestinationOpener } from '../../core/exports/open-destination';
 import { savedSetupTarget } from '../../core/exports/setup-target';
 import { currentOsUser } from '../../core/system/os-user';
@@ -19,6 +22,8 @@ export function createAutomationHost(
   environment: HostEnvironment,
   settingsServices: Pick<SettingsServices, 'secrets' | 'settings'>,
   startJob: (jobId: string) => Promise<void>,
+  /** Tests give their own clock and shorter watch timings. */
+  tuning: Pick<AutomationServiceOptions, 'clock' | 'timeZone' | 'timings'> = {},
 ): AutomationService {
   const { settings, secrets } = settingsServices;
   const opener = createSavedDestinationOpener({ settings, secrets, timeoutMs: requestTimeoutMs });
@@ -29,6 +34,7 @@ export function createAutomationHost(
     startJob,
     osUser: currentOsUser,
     logError: (error) => console.error('[automation]', error),
+    ...tuning,
   });
   automation.onChanged((view) => environment.events.emit('automation:changed', view));
   automation.onRun((run) => {
