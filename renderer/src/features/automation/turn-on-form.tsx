@@ -55,12 +55,13 @@ export function TurnOnForm({ view, onDone, onCancel }: TurnOnFormProps) {
   }
 
   function confirm(emailPermission: EmailPermissionChoice | undefined) {
-    if (!check.ok) return;
+    if (!statement) return;
+    // What is turned on is what the dialog stated, word for word.
     enable.mutate(
       {
         setupId: view.setupId,
-        folder: check.folder,
-        schedule: check.schedule,
+        folder: statement.folder,
+        schedule: statement.schedule,
         consent: { confirmed: true, language: termsLanguage },
         ...(emailPermission ? { emailPermission } : {}),
       },
