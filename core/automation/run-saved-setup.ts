@@ -13,7 +13,7 @@ import type { Destination } from '../destination/destination';
 import type { JobDestination, JobManifest } from '../jobs/job-manifest';
 import { createJob } from '../jobs/create-job';
 import type { SettingsRepository } from '../settings/settings-repository';
-import type { DestinationRecord, ExportSetupRecord } from '../settings/settings-schema';
+import type { DestinationRecord } from '../settings/settings-schema';
 import { syncResolver } from '../sync/plan-sync';
 import type { ExportPlan } from '../upload/export-plan';
 import type { RunTrigger, StandingConsent } from '../../shared/model/automation';
