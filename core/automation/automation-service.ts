@@ -245,8 +245,15 @@ export class AutomationService {
   async #runNow(setupId: string, request: RunRequest): Promise<void> {
     const settings = await this.#options.settings.read();
     const setup = settings.exportSetups.find((candidate) => candidate.id === setupId);
-    // Turned off (or deleted) while this trigger waited: nothing runs without the consent.
-    if (!setup?.automation?.enabled) return;
+    if (!setup) {
+      // Deleted on the Export screen: its automation ends with it. Not awaited: the schedule's
+      // watch waits for this very run before it can stop.
+      void this.#stopWatching(setupId).catch(this.#logError);
+      await this.#consents.revoke(setupId);
+      return;
+    }
+    // Turned off while this trigger waited: nothing runs without the consent.
+    if (!setup.automation?.enabled) return;
     this.#running.add(setupId);
     await this.#changed(setupId).catch(this.#logError);
     try {

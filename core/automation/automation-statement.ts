@@ -6,7 +6,7 @@
  */
 import { mappedFieldNames } from '../jobs/consent';
 import type { DestinationRecord, ExportSetupRecord, Settings } from '../settings/settings-schema';
-import type { AutomationStatement, Schedule } from '../../shared/model/automation';
+import type { AutomationStatement, Schedule, StandingConsent } from '../../shared/model/automation';
 import { AutomationError, automationErrorCodes } from './automation-error';
 import { setupListName } from './setup-segments';
 import type { NewStandingConsent } from './standing-consents';
@@ -122,4 +122,21 @@ export function consentStated(
     termsLanguage: input.language,
     termsVersion: consentTermsVersion,
   };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
+/** Whether a standing consent still states what the setup, as saved now, would do. */
+export function consentCovers(consent: StandingConsent, runnable: RunnableSetup): boolean {
+  const now = buildStatement(runnable, consent);
+  const lists = (statement: { lists: StandingConsent['lists'] }) =>
+    statement.lists.map((list) => `${list.segmentName}\u0000${list.listName}`);
+  return (
+    now.destination.endpoint === consent.destination.endpoint &&
+    (now.destination.service ?? 'autopilot') === (consent.destination.service ?? 'autopilot') &&
+    now.mirror === consent.mirror &&
+    sameList([...now.fields].sort(), [...consent.fields].sort()) &&
+    sameList(lists(now), lists(consent))
+  );
 }

@@ -13,11 +13,12 @@ import type { Destination } from '../destination/destination';
 import type { JobDestination, JobManifest } from '../jobs/job-manifest';
 import { createJob } from '../jobs/create-job';
 import type { SettingsRepository } from '../settings/settings-repository';
-import type { DestinationRecord, ExportSetupRecord } from '../settings/settings-schema';
+import type { DestinationRecord } from '../settings/settings-schema';
 import { syncResolver } from '../sync/plan-sync';
 import type { ExportPlan } from '../upload/export-plan';
 import type { RunTrigger, StandingConsent } from '../../shared/model/automation';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
+import { consentCovers } from './automation-statement';
 import { findSavedSetup, type FoundSetup, type SetupWanted } from './saved-setup-lookup';
 import {
   countedSetupPlan,
@@ -103,12 +104,21 @@ function failedFrom(error: unknown): NotSent {
   };
 }
 
-function usableConsent(consent: RunConsent, setup: ExportSetupRecord): void {
+function usableConsent(consent: RunConsent, found: FoundSetup): void {
   if (consent.kind !== 'standing') return;
+  const { setup } = found;
   if (consent.consent.revokedAt !== null || consent.consent.setupId !== setup.id) {
     throw new SetupRunError(
       `The standing consent for "${setup.name}" was withdrawn when its automation was turned off, so nothing was sent. Turn the automation on again to give it anew.`,
       'standing-consent-revoked',
+    );
+  }
+  // The person agreed to this destination, these fields and lists and this mirror: a setup
+  // saved again with others needs their consent again.
+  if (!consentCovers(consent.consent, found)) {
+    throw new SetupRunError(
+      `The setup "${setup.name}" was changed after its automation was turned on (its destination, fields, lists or mirror), so nothing was sent. Turn the automation on again to confirm what it will do.`,
+      'standing-consent-outdated',
     );
   }
 }
@@ -169,7 +179,7 @@ export async function runSavedSetup(options: RunSavedSetupOptions): Promise<Save
   let resolved: ResolvedSetupSegments | undefined;
   try {
     const found = await findSavedSetup(options.settings, options.setup, options.dataFolder);
-    usableConsent(options.consent, found.setup);
+    usableConsent(options.consent, found);
     resolved = await resolveSetupSegments(options.dataFolder, found.setup, {
       ...(options.arrived === undefined ? {} : { arrived: options.arrived }),
     });

@@ -109,6 +109,22 @@ describe('standing consent', () => {
     expect(job.consent.terms).toBe(consentTermsText('en', 'autopilot'));
   }, 30_000);
 
+  it('a setup saved again with other choices is not covered by the consent given before', async () => {
+    const setupId = await scene.world.saveSetup(people('anna', 'bob'));
+    await scene.world.automation.enable({ setupId, folder: null, schedule: daily, language: 'en' });
+    // Saved again on the Export screen, now keeping the list in step (mirror).
+    await scene.world.settings.update((current) => ({
+      ...current,
+      exportSetups: current.exportSetups.map((setup) => ({ ...setup, mirror: true })),
+    }));
+    const result = await cli('run-setup', 'Weekly newsletter', '--json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: { code: 'standing-consent-outdated' },
+    });
+    expect(scene.emulator.requests).toHaveLength(0);
+  }, 30_000);
+
   it('is refused without a folder or a schedule, or with a folder that is not there', async () => {
     const setupId = await scene.world.saveSetup(people('anna'));
     const enable = (folder: string | null) =>
