@@ -126,6 +126,13 @@ async function start(hidden: () => boolean): Promise<void> {
         : await dialog.showOpenDialog(options);
       return chosen.canceled ? [] : chosen.filePaths;
     },
+    chooseFolder: async () => {
+      const options: Electron.OpenDialogOptions = { properties: ['openDirectory'] };
+      const chosen = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
     keepAwake,
     notify,
     saveFile: saveFileDialog(() => mainWindow),

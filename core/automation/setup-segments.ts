@@ -13,13 +13,15 @@ import { readSnapshotManifest, removeSnapshot } from '../segments/snapshot-store
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import type { ExportSetupRecord } from '../settings/settings-schema';
 import type { ExportSegmentInput } from '../../shared/model/exports';
-import { emailColumnStop } from './run-guardrails';
+import { emailColumnStop, type GuardrailStop } from './run-guardrails';
 
 export class SetupRunError extends Error {
   override readonly name = 'SetupRunError';
   constructor(
     message: string,
     readonly code: string,
+    /** When a guardrail refused the file itself (its email column is gone). */
+    readonly stop?: GuardrailStop,
   ) {
     super(message);
   }
@@ -42,15 +44,39 @@ export interface ResolvedSetupSegments {
 
 type SetupSegment = NonNullable<ExportSetupRecord['segments']>[number];
 
+/** The list a setup's segment feeds: the one chosen, or a new one named after the segment. */
+export function setupListName(segment: SetupSegment): string {
+  return segment.list.kind === 'existing' ? segment.list.name : segment.segmentName;
+}
+
 function newSegmentId(): string {
   return `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+async function importAgain(
+  dataFolder: string,
+  sourcePath: string,
+  newSnapshots: string[],
+): Promise<SnapshotManifest> {
+  const segmentId = newSegmentId();
+  newSnapshots.push(segmentId);
+  const imported = await importSegment({
+    sourcePath,
+    dataFolder,
+    segmentId,
+    now: () => new Date(),
+  });
+  return imported.manifest;
 }
 
 async function currentSnapshot(
   dataFolder: string,
   segment: SetupSegment,
   newSnapshots: string[],
+  arrived: string | undefined,
 ): Promise<SnapshotManifest> {
+  // A watched folder's new export is this segment's file now, wherever the old one was.
+  if (arrived !== undefined) return importAgain(dataFolder, arrived, newSnapshots);
   const manifest = await readSnapshotManifest(dataFolder, segment.segmentId).catch(() => null);
   if (manifest === null) {
     throw new SetupRunError(
@@ -66,15 +92,7 @@ async function currentSnapshot(
       'setup-file-moved',
     );
   }
-  const segmentId = newSegmentId();
-  newSnapshots.push(segmentId);
-  const imported = await importSegment({
-    sourcePath: manifest.source.path,
-    dataFolder,
-    segmentId,
-    now: () => new Date(),
-  });
-  return imported.manifest;
+  return importAgain(dataFolder, manifest.source.path, newSnapshots);
 }
 
 function segmentInput(
@@ -90,7 +108,8 @@ function segmentInput(
       emailColumn: saved.mapping.email,
       columns: manifest.columns,
     });
-  if (lostEmail) throw new SetupRunError(lostEmail.message, `guardrail-${lostEmail.code}`);
+  if (lostEmail)
+    throw new SetupRunError(lostEmail.message, `guardrail-${lostEmail.code}`, lostEmail);
   const mapping = saved && mappingForColumns(saved.mapping, manifest.columns);
   if (!mapping) {
     throw new SetupRunError(
@@ -100,13 +119,21 @@ function segmentInput(
         : 'setup-columns-changed',
     );
   }
-  const listName = segment.list.kind === 'existing' ? segment.list.name : segment.segmentName;
-  return { segmentId: manifest.id, listName, mapping };
+  return { segmentId: manifest.id, listName: setupListName(segment), mapping };
+}
+
+export interface ResolveOptions {
+  /**
+   * A new export found in the setup's watched folder (a file, or a Customer Insights schema
+   * file): it is the file of the setup's one segment (a folder feeds a one-segment setup).
+   */
+  readonly arrived?: string;
 }
 
 export async function resolveSetupSegments(
   dataFolder: string,
   setup: ExportSetupRecord,
+  options: ResolveOptions = {},
 ): Promise<ResolvedSetupSegments> {
   const newSnapshots: string[] = [];
   const discard = async (): Promise<void> => {
@@ -115,8 +142,15 @@ export async function resolveSetupSegments(
   try {
     const segments: ExportSegmentInput[] = [];
     const shapes: SegmentShape[] = [];
-    for (const segment of setup.segments ?? []) {
-      const manifest = await currentSnapshot(dataFolder, segment, newSnapshots);
+    const saved = setup.segments ?? [];
+    if (options.arrived !== undefined && saved.length !== 1) {
+      throw new SetupRunError(
+        `A new export in a folder can only feed a setup with one segment; "${setup.name}" has ${saved.length}.`,
+        'setup-folder-segments',
+      );
+    }
+    for (const segment of saved) {
+      const manifest = await currentSnapshot(dataFolder, segment, newSnapshots, options.arrived);
       const input = segmentInput(setup, segment, manifest);
       segments.push(input);
       shapes.push({

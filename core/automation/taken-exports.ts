@@ -10,8 +10,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { readJsonRecord } from './json-record';
-import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
+import { QueuedJsonRecord } from './json-record';
 import type { ExportLook } from './export-scan';
 
 /** Enough to recognise every export still lying in a synced folder; older ones are forgotten. */
@@ -41,46 +40,34 @@ export function takenExportsFile(dataFolder: string): string {
   return path.join(dataFolder, 'automation', 'taken-exports.json');
 }
 
-function readLedger(file: string): Promise<Ledger> {
-  // Never guess: an unreadable record could make every old export look new and send it again.
-  return readJsonRecord(
-    file,
-    ledgerSchema,
-    () => ({ version: 1, setups: {} }),
-    `The record of exports already taken (${file}) is damaged.`,
-  );
-}
-
 /** The durable record for one data folder; writes are queued so none is lost. */
 export class TakenExports {
-  readonly #file: string;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #record: QueuedJsonRecord<Ledger>;
 
   constructor(dataFolder: string) {
-    this.#file = takenExportsFile(dataFolder);
+    const file = takenExportsFile(dataFolder);
+    // Never guess: an unreadable record could make every old export look new and send it again.
+    this.#record = new QueuedJsonRecord(
+      file,
+      ledgerSchema,
+      () => ({ version: 1, setups: {} }),
+      `The record of exports already taken (${file}) is damaged.`,
+    );
   }
 
   async has(setupId: string, id: string): Promise<boolean> {
-    await this.#queue.catch(() => undefined);
-    const ledger = await readLedger(this.#file);
+    const ledger = await this.#record.read();
     return (ledger.setups[setupId] ?? []).some((entry) => entry.id === id);
   }
 
   /** Records an export as taken; false when it already was (so the caller must not run it). */
   take(setupId: string, id: string, exportPath: string, takenAt: Date): Promise<boolean> {
-    const next = this.#queue
-      .catch(() => undefined)
-      .then(async () => {
-        const ledger = await readLedger(this.#file);
-        const taken = ledger.setups[setupId] ?? [];
-        if (taken.some((entry) => entry.id === id)) return false;
-        const entry = { id, path: exportPath, takenAt: takenAt.toISOString() };
-        ledger.setups[setupId] = [...taken, entry].slice(-takenPerSetupLimit);
-        await makePrivateFolder(path.dirname(this.#file));
-        await writeFileAtomic(this.#file, `${JSON.stringify(ledger, null, 2)}\n`);
-        return true;
-      });
-    this.#queue = next;
-    return next;
+    return this.#record.change((ledger) => {
+      const taken = ledger.setups[setupId] ?? [];
+      if (taken.some((entry) => entry.id === id)) return false;
+      const entry = { id, path: exportPath, takenAt: takenAt.toISOString() };
+      ledger.setups[setupId] = [...taken, entry].slice(-takenPerSetupLimit);
+      return true;
+    });
   }
 }

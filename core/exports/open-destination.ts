@@ -7,6 +7,7 @@ import type { Destination } from '../destination/destination';
 import { DestinationError } from '../destination/destination';
 import type { DestinationConnectors } from '../destination/destination-connectors';
 import { createDestinationOpener, OpenDestinationError } from '../destination/open-destination';
+import type { JobDestination } from '../jobs/job-manifest';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord } from '../settings/settings-schema';
@@ -131,4 +132,35 @@ export function destinationProblem(error: unknown, record: DestinationRecord): u
         { cause: error, params: { ...params, reason: error.message } },
       );
   }
+}
+
+/** A wrong key or an unreachable account is caught before a job exists; a busy one is not. */
+export async function checkOpenedDestination(
+  opened: OpenedDestination,
+  timeoutMs: number,
+): Promise<void> {
+  try {
+    await opened.destination.checkCredentials(AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    const busy =
+      error instanceof DestinationError &&
+      (error.kind === 'transient' || error.kind === 'rate-limited');
+    if (!busy) throw destinationProblem(error, opened.record);
+  }
+}
+
+/** How the job records its destination: the account's kind, region and declared permission. */
+export function jobDestinationOf(
+  record: DestinationRecord,
+  emailPermission?: EmailPermissionChoice,
+): JobDestination {
+  return {
+    id: record.id,
+    name: record.displayName,
+    endpoint: record.endpoint,
+    rate: record.requestsPerSecond,
+    service: record.service,
+    ...(record.region === undefined ? {} : { region: record.region }),
+    ...(emailPermission === undefined ? {} : { emailPermission }),
+  };
 }

@@ -10,18 +10,17 @@ import {
   type StartExportInput,
 } from '../../shared/model/exports';
 import { type SyncChoice } from '../../shared/model/export-plan';
-import { DestinationError } from '../destination/destination';
 import { buildConsentReceipt } from '../jobs/consent';
 import { createJob } from '../jobs/create-job';
-import type { ConsentReceipt, JobDestination } from '../jobs/job-manifest';
+import type { ConsentReceipt } from '../jobs/job-manifest';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { DestinationRecord } from '../settings/settings-schema';
 import { ExportsError, exportErrorCodes } from './exports-error';
 import type { MappingMemory } from './mapping-memory';
 import {
-  destinationProblem,
+  checkOpenedDestination,
+  jobDestinationOf,
   type DestinationOpener,
-  type OpenedDestination,
 } from './open-destination';
 import { planSegments } from './plan-summary';
 import { noSync, openSync } from './sync-plan';
@@ -62,18 +61,6 @@ function checkMassRemoval(
   );
 }
 
-/** A wrong key or an unreachable account is caught before a job exists; a busy one is not. */
-async function checkDestination(opened: OpenedDestination, timeoutMs: number): Promise<void> {
-  try {
-    await opened.destination.checkCredentials(AbortSignal.timeout(timeoutMs));
-  } catch (error) {
-    const busy =
-      error instanceof DestinationError &&
-      (error.kind === 'transient' || error.kind === 'rate-limited');
-    if (!busy) throw destinationProblem(error, opened.record);
-  }
-}
-
 const optOutWords = {
   'leave-out': 'rows that say no are left out',
   unsubscribe: 'rows that say no are sent as unsubscribed',
@@ -108,19 +95,6 @@ function checkEmailPermission(input: StartExportInput, record: DestinationRecord
     exportErrorCodes.emailPermissionMissing,
     'Say whether these people agreed to receive email, or match a column that says so. Ortto subscribes new people unless told otherwise, so nothing was sent.',
   );
-}
-
-/** How the job records its destination: the account's kind, region and declared permission. */
-function jobDestinationOf(record: DestinationRecord, input: StartExportInput): JobDestination {
-  return {
-    id: record.id,
-    name: record.displayName,
-    endpoint: record.endpoint,
-    rate: record.requestsPerSecond,
-    service: record.service,
-    ...(record.region === undefined ? {} : { region: record.region }),
-    ...(input.emailPermission === undefined ? {} : { emailPermission: input.emailPermission }),
-  };
 }
 
 async function rememberMappings(deps: StartExportDependencies, input: StartExportInput) {
@@ -164,8 +138,8 @@ export async function startExport(
     );
   }
   checkMassRemoval(plan.segments, sync, input.consent.massRemoval === true);
-  await checkDestination(opened, deps.checkTimeoutMs);
-  const destination = jobDestinationOf(opened.record, input);
+  await checkOpenedDestination(opened, deps.checkTimeoutMs);
+  const destination = jobDestinationOf(opened.record, input.emailPermission);
   const job = await createJob({
     dataFolder: deps.dataFolder,
     segments: plan.segments,

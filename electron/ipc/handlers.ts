@@ -2,6 +2,7 @@ import type { ChannelInput, ChannelOutput } from '../../shared/ipc/bridge-api';
 import type { IpcChannel } from '../../shared/ipc/contract';
 import type { HostServices } from '../services/host-services';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createAutomationHandlers } from './handlers/automation-handlers';
 import { createDestinationsHandlers } from './handlers/destinations-handlers';
 import { createExportsHandlers } from './handlers/exports-handlers';
 import { createJobsHandlers } from './handlers/jobs-handlers';
@@ -20,5 +21,6 @@ export function createIpcHandlers(services: HostServices): IpcHandlers {
     ...createSegmentsHandlers(services),
     ...createExportsHandlers(services),
     ...createJobsHandlers(services),
+    ...createAutomationHandlers(services),
   };
 }

@@ -25,6 +25,8 @@ export interface HostEnvironment {
   readonly keychainService?: string;
   /** The system's Open dialog for segment files (Electron); absent where there is none. */
   readonly chooseFiles?: () => Promise<string[]>;
+  /** The system's folder dialog (a folder to watch for new exports): the path, or null. */
+  readonly chooseFolder?: () => Promise<string | null>;
   /** Hands over the files the system asked the app to open (double-click, second launch). */
   readonly takeOpenFiles?: () => string[];
   /** Keeps the computer awake while an export runs (powerSaveBlocker); returns the release. */
@@ -33,6 +35,13 @@ export interface HostEnvironment {
   readonly notify?: (title: string, body: string) => void;
   /** The system's Save dialog (the report CSV): the chosen path, or null when cancelled. */
   readonly saveFile?: (suggestedName: string) => Promise<string | null>;
-  /** "Start at login" (electron/app/login-item.ts): not supported on Linux. */
-  readonly loginItem?: { supported: boolean; get(): boolean; set(enabled: boolean): void };
+  /**
+   * Starting the app at login (Electron's login item settings, Windows and macOS); absent where
+   * the system offers none, which reads as unsupported.
+   */
+  readonly loginItem?: {
+    readonly supported: boolean;
+    get(): boolean;
+    set(enabled: boolean): void;
+  };
 }

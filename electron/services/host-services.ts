@@ -7,6 +7,8 @@ import { createExportsHost } from './exports-host';
 import type { ExportsService } from '../../core/exports/exports-service';
 import { createJobsServiceFor } from './jobs-host';
 import type { JobsService } from '../../core/jobs/jobs-service';
+import type { AutomationService } from '../../core/automation/automation-service';
+import { createAutomationHost } from './automation-host';
 
 /**
  * Every main-process service, created once over one data folder. Electron's main.ts and the
@@ -28,16 +30,24 @@ export interface HostServices {
   readonly exports: ExportsService;
   /** Export jobs: runs, progress, pause/resume/cancel, History, reports (jobs-service.ts). */
   readonly jobs: JobsService;
+  /** Automatic exports: watched folders, schedules, standing consents, runs (core/automation/). */
+  readonly automation: AutomationService;
   /** Stops timers and flushes what must be on disk; called before quitting. */
   dispose(): Promise<void>;
 }
 
 /** Paths from the Open dialog and the system's open-file are the person's choice: granted. */
 function grantingEnvironment(environment: HostEnvironment, grants: PathGrants): HostEnvironment {
-  const { chooseFiles, takeOpenFiles } = environment;
+  const { chooseFiles, chooseFolder, takeOpenFiles } = environment;
   return {
     ...environment,
     chooseFiles: chooseFiles && (async () => grants.grant(await chooseFiles())),
+    chooseFolder:
+      chooseFolder &&
+      (async () => {
+        const folder = await chooseFolder();
+        return folder === null ? null : (grants.grant([folder])[0] ?? null);
+      }),
     takeOpenFiles: takeOpenFiles && (() => grants.grant(takeOpenFiles())),
   };
 }
@@ -52,6 +62,11 @@ export async function createHostServices(given: HostEnvironment): Promise<HostSe
   });
   const settingsServices = createSettingsServices(environment);
   const jobs = createJobsServiceFor(environment, settingsServices);
+  const automation = createAutomationHost(environment, settingsServices, (jobId) =>
+    jobs.start(jobId),
+  );
+  // Every setup made automatic listens again; a schedule slot missed while closed runs now.
+  await automation.start();
   return {
     appInfo: {
       name: environment.appName,
@@ -70,7 +85,9 @@ export async function createHostServices(given: HostEnvironment): Promise<HostSe
       startJob: (jobId) => jobs.start(jobId),
     }),
     jobs,
+    automation,
     async dispose() {
+      await automation.dispose();
       await jobs.dispose();
       await segments.dispose();
     },

@@ -8,6 +8,7 @@
  * Features add their channels in their own file under shared/ipc/channels/ and spread them here.
  */
 import { appChannels, appEvents } from './channels/app';
+import { automationChannels, automationEvents } from './channels/automation';
 import { destinationChannels } from './channels/destinations';
 import { exportsChannels } from './channels/exports';
 import { jobsChannels, jobsEvents } from './channels/jobs';
@@ -19,12 +20,14 @@ export const ipcContract = {
   ...segmentsChannels,
   ...jobsChannels,
   ...exportsChannels,
+  ...automationChannels,
 } as const;
 
 export const ipcEvents = {
   ...appEvents,
   ...segmentsEvents,
   ...jobsEvents,
+  ...automationEvents,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -43,6 +43,8 @@ export interface ExportsWorld {
   readonly exports: ExportsService;
   /** Jobs handed to Start, with the run each started. */
   readonly runs: Map<string, Promise<RunResult>>;
+  /** Hands a job to the engine, as Start does (its run lands in `runs`). */
+  startJob(jobId: string): Promise<void>;
   addDestination(name: string, apiKey: string, service?: DestinationService): Promise<string>;
   importFile(fileName: string, text: string): Promise<SegmentSummary>;
   close(): Promise<void>;
@@ -68,14 +70,15 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
       ).destination,
   });
   const runs = new Map<string, Promise<RunResult>>();
+  const startJob = async (jobId: string): Promise<void> => {
+    runs.set(jobId, runner.start(jobId));
+  };
   const exports = createExportsService({
     dataFolder,
     settings,
     secrets,
     importPaths: (paths) => library.importPaths(paths),
-    startJob: async (jobId) => {
-      runs.set(jobId, runner.start(jobId));
-    },
+    startJob,
     osUser: () => 'marta',
     requestTimeoutMs: 5_000,
   });
@@ -86,6 +89,7 @@ export async function openExportsWorld(emulator: RunningEmulator): Promise<Expor
     library,
     exports,
     runs,
+    startJob,
     async addDestination(name, apiKey, service) {
       const created = await destinations.create({
         displayName: name,

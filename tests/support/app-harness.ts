@@ -37,6 +37,8 @@ export interface AppHarness {
   readonly services: HostServices;
   readonly dataFolder: string;
   readonly origin: string;
+  /** What the system's folder dialog answers next (null: cancelled), as a person would pick. */
+  answerFolderDialog(folder: string | null): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function openApp(page: Page, options: OpenAppOptions = {}): Promise
   const server: StaticServer = await serveFolder(path.join(repositoryRoot, 'dist/renderer'));
   const ownsDataFolder = !options.dataFolder;
   const dataFolder = options.dataFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'courier-e2e-')));
+  let folderAnswer: string | null = null;
   const services = await createHostServices({
     appName: 'Segment Courier',
     appVersion: '0.0.0-e2e',
@@ -66,6 +69,7 @@ export async function openApp(page: Page, options: OpenAppOptions = {}): Promise
           .catch(() => undefined);
       },
     },
+    chooseFolder: async () => folderAnswer,
     ...options.environment,
   });
   const dispatcher = createIpcDispatcher({
@@ -86,6 +90,9 @@ export async function openApp(page: Page, options: OpenAppOptions = {}): Promise
     services,
     dataFolder,
     origin: server.origin,
+    answerFolderDialog(folder) {
+      folderAnswer = folder;
+    },
     async close() {
       await services.dispose();
       await server.close();

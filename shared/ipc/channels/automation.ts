@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { command, query } from '../channel';
-import { automationRunSchema, scheduleSchema, standingConsentSchema } from '../../model/automation';
+import {
+  automationRunSchema,
+  automationStatementSchema,
+  automationViewSchema,
+  scheduleSchema,
+} from '../../model/automation';
 import { termsLanguages } from '../../model/consent-terms';
 import { emailPermissionChoices } from '../../model/destination-service';
 
@@ -10,57 +15,18 @@ import { emailPermissionChoices } from '../../model/destination-service';
  * the renderer turns automations on with a standing consent, off again, and shows their runs.
  */
 
+// The view, the statement and the error codes live in shared/model (core builds them).
+export {
+  automationErrorCodes,
+  automationStatementSchema,
+  automationViewSchema,
+  type AutomationStatement,
+  type AutomationView,
+} from '../../model/automation';
+
 const setupId = z.string().min(1).max(200);
 /** An absolute folder path, as the system's folder dialog gave it. */
 const folderPath = z.string().min(1).max(4096);
-
-export const automationErrorCodes = {
-  setupNotFound: 'automation-setup-not-found',
-  /** Neither a folder nor a schedule was given. */
-  noTrigger: 'automation-no-trigger',
-  folderMissing: 'automation-folder-missing',
-  /** Ortto without a consent column: "Did these people agree to receive email?" unanswered. */
-  emailPermissionMissing: 'automation-email-permission-missing',
-  /** The setup has no destination, segments or matching to run with. */
-  setupIncomplete: 'automation-setup-incomplete',
-  /** An automatic run of this setup is going on now. */
-  busy: 'automation-busy',
-} as const;
-
-/** Where one setup's automation stands, for the Automatic exports screen. */
-export const automationViewSchema = z.object({
-  setupId: z.string(),
-  setupName: z.string(),
-  destinationName: z.string().nullable(),
-  enabled: z.boolean(),
-  folder: z.string().nullable(),
-  schedule: scheduleSchema.nullable(),
-  /** The consent that is in force while it is on; null when off. */
-  standingConsent: standingConsentSchema.nullable(),
-  /** The next time the schedule will run it (ISO), when on with a schedule. */
-  nextRunAt: z.string().nullable(),
-  /** What the watcher is waiting for ("2 of 3 parts of ... are there"), when it waits. */
-  waiting: z.string().nullable(),
-  /** A run of it is going on now. */
-  running: z.boolean(),
-  lastRun: automationRunSchema.nullable(),
-});
-export type AutomationView = z.infer<typeof automationViewSchema>;
-
-/** What the standing consent dialog states, built by main from the saved setup. */
-export const automationStatementSchema = z.object({
-  setupId: z.string(),
-  setupName: z.string(),
-  destination: standingConsentSchema.shape.destination,
-  fields: z.array(z.string()),
-  lists: standingConsentSchema.shape.lists,
-  mirror: z.boolean(),
-  folder: z.string().nullable(),
-  schedule: scheduleSchema.nullable(),
-  /** Ortto, and some segment has no consent column: the dialog must ask the permission question. */
-  needsEmailPermission: z.boolean(),
-});
-export type AutomationStatement = z.infer<typeof automationStatementSchema>;
 
 const triggerInput = z.object({
   setupId,
