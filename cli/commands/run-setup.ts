@@ -13,9 +13,9 @@
 import {
   dryRunSavedSetup,
   runSavedSetup,
-  type RunConsent,
   type NotSent,
 } from '../../core/automation/run-saved-setup';
+import type { RunConsent } from '../../core/automation/saved-setup-plan';
 import { StandingConsents } from '../../core/automation/standing-consents';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { settingsFilePath } from '../../core/settings/data-folder';

@@ -9,9 +9,14 @@ import { MappingError } from '../upload/contact-builder';
 import { planExport, type ExportPlan, type ExportPlanHooks } from '../upload/export-plan';
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { checkRunGuardrails, type GuardrailStop } from './run-guardrails';
-import type { RunConsent } from './run-saved-setup';
 import { lastRunCounts } from './setup-run-counts';
+import type { StandingConsent } from '../../shared/model/automation';
 import type { ResolvedSetupSegments, SegmentShape } from './setup-segments';
+
+/** Who agreed to this run: the person at the terminal now, or the standing consent given once. */
+export type RunConsent =
+  | { readonly kind: 'given'; readonly confirmedAt: Date; readonly osUser: string }
+  | { readonly kind: 'standing'; readonly consent: StandingConsent };
 
 /** How a run that sent nothing ended: a guardrail's stop, or a failure with its code. */
 export type NotSent =
