@@ -1,16 +1,19 @@
 import { describeCliError, errorJson, wantsJson } from './cli-errors';
-import type { CliCommand, CliIo } from './command';
+import { checkoutInvocation, type CliCommand, type CliIo } from './command';
 import { commands as defaultCommands } from './commands/index';
 import { exitCodes, type ExitCode } from './exit-codes';
 import { quoteArgument, withoutKey } from './quote-argument';
 
-export function usageText(commands: readonly CliCommand[]): string {
+export function usageText(
+  commands: readonly CliCommand[],
+  invocation: string = checkoutInvocation,
+): string {
   const lines = [
     'Segment Courier: push customer segment files to Autopilot or Ortto from the command line.',
     '',
     'Usage:',
-    ...commands.map((command) => `  npm run cli -- ${command.synopsis}`),
-    '  npm run cli -- --help',
+    ...commands.map((command) => `  ${invocation} ${command.synopsis}`),
+    `  ${invocation} --help`,
     '',
     ...(commands.length > 0
       ? [
@@ -35,6 +38,25 @@ export function usageText(commands: readonly CliCommand[]): string {
  * on stderr (with the usage text for usage mistakes), its exit code, and with --json one error
  * object on stdout.
  */
+/**
+ * runCli for a process: an error no command turned into a refusal still ends as one sentence on
+ * stderr (the key taken out), with --json one error object on stdout, and exit code 3. Never
+ * throws. `npm run cli` (cli/main.ts) and the installed app's `--cli` (electron/app/) both end
+ * here.
+ */
+export async function runCommandLine(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    const detail = withoutKey(error instanceof Error ? error.message : String(error), io.env);
+    const message = `Segment Courier stopped on an unexpected error: ${detail}`;
+    // A script reading --json output gets an object even now.
+    if (wantsJson(argv.slice(1))) io.stdout.write(errorJson({ code: 'unexpected', message }));
+    io.stderr.write(`${message}\n`);
+    return exitCodes.stopped;
+  }
+}
+
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
@@ -42,14 +64,14 @@ export async function runCli(
 ): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout).write(usageText(commands));
+    (name === undefined ? io.stderr : io.stdout).write(usageText(commands, io.invocation));
     return name === undefined ? exitCodes.badInput : exitCodes.success;
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const message = `Unknown command ${quoteArgument(name)}.`;
     if (wantsJson(rest)) io.stdout.write(errorJson({ code: 'usage', message }));
-    io.stderr.write(`${message}\n\n${usageText(commands)}`);
+    io.stderr.write(`${message}\n\n${usageText(commands, io.invocation)}`);
     return exitCodes.badInput;
   }
   try {
@@ -59,7 +81,9 @@ export async function runCli(
     if (!report) throw error;
     const message = withoutKey(report.message, io.env);
     if (wantsJson(rest)) io.stdout.write(errorJson({ code: report.code, message }));
-    io.stderr.write(report.showUsage ? `${message}\n\n${usageText(commands)}` : `${message}\n`);
+    io.stderr.write(
+      report.showUsage ? `${message}\n\n${usageText(commands, io.invocation)}` : `${message}\n`,
+    );
     return report.exitCode;
   }
 }

@@ -1,31 +1,5 @@
-// Bundles the main process and the sandboxed preload into dist/electron (CommonJS, as Electron
-// loads a sandboxed preload as a single script that can require nothing but 'electron').
-import path from 'node:path';
-import { build } from 'esbuild';
+// `npm run build:electron`: main process, preload and tray icon into dist/electron, or into the
+// folder named as the first argument (scripts/electron-bundles.mjs).
+import { buildElectronBundles } from './electron-bundles.mjs';
 
-// `dist` unless a folder is named: tests/integration/main-boot.test.ts builds into a temporary one,
-// so it never races a packaging run over dist/.
-const outFolder = process.argv[2] ?? 'dist';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: false,
-  logLevel: 'warning',
-  external: ['electron', '@napi-rs/keyring'],
-};
-
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['electron/main.ts'],
-    outfile: path.join(outFolder, 'electron/main.cjs'),
-  }),
-  build({
-    ...common,
-    entryPoints: ['electron/preload/preload.ts'],
-    outfile: path.join(outFolder, 'electron/preload.cjs'),
-  }),
-]);
+await buildElectronBundles(process.argv[2] ?? 'dist');

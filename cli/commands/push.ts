@@ -144,7 +144,7 @@ async function send(
     destination: target.destination,
     json: request.json,
     io,
-    resumeCommand: resumeCommand(job.id, request.dataFolder, io.env),
+    resumeCommand: resumeCommand(job.id, request.dataFolder, io),
     extra: { list: request.listName },
   });
 }

@@ -48,7 +48,7 @@ export const resumeJobCommand: CliCommand = {
       destination,
       json: flags.switches.has('json'),
       io,
-      resumeCommand: resumeCommand(jobId, dataFolder, io.env),
+      resumeCommand: resumeCommand(jobId, dataFolder, io),
       extra: { list: manifest.segments.map((segment) => segment.listName).join(', ') },
     });
   },

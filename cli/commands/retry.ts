@@ -111,7 +111,7 @@ async function retry(args: readonly string[], io: CliIo): Promise<ExitCode> {
     destination,
     json,
     io,
-    resumeCommand: resumeCommand(manifest.id, dataFolder, io.env),
+    resumeCommand: resumeCommand(manifest.id, dataFolder, io),
     extra: {
       retryOf: jobId,
       list: original.segments.map((segment) => segment.listName).join(', '),

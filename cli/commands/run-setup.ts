@@ -172,7 +172,7 @@ async function runSetup(request: RunSetupRequest, io: CliIo): Promise<ExitCode> 
     destination: target.destination,
     json: request.json,
     io,
-    resumeCommand: resumeCommand(job.id, request.dataFolder, io.env),
+    resumeCommand: resumeCommand(job.id, request.dataFolder, io),
     extra: { setup: found.setup.name },
   });
 }

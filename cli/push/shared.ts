@@ -2,6 +2,7 @@
 import { OpenDestinationError } from '../../core/destination/open-destination';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { SecretStoreError } from '../../core/secrets/secret-store';
+import { checkoutInvocation, type CliIo } from '../command';
 
 /** No key could be had (no variable, unknown destination, keychain trouble): bad input, exit 2. */
 export function keyProblem(error: unknown): boolean {
@@ -9,7 +10,12 @@ export function keyProblem(error: unknown): boolean {
 }
 
 /** How to resume the job, naming --data-dir only when it is not the app's own folder. */
-export function resumeCommand(jobId: string, dataFolder: string, env: NodeJS.ProcessEnv): string {
-  const custom = dataFolder !== defaultDataFolder({ env });
-  return `npm run cli -- resume ${jobId}${custom ? ` --data-dir ${JSON.stringify(dataFolder)}` : ''}`;
+export function resumeCommand(
+  jobId: string,
+  dataFolder: string,
+  io: Pick<CliIo, 'env' | 'invocation'>,
+): string {
+  const custom = dataFolder !== defaultDataFolder({ env: io.env });
+  const invocation = io.invocation ?? checkoutInvocation;
+  return `${invocation} resume ${jobId}${custom ? ` --data-dir ${JSON.stringify(dataFolder)}` : ''}`;
 }

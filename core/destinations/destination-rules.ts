@@ -14,12 +14,14 @@ export function normalizeDisplayName(raw: string): string {
     throw new DestinationsError(
       destinationErrorCodes.invalidDisplayName,
       'Give the destination a name.',
+      { max: destinationLimits.displayNameMaxLength },
     );
   }
   if (name.length > destinationLimits.displayNameMaxLength || controlCharacters.test(name)) {
     throw new DestinationsError(
       destinationErrorCodes.invalidDisplayName,
       `Keep the name to ${destinationLimits.displayNameMaxLength} letters or fewer, on one line.`,
+      { max: destinationLimits.displayNameMaxLength },
     );
   }
   return name;
@@ -41,11 +43,20 @@ const keyWords: Readonly<Record<DestinationService, { paste: string; shape: stri
 /** Pasted keys often carry a space or line break at either end; those are not part of the key. */
 export function normalizeApiKey(raw: string, service: DestinationService = 'autopilot'): string {
   const key = raw.trim();
+  const params = { service, max: destinationLimits.apiKeyMaxLength };
   if (key === '') {
-    throw new DestinationsError(destinationErrorCodes.invalidApiKey, keyWords[service].paste);
+    throw new DestinationsError(
+      destinationErrorCodes.invalidApiKey,
+      keyWords[service].paste,
+      params,
+    );
   }
   if (key.length > destinationLimits.apiKeyMaxLength || !printableWithoutSpaces.test(key)) {
-    throw new DestinationsError(destinationErrorCodes.invalidApiKey, keyWords[service].shape);
+    throw new DestinationsError(
+      destinationErrorCodes.invalidApiKey,
+      keyWords[service].shape,
+      params,
+    );
   }
   return key;
 }
@@ -80,6 +91,7 @@ export function normalizeRequestRate(raw: number): number {
     throw new DestinationsError(
       destinationErrorCodes.invalidRequestRate,
       `The request rate must be a number of requests per second between ${min} and ${max}.`,
+      { min, max },
     );
   }
   return raw;

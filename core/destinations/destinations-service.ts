@@ -116,6 +116,7 @@ function assertNameFree(settings: Settings, name: string, exceptId?: string): vo
     throw new DestinationsError(
       destinationErrorCodes.duplicateDisplayName,
       `There is already a destination called "${name}". Choose another name.`,
+      { name },
     );
   }
 }
@@ -165,7 +166,9 @@ export function createDestinationsService(
   ): Promise<ConnectOutcome> {
     const outcome = await check(record, { typed: apiKey });
     if (outcome.status === 'failed' && refusals.has(outcome.reason)) {
-      throw new DestinationsError(destinationErrorCodes.rejectedApiKey, outcome.message);
+      throw new DestinationsError(destinationErrorCodes.rejectedApiKey, outcome.message, {
+        service: record.service,
+      });
     }
     return outcome;
   }

@@ -27,17 +27,31 @@ export interface DestinationOpener {
   ): Promise<OpenedDestination>;
 }
 
+/** The facts every sentence about a saved destination can name. */
+function factsOf(record: DestinationRecord) {
+  return {
+    destination: record.displayName,
+    service: record.service,
+    serviceName: serviceNames[record.service],
+    endpoint: record.endpoint,
+  };
+}
+
 function keyProblem(error: OpenDestinationError, found: DestinationRecord): ExportsError {
+  const params = factsOf(found);
   if (error.kind === 'keychain') {
-    return new ExportsError(exportErrorCodes.keychain, error.message, { cause: error.cause });
+    return new ExportsError(exportErrorCodes.keychain, error.message, {
+      cause: error.cause,
+      params,
+    });
   }
   if (error.kind === 'invalid-key') {
-    return new ExportsError(exportErrorCodes.noKey, error.message, { cause: error });
+    return new ExportsError(exportErrorCodes.noKey, error.message, { cause: error, params });
   }
   return new ExportsError(
     exportErrorCodes.noKey,
     `“${found.displayName}” has no API key in your keychain. Paste it again with Replace key on the Destinations screen.`,
-    { cause: error },
+    { cause: error, params },
   );
 }
 
@@ -87,13 +101,15 @@ export function createSavedDestinationOpener(options: {
 /** Says in plain words why the account could not be asked, for the fields and lists reads. */
 export function destinationProblem(error: unknown, record: DestinationRecord): unknown {
   const name = serviceNames[record.service];
+  const params = factsOf(record);
   if (!(error instanceof DestinationError)) {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name !== 'TimeoutError' && name !== 'AbortError') return error;
+    // Only a timeout is worded here; the service's name, not the error's ("TimeoutError").
+    const errorName = (error as { name?: unknown } | null)?.name;
+    if (errorName !== 'TimeoutError' && errorName !== 'AbortError') return error;
     return new ExportsError(
       exportErrorCodes.offline,
       `${name} did not answer in time at ${record.endpoint}. Check your internet connection and try again.`,
-      { cause: error },
+      { cause: error, params },
     );
   }
   switch (error.kind) {
@@ -101,19 +117,19 @@ export function destinationProblem(error: unknown, record: DestinationRecord): u
       return new ExportsError(
         exportErrorCodes.rejectedKey,
         `${name} rejected the API key of “${record.displayName}”. Replace it on the Destinations screen. Nothing was sent.`,
-        { cause: error },
+        { cause: error, params },
       );
     case 'offline':
       return new ExportsError(
         exportErrorCodes.offline,
         `${name} can't be reached at ${record.endpoint}. Check your internet connection and the endpoint of “${record.displayName}”. Nothing was sent.`,
-        { cause: error },
+        { cause: error, params },
       );
     default:
       return new ExportsError(
         exportErrorCodes.destinationFailed,
         `${name} could not answer for “${record.displayName}”: ${error.message}`,
-        { cause: error },
+        { cause: error, params: { ...params, reason: error.message } },
       );
   }
 }

@@ -33,6 +33,7 @@ function setupName(raw: string): string {
     throw new ExportsError(
       exportErrorCodes.invalidSetupName,
       `Give the setup a name of 1 to ${setupNameMaxLength} characters.`,
+      { params: { max: setupNameMaxLength } },
     );
   }
   return name;

@@ -134,6 +134,7 @@ export async function startExport(
     throw new ExportsError(
       exportErrorCodes.consentStale,
       `The export now has ${plan.totals.valid} profiles, not the ${input.consent.profiles} you confirmed. Nothing was sent: check the numbers and confirm again.`,
+      { params: { profiles: plan.totals.valid, confirmed: input.consent.profiles } },
     );
   }
   checkMassRemoval(plan.segments, sync, input.consent.massRemoval === true);
@@ -166,7 +167,7 @@ export async function startExport(
     throw new ExportsError(
       exportErrorCodes.startFailed,
       `The export is saved in History but did not start: ${reason}`,
-      { cause: error },
+      { cause: error, params: { reason } },
     );
   }
   return { jobId: job.id };

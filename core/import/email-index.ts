@@ -4,7 +4,7 @@ import { emailKey } from '../../shared/segments/email';
  * The addresses seen so far, compared as emailKey compares them (case-insensitively), with the
  * line each first appeared on: exact duplicate detection in bounded memory. A `Map<string, number>`
  * of a million addresses costs about 100 MB of JavaScript heap and slows every garbage collection;
- * here keys live as UTF-8 bytes in one buffer and the hash table in typed arrays (about 45 MB for a
+ * here keys live as UTF-8 bytes in one buffer and the hash table in typed arrays (about 50 MB for a
  * million, outside the scanned heap), and a plain-ASCII address is lower-cased, hashed and copied in
  * one pass, without a new string.
  */
@@ -34,11 +34,19 @@ export class EmailIndex {
   private bytesUsed = 0;
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
   private lines = new Int32Array(1024);
   private count = 0;
-  /** Open addressing, linear probing: entry index + 1, or 0 when free. Kept under half full. */
-  private slots = new Int32Array(2048);
+  private stagedHash = 0;
+  /**
+   * Open addressing, linear probing, kept under half full. Each slot is two numbers: the entry
+   * index + 1 (0 when free) and the key's hash beside it, so a probe that meets another key is
+   * told apart without a second random read (the slot array is the one cache miss per lookup).
+   */
+  private slots = new Int32Array(2 * 2048);
+
+  private get slotCount(): number {
+    return this.slots.length >> 1;
+  }
 
   get size(): number {
     return this.count;
@@ -52,28 +60,29 @@ export class EmailIndex {
     if (entries <= this.count) return;
     this.starts = grown(this.starts, entries);
     this.ends = grown(this.ends, entries);
-    this.hashes = grown(this.hashes, entries);
     this.lines = grown(this.lines, entries);
-    let size = this.slots.length;
+    let size = this.slotCount;
     while (size < entries * 2) size *= 2;
-    if (size > this.slots.length) this.rehashInto(size);
+    if (size > this.slotCount) this.rehashInto(size);
   }
 
   /** The line `email` first appeared on; or, when new, records it on `line` and answers 0. */
   firstLineOrAdd(email: string, line: number): number {
     this.makeRoom(email.length * 3);
-    let { hash, length } = this.stageAscii(email);
+    let length = this.stageAscii(email);
+    let hash = this.stagedHash;
     if (length < 0) {
       const key = emailKey(email);
       hash = hashKey(key);
       length = this.bytes.write(key, this.bytesUsed, 'utf8');
     }
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = this.slotCount - 1;
     let slot = hash & mask;
     for (;;) {
-      const entry = this.slots[slot] ?? emptySlot;
+      const entry = slots[2 * slot] ?? emptySlot;
       if (entry === emptySlot) break;
-      if (this.hashes[entry - 1] === hash && this.sameBytes(entry - 1, length)) {
+      if (slots[2 * slot + 1] === hash && this.sameBytes(entry - 1, length)) {
         return this.lines[entry - 1] ?? 0;
       }
       slot = (slot + 1) & mask;
@@ -91,59 +100,64 @@ export class EmailIndex {
 
   /**
    * Lower-cases, hashes and copies a plain-ASCII address after the used part of the buffer (not
-   * yet kept), as emailKey plus hashKey would; length -1 when the address is not plain ASCII.
+   * yet kept), as emailKey plus hashKey would: answers the length, or -1 when the address is not
+   * plain ASCII, and leaves the hash in `stagedHash` (no object per address for the collector).
    */
-  private stageAscii(email: string): { hash: number; length: number } {
+  private stageAscii(email: string): number {
     const bytes = this.bytes;
     let position = this.bytesUsed;
     let hash = fnvOffset;
     for (let index = 0; index < email.length; index += 1) {
       let code = email.charCodeAt(index);
-      if (code > 0x7f) return { hash, length: -1 };
+      if (code > 0x7f) return -1;
       if (code >= 0x41 && code <= 0x5a) code |= 0x20;
       hash = Math.imul(hash ^ code, fnvPrime);
       bytes[position] = code;
       position += 1;
     }
-    return { hash: hash | 0, length: email.length };
+    this.stagedHash = hash | 0;
+    return email.length;
   }
 
+  /** Byte by byte: for keys this short a loop beats the call into Buffer.compare. */
   private sameBytes(entry: number, length: number): boolean {
     const start = this.starts[entry] ?? 0;
-    const end = this.ends[entry] ?? 0;
-    if (end - start !== length) return false;
-    return (
-      this.bytes.compare(this.bytes, start, end, this.bytesUsed, this.bytesUsed + length) === 0
-    );
+    if ((this.ends[entry] ?? 0) - start !== length) return false;
+    const bytes = this.bytes;
+    const staged = this.bytesUsed;
+    for (let index = 0; index < length; index += 1) {
+      if (bytes[start + index] !== bytes[staged + index]) return false;
+    }
+    return true;
   }
 
   private insert(slot: number, hash: number, length: number, line: number): void {
     const entry = this.count;
     this.starts = grown(this.starts, entry + 1);
     this.ends = grown(this.ends, entry + 1);
-    this.hashes = grown(this.hashes, entry + 1);
     this.lines = grown(this.lines, entry + 1);
     this.starts[entry] = this.bytesUsed;
     this.ends[entry] = this.bytesUsed + length;
-    this.hashes[entry] = hash;
     this.lines[entry] = line;
     this.bytesUsed += length;
-    this.slots[slot] = entry + 1;
+    this.slots[2 * slot] = entry + 1;
+    this.slots[2 * slot + 1] = hash;
     this.count += 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
-  }
-
-  private rehash(): void {
-    this.rehashInto(this.slots.length * 2);
+    if (this.count * 2 > this.slotCount) this.rehashInto(this.slotCount * 2);
   }
 
   private rehashInto(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry += 1) {
-      let slot = (this.hashes[entry] ?? 0) & mask;
-      while (slots[slot] !== emptySlot) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+    const old = this.slots;
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      const entry = old[from] ?? emptySlot;
+      if (entry === emptySlot) continue;
+      const hash = old[from + 1] ?? 0;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== emptySlot) slot = (slot + 1) & mask;
+      slots[2 * slot] = entry;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
   }

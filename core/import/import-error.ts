@@ -1,45 +1,53 @@
+import type { ErrorParams } from '../../shared/model/error-params';
+
 /**
  * Why a file could not be imported, in words a marketer understands. `code` lets the Segments
- * screen show the message in the person's language; `params` fills it in.
+ * screen show the message in the person's language (a test checks every code has its sentence);
+ * `params` fills it in.
  */
-export type ImportErrorCode =
-  | 'file-not-found'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'empty-file'
-  | 'no-rows'
-  | 'not-text'
-  | 'too-large'
-  | 'not-enough-space'
-  | 'disk-full'
-  | 'unclosed-quote'
-  | 'swallowed-rows'
-  | 'value-too-long'
-  | 'invalid-text-bytes'
-  | 'mixed-encodings'
-  | 'nul-character'
-  | 'no-fitting-rows'
-  | 'source-changed'
+export const importErrorCodes = [
+  'file-not-found',
+  'not-a-file',
+  'unreadable',
+  'empty-file',
+  'no-rows',
+  'not-text',
+  'too-large',
+  'not-enough-space',
+  'disk-full',
+  'unclosed-quote',
+  'swallowed-rows',
+  'value-too-long',
+  'invalid-text-bytes',
+  'mixed-encodings',
+  'nul-character',
+  'no-fitting-rows',
+  'source-changed',
   // Issue 14: export folders, workbooks and packed files.
-  | 'not-a-regular-file'
-  | 'folder-without-schema'
-  | 'cdm-damaged'
-  | 'cdm-no-entity'
-  | 'cdm-unknown-entity'
-  | 'cdm-part-missing'
-  | 'cdm-part-columns'
-  | 'workbook-protected'
-  | 'workbook-old-format'
-  | 'workbook-damaged'
-  | 'workbook-no-rows'
-  | 'workbook-unknown-sheet'
-  | 'gzip-damaged'
-  | 'archive-damaged'
-  | 'archive-too-large'
-  | 'archive-no-segment'
-  | 'archive-several-segments';
+  'not-a-regular-file',
+  'folder-without-schema',
+  'cdm-damaged',
+  'cdm-no-entity',
+  'cdm-unknown-entity',
+  'cdm-part-missing',
+  'cdm-part-columns',
+  'workbook-protected',
+  'workbook-old-format',
+  'workbook-damaged',
+  'workbook-no-rows',
+  'workbook-unknown-sheet',
+  'gzip-damaged',
+  'archive-damaged',
+  'archive-too-large',
+  'archive-no-segment',
+  'archive-several-segments',
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
 
-export type ImportErrorParams = Readonly<Record<string, string | number>>;
+/** Import failures that are not ImportErrors: an unexpected one, and a path nobody granted. */
+export const otherImportFailureCodes = ['import-failed', 'not-granted'] as const;
+
+export type ImportErrorParams = ErrorParams;
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

@@ -3,6 +3,7 @@
  * found, and the running totals. Rebuilt by streaming the journal, so its size never matters;
  * failed rows are counted here and listed only when the report is written.
  */
+import { addBatch, segmentTallyAt, sumSegmentTallies, type SegmentTally } from './delivery-tally';
 import { contactsToSend, type JobManifest } from './job-manifest';
 import type { BatchRecord } from './journal-records';
 import { readJournal } from './journal';
@@ -23,7 +24,10 @@ export interface DeliveryTotals {
 export interface JobLedger {
   readonly done: Map<number, SequenceSet>;
   readonly lists: Map<number, string>;
+  /** The whole job's totals; succeeded, refused and givenUp are the sum of `segments`. */
   readonly totals: DeliveryTotals;
+  /** What was answered for in each segment (one per segment of the manifest, when given). */
+  readonly segments: SegmentTally[];
   /** Time spent running, summed over every run (including runs cut short by a crash). */
   readonly elapsedMs: number;
   readonly runs: number;
@@ -74,11 +78,13 @@ export async function readJobLedger(
   const done = new Map<number, SequenceSet>();
   const lists = new Map<number, string>();
   const totals = emptyTotals();
+  const segments: SegmentTally[] = [];
+  if (manifest) segmentTallyAt(segments, manifest.segments.length - 1);
   let elapsedMs = 0;
   let runs = 0;
   let runStart: number | null = null;
   let lastAt = 0;
-  const ledger = { done, lists, totals, elapsedMs, runs };
+  const ledger = { done, lists, totals, segments, elapsedMs, runs };
   for await (const record of readJournal(journalFile)) {
     if (record.t === 'run') {
       if (runStart !== null) elapsedMs += Math.max(0, lastAt - runStart);
@@ -92,11 +98,7 @@ export async function readJobLedger(
       const set = doneSet(ledger, record.seg);
       if (set.has(record.seq)) continue; // Written twice (cannot happen, but never count twice).
       set.add(record.seq);
-      totals.succeeded += record.ok;
-      for (const failure of record.failed) {
-        if (failure.kind === 'refused') totals.refused += 1;
-        else totals.givenUp += 1;
-      }
+      addBatch(segmentTallyAt(segments, record.seg), record.ok, record.failed);
       totals.requests += record.requests;
       totals.rateLimited += record.rateLimited;
       totals.retries += record.retries;
@@ -104,5 +106,6 @@ export async function readJobLedger(
     lastAt = Math.max(lastAt, record.at);
   }
   if (runStart !== null) elapsedMs += Math.max(0, lastAt - runStart);
-  return { done, lists, totals, elapsedMs, runs };
+  Object.assign(totals, sumSegmentTallies(segments));
+  return { done, lists, totals, segments, elapsedMs, runs };
 }

@@ -3,7 +3,7 @@
  * (product.md, "The command line"): the job as a whole, across every run it took.
  */
 import type { DeliveryTotals } from './job-ledger';
-import type { JobManifest, JobStatus } from './job-manifest';
+import { contactsToSend, type JobManifest, type JobStatus } from './job-manifest';
 
 export interface JobSummary {
   readonly jobId: string;
@@ -20,6 +20,11 @@ export interface JobSummary {
   readonly failed: number;
   readonly refused: number;
   readonly givenUp: number;
+  /**
+   * Contacts to send that were not sent (or not answered for): still to come in a paused job,
+   * never sent in a cancelled one (issue 17, item 5).
+   */
+  readonly unsent: number;
   /** Bulk upsert requests, including retries and the halves of split batches. */
   readonly requests: number;
   readonly rateLimited: number;
@@ -47,6 +52,7 @@ export function summarizeJob(
     failed,
     refused: totals.refused,
     givenUp: totals.givenUp,
+    unsent: Math.max(0, sum(contactsToSend) - totals.succeeded - failed),
     requests: totals.requests,
     rateLimited: totals.rateLimited,
     retries: totals.retries,

@@ -1,19 +1,13 @@
 /**
- * What the journal says per segment, for the per-segment progress bars and "Retry failed rows".
- * The engine's ledger (core/jobs/job-ledger.ts) sums the whole job; these read the same records,
- * each batch counted once however often it was written.
+ * The rows "Retry failed rows" sends again, read from the journal's batch records, each batch
+ * counted once however often it was written. The counts per segment are the ledger's
+ * (job-ledger.ts, delivery-tally.ts).
  */
 import { recordFitsJob } from './job-ledger';
 import type { JobManifest } from './job-manifest';
 import { readJournal } from './journal';
 import type { BatchRecord } from './journal-records';
 import { SequenceSet } from './sequence-set';
-
-export interface SegmentTally {
-  succeeded: number;
-  refused: number;
-  givenUp: number;
-}
 
 /**
  * Every batch record of the journal, once per (segment, sequence number); with the job's manifest,
@@ -34,28 +28,6 @@ async function* uniqueBatches(
     done.add(record.seq);
     yield record;
   }
-}
-
-export async function readSegmentTallies(
-  journalFile: string,
-  segmentCount: number,
-  manifest?: JobManifest,
-): Promise<SegmentTally[]> {
-  const tallies = Array.from({ length: segmentCount }, () => ({
-    succeeded: 0,
-    refused: 0,
-    givenUp: 0,
-  }));
-  for await (const batch of uniqueBatches(journalFile, manifest)) {
-    const tally = tallies[batch.seg];
-    if (!tally) continue;
-    tally.succeeded += batch.ok;
-    for (const failure of batch.failed) {
-      if (failure.kind === 'refused') tally.refused += 1;
-      else tally.givenUp += 1;
-    }
-  }
-  return tallies;
 }
 
 /**

@@ -3,6 +3,7 @@
  * whose manifest still says "running" while no process holds its lock was cut short (a crash, a
  * kill, a power cut): it is listed as interrupted and can be resumed.
  */
+import type { SegmentTally } from './delivery-tally';
 import { findJobDamage } from './job-damage';
 import { readJobLedger } from './job-ledger';
 import { jobLockHolder } from './job-lock';
@@ -12,6 +13,8 @@ import { summarizeJob, type JobSummary } from './job-summary';
 
 export interface JobListing {
   readonly summary: JobSummary;
+  /** What was answered for per segment: the summary's counts are their sum. */
+  readonly segmentTallies: readonly SegmentTally[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly destination: JobManifest['destination'];
@@ -52,6 +55,7 @@ export async function readJobListing(
     options.checkDamage && unfinished ? await findJobDamage(dataFolder, manifest) : null;
   return {
     summary: summarizeJob(manifest, ledger.totals, ledger.elapsedMs),
+    segmentTallies: ledger.segments,
     createdAt: manifest.createdAt,
     updatedAt: manifest.updatedAt,
     destination: manifest.destination,

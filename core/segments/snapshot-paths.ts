@@ -1,12 +1,16 @@
 import path from 'node:path';
+import type { ErrorParams } from '../../shared/model/error-params';
 
-export type SnapshotErrorCode = 'not-found' | 'damaged' | 'invalid-name';
+/** Every code a SnapshotError has: the renderer's catalogs word each (a test checks). */
+export const snapshotErrorCodes = ['not-found', 'damaged', 'invalid-name'] as const;
+export type SnapshotErrorCode = (typeof snapshotErrorCodes)[number];
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
   constructor(
     readonly code: SnapshotErrorCode,
     message: string,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }

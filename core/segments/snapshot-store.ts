@@ -152,6 +152,7 @@ export async function renameSnapshot(
     throw new SnapshotError(
       'invalid-name',
       `A segment name needs between 1 and ${maxSegmentNameLength} characters.`,
+      { max: maxSegmentNameLength },
     );
   }
   await readSnapshotManifest(dataFolder, segmentId);

@@ -21,7 +21,7 @@ import type { Clock } from './clock';
 import { FaultStreak } from './fault-streak';
 import { createListResolver } from './list-resolver';
 import { NetworkGate } from './network-gate';
-import { ProgressThrottle, type ProgressSnapshot } from './progress';
+import { overallOf, ProgressThrottle, type ProgressSnapshot } from './progress';
 import { RateController } from './rate-controller';
 import type { RunControl } from './run-control';
 import { describeState, RunTally, stopMessage } from './run-tally';
@@ -77,7 +77,7 @@ export class RunSenders {
     const { clock, manifest, destination, control } = options;
     this.#random = options.random ?? Math.random;
     this.#streak = new FaultStreak(clock, options.faultStreak);
-    this.tally = new RunTally(options.ledger.totals);
+    this.tally = new RunTally(options.ledger, manifest.segments.length);
     this.#queue = new AsyncQueue(manifest.settings.concurrency * 2);
     // On a stop, batches not yet taken stay unsent; senders idle on the queue are let go.
     control.waitSignal.addEventListener('abort', () => this.#queue.close(), { once: true });
@@ -163,8 +163,9 @@ export class RunSenders {
 
   #snapshot(): ProgressSnapshot {
     const { manifest, clock, control } = this.#options;
-    const { totals } = this.tally;
-    const done = totals.succeeded + this.tally.failed;
+    const segments = manifest.segments.map((segment, index) =>
+      this.tally.segmentProgress(index, contactsToSend(segment)),
+    );
     return {
       jobId: manifest.id,
       ...describeState({
@@ -179,11 +180,9 @@ export class RunSenders {
         stopMessage: this.#final?.message ?? control.stopMessage,
         serviceName: this.#options.destination.serviceName,
       }),
-      total: manifest.segments.reduce((sum, segment) => sum + contactsToSend(segment), 0),
-      sent: done + this.tally.inFlight,
-      succeeded: totals.succeeded,
-      failed: this.tally.failed,
-      requestRate: Math.round(this.#rate.rate * 10) / 10,
+      ...overallOf(segments),
+      segments,
+      allowedContactsPerSecond: Math.round(this.#rate.rate * manifest.settings.batchSize * 10) / 10,
     };
   }
 
@@ -232,19 +231,20 @@ export class RunSenders {
       const batch = await this.#queue.take();
       if (!batch) return;
       this.#started = true;
-      this.tally.inFlight += batch.rows.length;
+      this.tally.sending(batch.segment, batch.rows.length);
       this.#progress.changed();
       try {
         const outcome = await deliverBatch(context, batch);
         await journal.append(batchRecord(batch, outcome, clock.now()));
         doneSet(ledger, batch.segment).add(batch.seq);
         await this.sync.recordDelivered(batch, outcome);
-        this.tally.add(outcome);
+        // Counted as answered and no longer on the way in the same tick (the finally below).
+        this.tally.add(batch.segment, outcome);
       } catch (error) {
         this.#fail(error);
         return;
       } finally {
-        this.tally.inFlight -= batch.rows.length;
+        this.tally.settled(batch.segment, batch.rows.length);
         this.#progress.changed();
       }
     }

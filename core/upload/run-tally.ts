@@ -2,25 +2,53 @@
  * The live counts of a run (starting from what the journal says earlier runs did) and the state in
  * plain words, for progress events and the final summary.
  */
-import type { DeliveryTotals } from '../jobs/job-ledger';
+import {
+  addBatch,
+  segmentTallyAt,
+  sumSegmentTallies,
+  type SegmentTally,
+} from '../jobs/delivery-tally';
+import type { DeliveryTotals, JobLedger } from '../jobs/job-ledger';
 import type { JobStatus, StopReason } from '../jobs/job-manifest';
 import type { BatchOutcome } from './batch-delivery';
-import type { ProgressSnapshot, ProgressState } from './progress';
+import {
+  segmentProgressOf,
+  type ProgressSnapshot,
+  type ProgressState,
+  type SegmentProgress,
+} from './progress';
 
+/**
+ * The run's counts per segment (delivery-tally.ts), with the contacts on the way apart: they are
+ * counted once answered, never before (issue 17, item 5). The whole job's totals are kept as the
+ * sum of the segments', so a progress event's overall and per-segment numbers always agree.
+ */
 export class RunTally {
   readonly totals: DeliveryTotals;
-  inFlight = 0;
+  readonly #segments: SegmentTally[];
+  readonly #inFlight: number[];
 
-  constructor(fromJournal: DeliveryTotals) {
-    this.totals = { ...fromJournal };
+  constructor(fromJournal: Pick<JobLedger, 'totals' | 'segments'>, segmentCount: number) {
+    this.totals = { ...fromJournal.totals };
+    this.#segments = fromJournal.segments.map((segment) => ({ ...segment }));
+    if (segmentCount > 0) segmentTallyAt(this.#segments, segmentCount - 1);
+    this.#inFlight = this.#segments.map(() => 0);
+    Object.assign(this.totals, sumSegmentTallies(this.#segments));
   }
 
-  add(outcome: BatchOutcome): void {
-    this.totals.succeeded += outcome.delivered;
-    for (const failure of outcome.failed) {
-      if (failure.kind === 'refused') this.totals.refused += 1;
-      else this.totals.givenUp += 1;
-    }
+  /** Contacts of `segment` left in a request that has not been answered yet. */
+  sending(segment: number, contacts: number): void {
+    this.#inFlight[segment] = (this.#inFlight[segment] ?? 0) + contacts;
+  }
+
+  /** The request is over (answered, or stopped before its answer): no longer on the way. */
+  settled(segment: number, contacts: number): void {
+    this.#inFlight[segment] = Math.max(0, (this.#inFlight[segment] ?? 0) - contacts);
+  }
+
+  add(segment: number, outcome: BatchOutcome): void {
+    addBatch(segmentTallyAt(this.#segments, segment), outcome.delivered, outcome.failed);
+    Object.assign(this.totals, sumSegmentTallies(this.#segments));
     this.totals.requests += outcome.requests;
     this.totals.rateLimited += outcome.rateLimited;
     this.totals.retries += outcome.retries;
@@ -28,6 +56,11 @@ export class RunTally {
 
   get failed(): number {
     return this.totals.refused + this.totals.givenUp;
+  }
+
+  /** Where segment `index` stands, of the `total` contacts it sends. */
+  segmentProgress(index: number, total: number): SegmentProgress {
+    return segmentProgressOf(this.#segments[index], total, this.#inFlight[index] ?? 0);
   }
 }
 

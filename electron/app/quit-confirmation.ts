@@ -3,8 +3,7 @@
  * safe answer ("Keep exporting") is the default and what Escape picks.
  */
 import { dialog, type BrowserWindow } from 'electron';
-import type { MainLanguage } from '../services/jobs-texts';
-import { quitDialogText } from './quit-guard';
+import { quitDialogText, type MainLanguage } from '../i18n/main-texts';
 
 export function quitConfirmation(
   window: () => BrowserWindow | null,

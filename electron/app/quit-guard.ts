@@ -66,31 +66,3 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
     },
   };
 }
-
-export interface QuitDialogText {
-  readonly message: string;
-  readonly detail: string;
-  readonly keep: string;
-  readonly quit: string;
-}
-
-/** The question, in the app's languages. */
-export function quitDialogText(language: 'en' | 'ca', running: number): QuitDialogText {
-  if (language === 'ca') {
-    return {
-      message:
-        running === 1 ? 'Hi ha una exportació en curs.' : `Hi ha ${running} exportacions en curs.`,
-      detail:
-        'Si sortiu ara, s’aturarà després de les peticions que ja són en camí, i la podreu reprendre on s’ha quedat la propera vegada que obriu Segment Courier.',
-      keep: 'Continua exportant',
-      quit: 'Surt',
-    };
-  }
-  return {
-    message: running === 1 ? 'An export is running.' : `${running} exports are running.`,
-    detail:
-      'If you quit now, it stops after the requests on the way, and you can resume it where it stopped the next time you open Segment Courier.',
-    keep: 'Keep exporting',
-    quit: 'Quit',
-  };
-}

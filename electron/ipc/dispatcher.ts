@@ -1,5 +1,6 @@
 import { ipcContract, type IpcChannel } from '../../shared/ipc/contract';
 import { baseErrorCodes, type IpcError, type IpcResult } from '../../shared/ipc/result';
+import type { ErrorParams } from '../../shared/model/error-params';
 import type { IpcHandlers } from './handlers';
 import { UserFacingError } from './user-facing-error';
 import { isTrustedSender, type SenderFrame } from './trusted-sender';
@@ -15,8 +16,12 @@ export interface IpcDispatcher {
   dispatch(channel: string, sender: SenderFrame, rawInput: unknown): Promise<IpcResult<unknown>>;
 }
 
-function failure(code: string, message: string): { ok: false; error: IpcError } {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: string,
+  message: string,
+  params: ErrorParams = {},
+): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, params, message } };
 }
 
 function isKnownChannel(channel: string): channel is IpcChannel {
@@ -25,7 +30,7 @@ function isKnownChannel(channel: string): channel is IpcChannel {
 
 /**
  * The single path every IPC call takes in main: check the sender, validate the input with the
- * contract's zod schema, run the handler, and turn any failure into `{ code, message }`.
+ * contract's zod schema, run the handler, and turn any failure into `{ code, params, message }`.
  */
 export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
   return {
@@ -37,16 +42,20 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
         );
       }
       if (!isKnownChannel(channel)) {
-        return failure(baseErrorCodes.unknownChannel, `Unknown request "${channel}".`);
+        return failure(baseErrorCodes.unknownChannel, `Unknown request "${channel}".`, {
+          channel,
+        });
       }
       const spec = ipcContract[channel];
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+        const field = issue?.path.join('.') ?? '';
+        const where = field ? ` (${field})` : '';
         return failure(
           baseErrorCodes.invalidInput,
           `The request was not valid${where}: ${issue?.message ?? 'unknown problem'}.`,
+          { field },
         );
       }
       try {
@@ -54,7 +63,9 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
         const value = spec.output.parse(await handler(parsed.data));
         return { ok: true, value };
       } catch (error) {
-        if (error instanceof UserFacingError) return failure(error.code, error.message);
+        if (error instanceof UserFacingError) {
+          return failure(error.code, error.message, error.params);
+        }
         options.logError(channel, error);
         return failure(
           baseErrorCodes.internal,

@@ -9,6 +9,7 @@ import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-stor
 import { JobAlreadyRunningError } from '../../core/upload/job-runner';
 import { JobNotRunnableError } from '../../core/upload/upload-run';
 import { jobErrorCodes, type JobErrorCode } from '../../shared/ipc/channels/jobs';
+import type { ErrorParams } from '../../shared/model/error-params';
 import { RetryError } from '../../core/jobs/retry-job';
 
 export class JobsError extends Error {
@@ -16,6 +17,7 @@ export class JobsError extends Error {
   constructor(
     readonly code: JobErrorCode,
     message: string,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }

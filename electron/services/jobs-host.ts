@@ -7,7 +7,7 @@ import type { HostEnvironment } from './host-environment';
 import type { SettingsServices } from './settings-services';
 import { createJobDestinationOpener } from './jobs-destination';
 import { JobsService } from './jobs-service';
-import { pickMainLanguage, type MainLanguage } from './jobs-texts';
+import { pickMainLanguage, type MainLanguage } from '../i18n/main-texts';
 import { currentOsUser } from '../../core/system/os-user';
 
 /** The language main speaks (notifications, the quit dialog): the person's choice, else the system's. */

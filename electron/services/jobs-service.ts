@@ -21,7 +21,8 @@ import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';
 import { createRetryJob } from '../../core/jobs/retry-job';
-import { endFactsOf, endNotification, type MainLanguage } from './jobs-texts';
+import { endFactsOf, endNotification } from './jobs-texts';
+import type { MainLanguage } from '../i18n/main-texts';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
 
 export interface JobsServiceOptions {
@@ -241,8 +242,9 @@ export class JobsService {
     const { dataFolder } = this.#options;
     const manifest = await readJobManifest(dataFolder, jobId);
     await writeJobManifest(dataFolder, pausedForKey(manifest, error, new Date()));
-    const { item } = await readListItem(dataFolder, jobId, () => false);
-    this.#progressed(pausedProgress(item, error.message));
+    this.#progressed(
+      pausedProgress(await readListItem(dataFolder, jobId, () => false), error.message),
+    );
   }
 
   /** Tells the window a run ended (and the person, when it ended by itself). */

@@ -1,25 +1,12 @@
 /**
- * The few sentences main shows itself, outside the window: the OS notification when an export
- * ends. In English and Catalan like the rest of the app; the language is the person's saved
- * preference, else the system's, as the renderer picks it.
+ * Which notification main shows when an export ends, and with which facts; the words are in
+ * electron/i18n/main-texts.ts, in the language the person chose.
  */
 import type { JobStatus } from '../../core/jobs/job-manifest';
 import { serviceNames } from '../../shared/model/destination-service';
 import type { JobListItem, JobStopKind } from '../../shared/ipc/channels/jobs';
 import type { DestinationService } from '../../shared/model/destination-service';
-
-export type MainLanguage = 'en' | 'ca';
-
-export function pickMainLanguage(
-  preferred: string | undefined,
-  systemLocale: string,
-): MainLanguage {
-  for (const tag of [preferred, systemLocale]) {
-    const base = tag?.toLowerCase().split(/[-_]/)[0];
-    if (base === 'en' || base === 'ca') return base;
-  }
-  return 'en';
-}
+import { mainText, type MainLanguage, type MainTextKey } from '../i18n/main-texts';
 
 export interface EndFacts {
   readonly status: JobStatus;
@@ -45,104 +32,50 @@ export function endFactsOf(item: JobListItem): EndFacts {
 }
 
 type Text = { readonly title: string; readonly body: string };
-type Words = (facts: EndFacts, n: (value: number) => string, what: string) => Text | null;
+type TextKeys = { readonly title: MainTextKey; readonly body: MainTextKey };
 
-const accountName = (facts: EndFacts) => serviceNames[facts.service ?? 'autopilot'];
+const pausedBodies: Partial<Record<JobStopKind, MainTextKey>> = {
+  'rejected-key': 'pausedRejectedKeyBody',
+  'missing-key': 'pausedKeychainBody',
+  keychain: 'pausedKeychainBody',
+  offline: 'pausedOfflineBody',
+  'repeated-faults': 'pausedRepeatedFaultsBody',
+};
 
-const english: Words = (facts, n, what) => {
+/** Null when the person stopped it themselves (pause, cancel, quitting): they know already. */
+function keysOf(facts: EndFacts): TextKeys | null {
   switch (facts.status) {
     case 'completed':
-      return {
-        title: 'Export finished',
-        body: `${what}: all ${n(facts.succeeded)} contacts were delivered.`,
-      };
+      return { title: 'exportFinishedTitle', body: 'exportFinishedBody' };
     case 'completed_with_errors':
       return {
-        title: 'Export finished with problems',
-        body: `${what}: ${n(facts.succeeded)} of ${n(facts.valid)} contacts delivered; ${n(facts.failed)} ${facts.failed === 1 ? 'was' : 'were'} not. The report lists them.`,
+        title: 'exportWithProblemsTitle',
+        body: facts.failed === 1 ? 'exportWithProblemsBodyOne' : 'exportWithProblemsBodyMany',
       };
     case 'failed':
-      return {
-        title: 'Export stopped',
-        body: `${what}: it stopped on a problem. Open Segment Courier to resume it.`,
-      };
-    case 'paused':
-      if (facts.stopKind === 'rejected-key')
-        return {
-          title: 'Export paused',
-          body: `${what}: ${accountName(facts)} rejected the API key. Fix the key, then resume.`,
-        };
-      if (facts.stopKind === 'missing-key' || facts.stopKind === 'keychain')
-        return {
-          title: 'Export paused',
-          body: `${what}: the API key could not be read from the keychain.`,
-        };
-      if (facts.stopKind === 'offline')
-        return {
-          title: 'Export paused',
-          body: `${what}: ${accountName(facts)} could not be reached for a long time.`,
-        };
-      if (facts.stopKind === 'repeated-faults')
-        return {
-          title: 'Export paused',
-          body: `${what}: ${accountName(facts)} failed again and again. Resume it later to send the rest.`,
-        };
-      return null;
+      return { title: 'exportStoppedTitle', body: 'exportStoppedBody' };
+    case 'paused': {
+      const body = facts.stopKind ? pausedBodies[facts.stopKind] : undefined;
+      return body ? { title: 'exportPausedTitle', body } : null;
+    }
     default:
       return null;
   }
-};
+}
 
-const catalan: Words = (facts, n, what) => {
-  switch (facts.status) {
-    case 'completed':
-      return {
-        title: 'Exportació acabada',
-        body: `${what}: s’han lliurat tots els ${n(facts.succeeded)} contactes.`,
-      };
-    case 'completed_with_errors':
-      return {
-        title: 'Exportació acabada amb problemes',
-        body: `${what}: s’han lliurat ${n(facts.succeeded)} de ${n(facts.valid)} contactes; ${n(facts.failed)} no. L’informe els detalla.`,
-      };
-    case 'failed':
-      return {
-        title: 'Exportació aturada',
-        body: `${what}: s’ha aturat per un problema. Obriu Segment Courier per reprendre-la.`,
-      };
-    case 'paused':
-      if (facts.stopKind === 'rejected-key')
-        return {
-          title: 'Exportació en pausa',
-          body: `${what}: ${accountName(facts)} ha rebutjat la clau de l’API. Corregiu-la i reprengueu.`,
-        };
-      if (facts.stopKind === 'missing-key' || facts.stopKind === 'keychain')
-        return {
-          title: 'Exportació en pausa',
-          body: `${what}: no s’ha pogut llegir la clau de l’API del clauer.`,
-        };
-      if (facts.stopKind === 'offline')
-        return {
-          title: 'Exportació en pausa',
-          body: `${what}: no s’ha pogut contactar amb ${accountName(facts)} durant molta estona.`,
-        };
-      if (facts.stopKind === 'repeated-faults')
-        return {
-          title: 'Exportació en pausa',
-          body: `${what}: ${accountName(facts)} ha fallat una vegada i una altra. Reprengueu-la més tard per enviar la resta.`,
-        };
-      return null;
-    default:
-      return null;
-  }
-};
-
-/**
- * The notification for an export that ended, or null when the person stopped it themselves
- * (pause, cancel, quitting): they know already.
- */
+/** The notification for an export that ended, or null when there is nothing to tell. */
 export function endNotification(language: MainLanguage, facts: EndFacts): Text | null {
-  const numbers = new Intl.NumberFormat(language);
-  const what = facts.segments.map((name) => `“${name}”`).join(', ');
-  return (language === 'ca' ? catalan : english)(facts, (value) => numbers.format(value), what);
+  const keys = keysOf(facts);
+  if (!keys) return null;
+  const values = {
+    what: facts.segments.map((name) => `“${name}”`).join(', '),
+    service: serviceNames[facts.service ?? 'autopilot'],
+    succeeded: facts.succeeded,
+    valid: facts.valid,
+    failed: facts.failed,
+  };
+  return {
+    title: mainText(language, keys.title),
+    body: mainText(language, keys.body, values),
+  };
 }

@@ -1,23 +1,33 @@
 /**
  * Jobs as the History screen shows them (shared/ipc/channels/jobs.ts), built from what the engine
- * keeps on disk: the manifest, the journal's totals and per-segment tallies, the lock. Nothing
- * here holds state; the service adds what only it knows (which runs are live in this process and
- * their last progress event).
+ * keeps on disk: the manifest, the journal's ledger (one read gives the per-segment tallies and the
+ * totals that are their sum), the lock, the retry that sent the failed rows again. Nothing here
+ * holds state; the service adds what only it knows (which runs are live in this process and their
+ * last progress event).
  */
-import type { JobManifest } from '../../core/jobs/job-manifest';
+import { contactsToSend, type JobManifest } from '../../core/jobs/job-manifest';
 import { summarizeJobSync } from '../../core/sync/job-sync-summary';
-import { jobFile, listJobIds, readJobManifest } from '../../core/jobs/job-store';
+import { listJobIds, readJobManifest } from '../../core/jobs/job-store';
 import type { JobSummary } from '../../core/jobs/job-summary';
 import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
-import type { JobProgress } from '../../core/upload/progress';
+import { overallOf, segmentProgressOf, type JobProgress } from '../../core/upload/progress';
 import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/ipc/channels/jobs';
 import { stopKindOf } from './jobs-destination';
-import { readSegmentTallies } from '../../core/jobs/journal-tallies';
 import { findRetryJob, readRetryOf, retryableStatuses } from '../../core/jobs/retry-job';
 
 export function countsOf(summary: JobSummary): JobCounts {
-  const { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp } = summary;
-  return { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp };
+  const { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp, unsent } =
+    summary;
+  return { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp, unsent };
+}
+
+type DeliveredByRetry = JobListItem['deliveredByRetry'];
+
+/** What the retry of a job delivered of its failed rows, from the retry's own listing. */
+export function deliveredByRetryOf(retry: JobListing | null): DeliveredByRetry {
+  if (!retry) return null;
+  const { jobId, status, succeeded } = retry.summary;
+  return { jobId, createdAt: retry.createdAt, status, delivered: succeeded };
 }
 
 export function stopOf(stop: JobManifest['stop']): JobStop | null {
@@ -29,7 +39,7 @@ const startableStatuses: readonly JobManifest['status'][] = ['ready', 'paused', 
 export function toListItem(
   listing: JobListing,
   manifest: JobManifest,
-  retryOf: string | null,
+  links: { readonly retryOf: string | null; readonly deliveredByRetry: DeliveredByRetry },
   runningHere: boolean,
 ): JobListItem {
   const running = runningHere || listing.running;
@@ -54,7 +64,8 @@ export function toListItem(
     counts: countsOf(listing.summary),
     elapsedMs: listing.summary.elapsedMs,
     stop: stopOf(manifest.stop),
-    retryOf,
+    retryOf: links.retryOf,
+    deliveredByRetry: links.deliveredByRetry,
     ...(manifest.trigger === undefined ? {} : { trigger: manifest.trigger }),
   };
 }
@@ -62,6 +73,7 @@ export function toListItem(
 export interface ReadItem {
   readonly item: JobListItem;
   readonly manifest: JobManifest;
+  readonly listing: JobListing;
 }
 
 export async function readListItem(
@@ -72,7 +84,16 @@ export async function readListItem(
   const manifest = await readJobManifest(dataFolder, jobId);
   const listing = await readJobListing(dataFolder, jobId);
   const retryOf = await readRetryOf(dataFolder, jobId);
-  return { item: toListItem(listing, manifest, retryOf, runningHere(jobId)), manifest };
+  const retryId = await findRetryJob(dataFolder, jobId);
+  const retry = retryId === null ? null : await readJobListing(dataFolder, retryId);
+  const links = { retryOf, deliveredByRetry: deliveredByRetryOf(retry) };
+  return { item: toListItem(listing, manifest, links, runningHere(jobId)), manifest, listing };
+}
+
+interface ReadJob {
+  readonly manifest: JobManifest;
+  readonly listing: JobListing;
+  readonly retryOf: string | null;
 }
 
 /** Every job, newest first; a damaged or half-created job folder is skipped. */
@@ -80,15 +101,25 @@ export async function readListItems(
   dataFolder: string,
   runningHere: (jobId: string) => boolean,
 ): Promise<JobListItem[]> {
-  const items: JobListItem[] = [];
+  const jobs: ReadJob[] = [];
   for (const jobId of (await listJobIds(dataFolder)).reverse()) {
     try {
-      items.push((await readListItem(dataFolder, jobId, runningHere)).item);
+      const manifest = await readJobManifest(dataFolder, jobId);
+      const listing = await readJobListing(dataFolder, jobId);
+      jobs.push({ manifest, listing, retryOf: await readRetryOf(dataFolder, jobId) });
     } catch {
       // A folder a crash left before its manifest existed: list the rest.
     }
   }
-  return items;
+  // Newest first, so the first retry met for a job is its newest (as findRetryJob answers).
+  const retries = new Map<string, JobListing>();
+  for (const job of jobs) {
+    if (job.retryOf !== null && !retries.has(job.retryOf)) retries.set(job.retryOf, job.listing);
+  }
+  return jobs.map(({ manifest, listing, retryOf }) => {
+    const deliveredByRetry = deliveredByRetryOf(retries.get(manifest.id) ?? null);
+    return toListItem(listing, manifest, { retryOf, deliveredByRetry }, runningHere(manifest.id));
+  });
 }
 
 export async function readDetail(
@@ -97,15 +128,12 @@ export async function readDetail(
   runningHere: (jobId: string) => boolean,
   progress: JobProgress | null,
 ): Promise<JobDetail> {
-  const { item, manifest } = await readListItem(dataFolder, jobId, runningHere);
-  const tallies = await readSegmentTallies(
-    jobFile(dataFolder, jobId, 'journal'),
-    manifest.segments.length,
-    manifest,
-  );
+  const { item, manifest, listing } = await readListItem(dataFolder, jobId, runningHere);
+  // The same ledger read as the item's counts, so the segments add up to them.
+  const tallies = listing.segmentTallies;
   const sync = await summarizeJobSync(dataFolder, manifest);
   const segments = manifest.segments.map((segment, index) => {
-    const tally = tallies[index];
+    const { succeeded, failed } = segmentProgressOf(tallies[index], contactsToSend(segment));
     const synced = sync.segments[index];
     const { name, listName, rows, valid, invalid, duplicates } = segment;
     return {
@@ -116,8 +144,8 @@ export async function readDetail(
       valid,
       invalid,
       duplicates,
-      succeeded: tally?.succeeded ?? 0,
-      failed: (tally?.refused ?? 0) + (tally?.givenUp ?? 0),
+      succeeded,
+      failed,
       ...(segment.sending === undefined ? {} : { sending: segment.sending }),
       ...(manifest.sync && synced
         ? {
@@ -132,7 +160,7 @@ export async function readDetail(
         : {}),
     };
   });
-  const retriedBy = await findRetryJob(dataFolder, jobId);
+  const retriedBy = item.deliveredByRetry?.jobId ?? null;
   const retryable = item.counts.givenUp;
   return {
     ...item,
@@ -151,18 +179,22 @@ export async function readDetail(
 }
 
 /** The progress event of a job that stopped before it could run (its key could not be had). */
-export function pausedProgress(item: JobListItem, message: string): JobProgress {
+export function pausedProgress(
+  { item, manifest, listing }: ReadItem,
+  message: string,
+): JobProgress {
+  const segments = manifest.segments.map((segment, index) =>
+    segmentProgressOf(listing.segmentTallies[index], contactsToSend(segment)),
+  );
   return {
     jobId: item.id,
     state: 'paused',
     message,
     resumesAt: null,
-    total: item.counts.valid,
-    sent: item.counts.sent,
-    succeeded: item.counts.succeeded,
-    failed: item.counts.failed,
+    ...overallOf(segments),
+    segments,
     contactsPerSecond: 0,
-    requestRate: 0,
+    allowedContactsPerSecond: 0,
     etaMs: null,
   };
 }

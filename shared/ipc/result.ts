@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { errorParamsSchema, type ErrorParams } from '../model/error-params';
 
 /**
- * What crosses IPC for every call: a value, or an error a person can read. Electron flattens thrown
- * errors into "Error invoking remote method ..." strings, so main never throws across the boundary.
+ * What crosses IPC for every call: a value, or a coded error. Electron flattens thrown errors into
+ * "Error invoking remote method ..." strings, so main never throws across the boundary. The
+ * renderer words `code` and `params` from its catalogs (renderer/src/i18n/error-text.ts), in the
+ * person's language; `message` is the English sentence, for logs and the command line.
  */
 export const ipcErrorSchema = z.object({
   code: z.string(),
+  params: errorParamsSchema,
   message: z.string(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
@@ -20,13 +24,15 @@ export const baseErrorCodes = {
   internal: 'internal',
 } as const;
 
-/** The renderer's view of a failed call: the code to branch on, the message to show. */
+/** The renderer's view of a failed call: the code to branch on and word, with its facts. */
 export class CourierError extends Error {
   readonly code: string;
+  readonly params: ErrorParams;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'CourierError';
     this.code = error.code;
+    this.params = error.params;
   }
 }
 

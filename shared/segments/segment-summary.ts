@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorParamsSchema } from '../model/error-params';
 import {
   importCountsSchema,
   importProblemSchema,
@@ -34,7 +35,7 @@ export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
 export const importFailureSchema = z.object({
   code: z.string(),
   message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: errorParamsSchema,
 });
 export type ImportFailure = z.infer<typeof importFailureSchema>;
 

@@ -38,12 +38,16 @@ describe('app shell', () => {
   it('says plainly when main answers with an error', async () => {
     const failing = vi.fn(async () => ({
       ok: false as const,
-      error: { code: 'internal', message: 'Disk unavailable.' },
+      error: { code: 'internal', params: {}, message: 'Disk unavailable.' },
     }));
     await renderWithApp(<AppShell initialScreen="about" />, { appInfo: failing });
+    // The words come from the catalog by code; main's English message is for logs only.
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain('Disk unavailable.'),
+      expect(screen.getByRole('alert').textContent).toContain(
+        'Something went wrong inside Segment Courier. Please try again.',
+      ),
     );
+    expect(screen.getByRole('alert').textContent).not.toContain('Disk unavailable.');
   });
 
   it('speaks Catalan', async () => {

@@ -31,9 +31,13 @@ export function summary(displayName: string, id = `id-${displayName}`): Destinat
 }
 
 export const ok = <T,>(value: T) => ({ ok: true as const, value });
-export const fail = (code: string, message = 'main says no') => ({
+export const fail = (
+  code: string,
+  message = 'main says no',
+  params: Record<string, string | number> = {},
+) => ({
   ok: false as const,
-  error: { code, message },
+  error: { code, params, message },
 });
 
 export function bridgeWith(initial: DestinationSummary[] = [], connect?: () => unknown) {

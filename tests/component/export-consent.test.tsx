@@ -111,7 +111,11 @@ describe('Export screen: consent and Start', () => {
     bridge.calls.exportsStart.mockImplementation(
       vi.fn(async () => ({
         ok: false as const,
-        error: { code: 'export-rejected-key', message: 'Autopilot rejected the API key.' },
+        error: {
+          code: 'export-rejected-key',
+          params: {},
+          message: 'Autopilot rejected the API key.',
+        },
       })) as never,
     );
     const { exportButton, navigate } = await readyToExport('en', bridge);

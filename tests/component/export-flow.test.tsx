@@ -129,7 +129,11 @@ describe('Export screen: issue 17', () => {
     const fake = fakeExportBridge({ segments: [clients], plan: planOf });
     const lists = vi.fn(async () => ({
       ok: false as const,
-      error: { code: 'export-rejected-key', message: 'Autopilot rejected the API key.' },
+      error: {
+        code: 'export-rejected-key',
+        params: {},
+        message: 'Autopilot rejected the API key.',
+      },
     }));
     (fake.bridge as Record<string, unknown>).exportsLists = lists;
     await chooseAll(fake, 'ca');

@@ -42,10 +42,12 @@ export function item(overrides: Partial<JobListItem> = {}): JobListItem {
       failed: 0,
       refused: 0,
       givenUp: 0,
+      unsent: 260,
     },
     elapsedMs: 4_000,
     stop: null,
     retryOf: null,
+    deliveredByRetry: null,
     ...overrides,
   };
 }
@@ -83,20 +85,32 @@ export function detail(overrides: Partial<JobDetail> = {}): JobDetail {
   };
 }
 
+/**
+ * A progress event as the engine sends it: the overall counts are the sum of the segments', so
+ * unless a test gives segments, its one segment carries the counts it gives.
+ */
 export function progress(overrides: Partial<JobProgressEvent> = {}): JobProgressEvent {
+  const counts = { total: 300, succeeded: 50, failed: 0, inFlight: 10, ...overrides };
+  const segments = overrides.segments ?? [
+    {
+      total: counts.total,
+      succeeded: counts.succeeded,
+      failed: counts.failed,
+      inFlight: counts.inFlight,
+    },
+  ];
   return {
     jobId: '20260301-100000-abc123',
     state: 'sending',
     message: 'Sending',
     resumesAt: null,
-    total: 300,
-    sent: 60,
-    succeeded: 50,
-    failed: 0,
     contactsPerSecond: 12.5,
-    requestRate: 5,
+    allowedContactsPerSecond: 500,
     etaMs: 20_000,
+    ...counts,
+    sent: counts.succeeded + counts.failed,
     ...overrides,
+    segments,
   };
 }
 

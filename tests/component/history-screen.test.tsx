@@ -20,10 +20,12 @@ describe('History: an export’s live progress', () => {
     const overall = screen.getByRole('progressbar', { name: 'Overall progress' });
     expect(overall.getAttribute('aria-valuenow')).toBe('50');
     expect(overall.getAttribute('aria-valuemax')).toBe('300');
-    expect(screen.getByText('12.5 contacts/s · 5 requests/s allowed')).toBeTruthy();
+    expect(
+      screen.getByText('About 12.5 contacts a second (Autopilot takes up to 500 a second)'),
+    ).toBeTruthy();
 
     fake.emitProgress(
-      progress({ state: 'slowed-down', resumesAt: Date.now() + 20_000, succeeded: 120, sent: 140 }),
+      progress({ state: 'slowed-down', resumesAt: Date.now() + 20_000, succeeded: 120 }),
     );
     await waitFor(() =>
       expect(status.textContent).toBe('Autopilot asked us to slow down; retrying in 20 s'),

@@ -7,13 +7,23 @@ interface PageGlobals {
 }
 
 /** Drops a text file on `target`, as a person drags it from the desktop. */
-export async function dropTextFile(
+export function dropTextFile(
   page: Page,
   target: Locator,
   fileName: string,
   text: string,
 ): Promise<void> {
-  const base64 = Buffer.from(text, 'utf8').toString('base64');
+  return dropFileBytes(page, target, fileName, Buffer.from(text, 'utf8'));
+}
+
+/** Drops a file of any bytes (a packed file, a workbook) on `target`. */
+export async function dropFileBytes(
+  page: Page,
+  target: Locator,
+  fileName: string,
+  bytes: Buffer,
+): Promise<void> {
+  const base64 = bytes.toString('base64');
   const dataTransfer = await page.evaluateHandle(
     ([name, data]) => {
       const transfer = new (globalThis as unknown as PageGlobals).DataTransfer();

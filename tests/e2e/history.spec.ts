@@ -82,8 +82,14 @@ test('Retry failed rows sends the given-up rows again; History lists both with t
   await expect(items).toHaveCount(2);
   await expect(items.nth(0).locator('[data-count="succeeded"] dd')).toHaveText('20 of 20');
   await expect(items.nth(0)).toContainText('Sends again the failed rows of an earlier export');
-  await expect(items.nth(1).locator('[data-count="succeeded"] dd')).toHaveText('80 of 100');
-  await expect(items.nth(1).locator('[data-count="failed"] dd')).toHaveText('20');
+  // The original reads completed by its retry (issue 17, item 5): its own 80, the retry's 20.
+  await expect(items.nth(1).locator('[data-count="succeeded"] dd')).toHaveText(
+    /^100 of 100 \(20 of them by the retry of .+\)$/,
+  );
+  await expect(items.nth(1).locator('[data-count="failed"] dd')).toHaveText('0');
+  await expect(items.nth(1).locator('[data-outcome]')).toHaveText(
+    /^Done: every contact was delivered, the failed ones by the retry of .+\.$/,
+  );
   await expect(items.nth(1)).toContainText('to Autopilot Lleida · lists “Lleida”');
 
   await items
@@ -94,6 +100,11 @@ test('Retry failed rows sends the given-up rows again; History lists both with t
     page.getByText('The failed rows of this export were sent again in another export.'),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Retry failed rows' })).toHaveCount(0);
+  await expect(stateLine(page)).toHaveText(
+    /^Done: every contact was delivered, the failed ones by the retry of .+\.$/,
+  );
+  await expect(page.locator('[data-summary="byRetry"] dd')).toHaveText('20');
+  await expect(page.locator('[data-summary="givenUp"] dd')).toHaveText('0');
   await page.getByText('Consent receipt').click();
   const receipt = page.locator('.history-consent');
   await expect(receipt).toContainText('marta');
@@ -104,7 +115,7 @@ test('Retry failed rows sends the given-up rows again; History lists both with t
   await page.getByLabel('Language').selectOption('ca');
   await expect(title(page)).toHaveText('Exportació de “clients-lleida”');
   await expect(stateLine(page)).toHaveText(
-    "Fet, però no s'han lliurat 20 contactes. L'informe els detalla.",
+    /^Fet: s'han lliurat tots els contactes, els que havien fallat pel reintent (del|de l').+\.$/,
   );
   await page.getByLabel('Idioma').selectOption('en');
 
@@ -132,13 +143,21 @@ test('Cancel asks first, then stops the export for good', async ({ page, app }) 
   const dialog = page.getByRole('alertdialog', { name: 'Cancel this export?' });
   await expect(dialog.getByRole('button', { name: 'Keep the export' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel export' }).click();
-  await expect(stateLine(page)).toHaveText('Cancelled.');
+  // What was never sent is said (issue 17, item 5): every contact is delivered or never sent.
+  await expect(stateLine(page)).toHaveText(
+    /^Cancelled: \d+ contacts were never sent\. The report lists them\.$/,
+  );
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save report (CSV)' })).toBeVisible();
   const delivered = await page.locator('[data-summary="succeeded"] dd').textContent();
   expect(Number(delivered)).toBeLessThan(300);
   expect(emailsOnList(emulator, 'Lleida')).toHaveLength(Number(delivered));
+  const neverSent = 300 - Number(delivered);
+  await expect(page.locator('[data-summary="unsent"] dd')).toHaveText(String(neverSent));
+  await expect(stateLine(page)).toHaveText(
+    `Cancelled: ${neverSent} contacts were never sent. The report lists them.`,
+  );
   await deleteDestinations(app.services);
 });
 

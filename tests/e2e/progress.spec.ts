@@ -54,7 +54,7 @@ test('progress moves; pause stops the export and resume sends the rest', async (
   await expect(overall(page)).toHaveAttribute('aria-valuemax', '300');
   await expect(overall(page)).not.toHaveAttribute('aria-valuenow', '0');
   await expect(stateLine(page)).toHaveText('Sending');
-  await expect(count(page, 'rate')).toContainText('contacts/s');
+  await expect(count(page, 'rate')).toContainText('contacts a second');
   await expect(count(page, 'time-left')).toBeVisible();
 
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -339,10 +339,13 @@ describe('jobs service: faults, the report and retrying failed rows', () => {
     const everyoneButRefused = expectedEmails(300).filter((email) => email !== refusedAddress);
     expect(emailsOnList(emulator, 'Girona')).toEqual(everyoneButRefused);
     expect((await services.jobs.get(retry.jobId)).retryOf).toBe(job.id);
-    expect((await services.jobs.get(job.id)).retry).toMatchObject({
-      available: false,
-      retriedBy: retry.jobId,
-    });
+    const original = await services.jobs.get(job.id);
+    expect(original.retry).toMatchObject({ available: false, retriedBy: retry.jobId });
+    // The original reads as completed by its retry (issue 17, item 5), in its detail and the list.
+    const byRetry = { jobId: retry.jobId, status: 'completed', delivered: end.counts.givenUp };
+    expect(original.deliveredByRetry).toMatchObject(byRetry);
+    const listed = (await services.jobs.list()).find((listedJob) => listedJob.id === job.id);
+    expect(listed?.deliveredByRetry).toEqual(original.deliveredByRetry);
     await expect(services.jobs.retryFailed(retry.jobId)).rejects.toMatchObject({
       code: 'job-nothing-to-retry',
     });
@@ -364,6 +367,9 @@ describe('jobs service: faults, the report and retrying failed rows', () => {
     const end = await finished;
     expect(end).toMatchObject({ status: 'cancelled', stop: { kind: 'cancel' } });
     expect(end.counts.succeeded).toBe(emailsOnList(emulator, 'Girona').length);
+    // What was never sent is counted (issue 17, item 5): every contact is sent or never sent.
+    expect(end.counts.unsent).toBeGreaterThan(0);
+    expect(end.counts.sent + end.counts.unsent).toBe(300);
     const detail = await services.jobs.get(job.id);
     expect(detail).toMatchObject({ resumable: false, reportAvailable: true });
     await expect(services.jobs.start(job.id)).rejects.toMatchObject({ code: 'job-finished' });

@@ -1,9 +1,9 @@
 // Issue 15, item 9: the built main process boots. tests/security/ checks each piece (window
 // options, guards, dispatcher) on its own; this loads dist/electron/main.cjs itself under a
 // recording stand-in for Electron and checks that main.ts wires those pieces together.
-import { spawnSync } from 'node:child_process';
+// main-boot-background, main-boot-automations and main-boot-cli boot it the other ways (issue 18).
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,28 +12,20 @@ import { ipcChannels } from '../../shared/ipc/contract';
 import { baseErrorCodes } from '../../shared/ipc/result';
 import { createFakeElectron, loadWithFakeElectron } from '../support/fake-electron';
 import { fakeWebContents } from '../support/fake-web-contents';
+import { buildMainBundle, repositoryRoot as root, type MainBundle } from '../support/main-bundle';
 
-const root = path.resolve(import.meta.dirname, '../..');
-let work: string;
+let bundle: MainBundle;
 let bundlePath: string;
 let preloadPath: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'courier-main-boot-'));
-  const built = spawnSync(process.execPath, ['scripts/build-electron.mjs', work], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`build:electron failed:\n${built.stderr}`);
-  bundlePath = path.join(work, 'electron', 'main.cjs');
-  preloadPath = path.join(work, 'electron', 'preload.cjs');
-  // The page main serves over app:// (dist/renderer beside dist/electron).
-  await mkdir(path.join(work, 'renderer'));
-  await writeFile(path.join(work, 'renderer', 'index.html'), '<!doctype html><title>boot</title>');
+  bundle = await buildMainBundle();
+  bundlePath = bundle.mainPath;
+  preloadPath = bundle.preloadPath;
 }, 60_000);
 
 afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
+  await bundle?.remove();
 });
 
 /** An IPC event as Electron builds it: from the window's top-level frame at `url`. */
@@ -215,7 +207,11 @@ describe('the main process with a damaged settings file', () => {
       const listDestinations = fake.handled.find(([name]) => name === 'destinations:list')?.[1];
       expect(await listDestinations?.(eventFrom(appEntryUrl))).toEqual({
         ok: false,
-        error: { code: 'settings-unreadable', message: expect.stringContaining('is damaged') },
+        error: {
+          code: 'settings-unreadable',
+          params: {},
+          message: expect.stringContaining('is damaged'),
+        },
       });
     } finally {
       fake.app.emit('before-quit', preventable());

@@ -131,6 +131,8 @@ describe.runIf(process.platform === 'linux')('packaged app layout (electron-buil
         'package.json',
         'dist/electron/main.cjs',
         'dist/electron/preload.cjs',
+        'dist/electron/tray-icon.png',
+        'dist/electron/tray-icon@2x.png',
         'dist/renderer/index.html',
       ]),
     );

@@ -58,13 +58,20 @@ describe('IPC dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
-  it('passes a user-facing error through and hides an unexpected one', async () => {
+  it('passes a user-facing error through, with its facts, and hides an unexpected one', async () => {
     const userFacing = dispatcherWith(async () => {
       throw new UserFacingError('keychain-locked', 'Your keychain is locked.');
     });
     await expect(userFacing.dispatcher.dispatch('app:info', ownPage, undefined)).resolves.toEqual({
       ok: false,
-      error: { code: 'keychain-locked', message: 'Your keychain is locked.' },
+      error: { code: 'keychain-locked', params: {}, message: 'Your keychain is locked.' },
+    });
+    const withFacts = dispatcherWith(async () => {
+      throw new UserFacingError('duplicate-display-name', 'Taken.', { name: 'Shop' });
+    });
+    await expect(withFacts.dispatcher.dispatch('app:info', ownPage, undefined)).resolves.toEqual({
+      ok: false,
+      error: { code: 'duplicate-display-name', params: { name: 'Shop' }, message: 'Taken.' },
     });
     const unexpected = dispatcherWith(async () => {
       throw new Error('ENOENT /secret/path');

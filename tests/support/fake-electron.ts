@@ -34,15 +34,32 @@ export interface FakeElectronOptions {
   readonly lockGranted: boolean;
 }
 
+interface MenuItem {
+  readonly label: string;
+  readonly click: () => void;
+}
+
 export function createFakeElectron(options: FakeElectronOptions) {
   const ready = signal<undefined>();
   const windowOpened = signal<undefined>();
   const quitCalled = signal<undefined>();
+  const exitCalled = signal<number>();
+  // A launch that never opens a window (the command line) rejects it with nobody waiting.
+  windowOpened.promise.catch(() => undefined);
+  const quitWaiters: { count: number; resolve: () => void }[] = [];
   const handled: [string, IpcListener][] = [];
   const listened: string[] = [];
   const privilegedSchemes: unknown[] = [];
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
-  const calls = { lock: 0, whenReady: 0, quit: 0, exit: [] as number[] };
+  const calls = {
+    lock: 0,
+    whenReady: 0,
+    quit: 0,
+    exit: [] as number[],
+    loginItemWrites: [] as unknown[],
+  };
+  const trays: FakeTray[] = [];
+  const power = new EventEmitter();
   const defaultSession = fakeSession();
 
   const app = Object.assign(new EventEmitter(), {
@@ -62,12 +79,37 @@ export function createFakeElectron(options: FakeElectronOptions) {
     quit() {
       calls.quit += 1;
       quitCalled.resolve(undefined);
+      for (const waiter of quitWaiters.filter((entry) => entry.count <= calls.quit))
+        waiter.resolve();
     },
     exit(code: number) {
       calls.exit.push(code);
+      exitCalled.resolve(code);
       windowOpened.reject(new Error(`main called app.exit(${code}) while starting`));
     },
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+    setLoginItemSettings: (settings: unknown) => calls.loginItemWrites.push(settings),
   });
+
+  /** Electron's Tray as far as main uses it: the icon's path, tooltip, menu and click. */
+  class FakeTray extends EventEmitter {
+    tooltip = '';
+    menu: MenuItem[] = [];
+    destroyed = false;
+    constructor(readonly image: { path: string }) {
+      super();
+      trays.push(this);
+    }
+    setToolTip(tooltip: string) {
+      this.tooltip = tooltip;
+    }
+    setContextMenu(menu: { items: MenuItem[] }) {
+      this.menu = menu.items;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
 
   class BrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(new EventEmitter(), {
@@ -121,6 +163,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     shell: {},
     Notification: { isSupported: () => false },
     powerSaveBlocker: {},
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (items: MenuItem[]) => ({ items }) },
+    nativeImage: { createFromPath: (imagePath: string) => ({ path: imagePath }) },
+    powerMonitor: power,
   };
 
   return {
@@ -133,11 +179,21 @@ export function createFakeElectron(options: FakeElectronOptions) {
     protocolHandlers,
     calls,
     defaultSession,
+    trays,
+    power,
     /** Resolves `app.whenReady()`, as Electron does once it has started. */
     becomeReady: () => ready.resolve(undefined),
     /** Settles when main opens its first window (or rejects when it gives up starting). */
     windowOpened: windowOpened.promise,
     quitCalled: quitCalled.promise,
+    /** Settles with the code main passes to app.exit (the command line's exit code). */
+    exitCalled: exitCalled.promise,
+    /** Settles once app.quit() has been called `count` times in all. */
+    quitCount: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (calls.quit >= count) resolve();
+        else quitWaiters.push({ count, resolve });
+      }),
   };
 }
 

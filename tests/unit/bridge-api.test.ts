@@ -25,7 +25,10 @@ describe('bridge built from the contract', () => {
   it('turns a failed result into a CourierError with code and message', () => {
     expect(unwrapResult({ ok: true, value: 3 })).toBe(3);
     try {
-      unwrapResult({ ok: false, error: { code: 'keychain-locked', message: 'Unlock it.' } });
+      unwrapResult({
+        ok: false,
+        error: { code: 'keychain-locked', params: {}, message: 'Unlock it.' },
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CourierError);

@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createQuitGuard,
-  quitDialogText,
-  type QuitGuardOptions,
-} from '../../electron/app/quit-guard';
+import { createQuitGuard, type QuitGuardOptions } from '../../electron/app/quit-guard';
+import { quitDialogText } from '../../electron/i18n/main-texts';
 
 /** An Electron-like event that records whether quitting or closing was held back. */
 function event() {

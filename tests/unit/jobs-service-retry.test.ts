@@ -21,7 +21,7 @@ import type { BatchRecord } from '../../core/jobs/journal-records';
 import { RowSelection } from '../../core/upload/row-selection';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
-import { readSegmentTallies } from '../../core/jobs/journal-tallies';
+import { readJobLedger } from '../../core/jobs/job-ledger';
 import { createRetryJob, findRetryJob, readRetryOf, RetryError } from '../../core/jobs/retry-job';
 
 // "Retry failed rows" over real job files: a snapshot in the importer's format, a job created as
@@ -101,7 +101,7 @@ async function finishedJob(): Promise<JobManifest> {
 describe('Retry failed rows', () => {
   it('selects only the rows given up after faults: not refused, invalid or duplicate ones', async () => {
     const job = await finishedJob();
-    expect(await readSegmentTallies(jobFile(dataFolder, job.id, 'journal'), 1)).toEqual([
+    expect((await readJobLedger(jobFile(dataFolder, job.id, 'journal'))).segments).toEqual([
       { succeeded: 19, refused: 1, givenUp: 10 },
     ]);
 

@@ -7,7 +7,8 @@ import {
   stopKindOf,
 } from '../../electron/services/jobs-destination';
 import { reportFileName } from '../../electron/services/jobs-report';
-import { endNotification, pickMainLanguage } from '../../electron/services/jobs-texts';
+import { pickMainLanguage } from '../../electron/i18n/main-texts';
+import { endNotification } from '../../electron/services/jobs-texts';
 import { jobStopKinds } from '../../shared/ipc/channels/jobs';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 

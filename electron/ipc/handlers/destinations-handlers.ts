@@ -22,7 +22,9 @@ const keychainCodes: Record<SecretStoreErrorKind, DestinationErrorCode> = {
  * anything else goes to the dispatcher, which logs it and answers with a generic message.
  */
 export function toUserFacing(error: unknown): unknown {
-  if (error instanceof DestinationsError) return new UserFacingError(error.code, error.message);
+  if (error instanceof DestinationsError) {
+    return new UserFacingError(error.code, error.message, error.params);
+  }
   if (error instanceof SecretStoreError) {
     return new UserFacingError(keychainCodes[error.kind], error.message);
   }

@@ -8,7 +8,8 @@ import { plainErrorsVia } from './plain-errors';
 
 /** Export failures keep their plain message and code; anything else stays internal. */
 function toUserFacing(error: unknown): unknown {
-  if (error instanceof ExportsError) return new UserFacingError(error.code, error.message);
+  if (error instanceof ExportsError)
+    return new UserFacingError(error.code, error.message, error.params);
   if (error instanceof SettingsError) {
     return new UserFacingError(exportErrorCodes.settingsUnreadable, error.message);
   }

@@ -7,7 +7,9 @@ import { plainErrorsVia } from './plain-errors';
 /** Failures a person can act on keep their plain message and code; the rest stay internal. */
 const plainly = plainErrorsVia((error) => {
   const known = jobsErrorOf(error);
-  return known instanceof JobsError ? new UserFacingError(known.code, known.message) : error;
+  return known instanceof JobsError
+    ? new UserFacingError(known.code, known.message, known.params)
+    : error;
 });
 
 type ByJobId = ChannelInput<'jobs:get'>;

@@ -3,6 +3,7 @@ import { ImportError } from '../../../core/import/import-error';
 import { notGranted } from '../../../core/import/path-grants';
 import { SnapshotError } from '../../../core/segments/snapshot-paths';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
+import { segmentErrorCodes } from '../../../shared/ipc/channels/segments';
 import type { ImportOutcome } from '../../../shared/segments/segment-summary';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../user-facing-error';
@@ -11,7 +12,7 @@ import { plainErrorsVia } from './plain-errors';
 /** Import and snapshot failures keep their plain message and code; the rest stay internal. */
 function toUserFacing(error: unknown): unknown {
   if (error instanceof ImportError || error instanceof SnapshotError) {
-    return new UserFacingError(error.code, error.message);
+    return new UserFacingError(error.code, error.message, error.params);
   }
   return error;
 }
@@ -46,7 +47,7 @@ export function createSegmentsHandlers(services: HostServices) {
       plainly(async () => {
         if (!environment.chooseFiles) {
           throw new UserFacingError(
-            'browse-unavailable',
+            segmentErrorCodes.browseUnavailable,
             'Choosing files is not available here. Drop the files on the drop zone instead.',
           );
         }

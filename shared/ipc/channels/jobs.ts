@@ -64,7 +64,19 @@ export const jobIdSchema = z
   .regex(/^[A-Za-z0-9-]+$/, 'not an export job id');
 const byJobId = z.object({ jobId: jobIdSchema });
 
-/** One progress event of a running job (at most 10 per second per job). */
+/** One segment's share of a progress event. */
+export const jobSegmentProgressSchema = z.object({
+  total: count,
+  succeeded: count,
+  failed: count,
+  /** Contacts in requests on the way: left, not answered yet. */
+  inFlight: count,
+});
+
+/**
+ * One progress event of a running job (at most 10 per second per job). Its overall counts are the
+ * sum of its segments' (issue 17, item 5); `sent` never holds the contacts still on the way.
+ */
 export const jobProgressSchema = z.object({
   jobId: z.string(),
   state: z.enum(jobProgressStates),
@@ -73,11 +85,16 @@ export const jobProgressSchema = z.object({
   /** For 'slowed-down' and 'retrying': when sending goes on (epoch ms), for the countdown. */
   resumesAt: z.number().nullable(),
   total: count,
+  /** Answered for: succeeded + failed. */
   sent: count,
   succeeded: count,
   failed: count,
+  inFlight: count,
+  segments: z.array(jobSegmentProgressSchema),
   contactsPerSecond: z.number().nonnegative(),
-  requestRate: z.number().nonnegative(),
+  /** The pace the engine allows itself now, in contacts a second (lower after a 429). */
+  allowedContactsPerSecond: z.number().nonnegative(),
+  /** Time left, the wait under way included. */
   etaMs: z.number().nonnegative().nullable(),
 });
 export type JobProgressEvent = z.infer<typeof jobProgressSchema>;
@@ -94,6 +111,8 @@ export const jobCountsSchema = z.object({
   failed: count,
   refused: count,
   givenUp: count,
+  /** Not sent: still to come in a paused export, never sent in a cancelled one. */
+  unsent: count,
 });
 export type JobCounts = z.infer<typeof jobCountsSchema>;
 
@@ -129,6 +148,15 @@ export const jobListItemSchema = z.object({
   stop: jobStopSchema.nullable(),
   /** The job this one re-sends the failed rows of ("Retry failed rows"). */
   retryOf: z.string().nullable(),
+  /** The retry that sent this job's failed rows again, and how many it delivered (issue 17, item 5). */
+  deliveredByRetry: z
+    .object({
+      jobId: z.string(),
+      createdAt: z.string(),
+      status: z.enum(jobStatusValues),
+      delivered: count,
+    })
+    .nullable(),
   /** Set when an automation or `run-setup` made the job (issue 18); absent for Export. */
   trigger: runTriggerSchema.optional(),
 });

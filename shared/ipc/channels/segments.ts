@@ -15,6 +15,15 @@ const uploadId = z.string().min(1).max(64);
 export const maxUploadChunkBase64Length = 1024 * 1024;
 
 /**
+ * Error codes the segment channels answer with beyond the import failures (core/import/
+ * import-error.ts) and the snapshot errors (core/segments/snapshot-paths.ts).
+ */
+export const segmentErrorCodes = {
+  /** No Open dialog here (the browser the end-to-end tier drives). */
+  browseUnavailable: 'browse-unavailable',
+} as const;
+
+/**
  * Segment import. Main reads files by path: dropped files and folders (`importDropped`, whose
  * paths the preload finds itself), the Open dialog of `browse`, and files opened with the app
  * (`importPaths`, which reads only paths main granted through one of those). A file without a

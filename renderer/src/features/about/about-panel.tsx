@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { useAppInfo } from '../../api/use-app-info';
 
 /** The first real round trip through the bridge: `app:info`. */
@@ -14,7 +15,7 @@ export function AboutPanel() {
       {appInfo.isPending && <p role="status">{t('about.loading')}</p>}
       {appInfo.isError && (
         <p role="alert" className="message-error">
-          {t('about.error', { message: appInfo.error.message })}
+          {t('about.error', { message: errorText(appInfo.error, t) })}
         </p>
       )}
       {appInfo.data && (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
-import { errorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
 
 export interface ConnectState {
   readonly pending: boolean;
@@ -31,7 +31,7 @@ export function ConnectResult({ state, service: context }: ConnectResultProps) {
   let content: { readonly text: string; readonly tone: string } | undefined;
   if (state.pending) content = { text: t('card.connecting', { context }), tone: 'message-info' };
   else if (state.error !== undefined) {
-    content = { text: errorText(t, state.error, context), tone: 'message-error' };
+    content = { text: errorText(state.error, t, context), tone: 'message-error' };
   } else if (state.outcome?.status === 'connected') {
     content = { text: connectedText(t, state.outcome.listCount, context), tone: 'message-success' };
   } else if (state.outcome?.status === 'failed') {

@@ -5,7 +5,8 @@ import type {
   DestinationSummary,
 } from '../../../../shared/ipc/channels/destinations';
 import { AdvancedFields } from './advanced-fields';
-import { errorField, errorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
+import { errorField } from './field-of-error';
 import { FormField } from './form-field';
 import {
   firstInvalid,
@@ -66,8 +67,8 @@ export function CreateDestinationForm({ onCreated, onCancel }: CreateDestination
       },
       onError: (error) => {
         const field = errorField(error);
-        if (field) showErrors({ [field]: errorText(t, error, context) });
-        else setFormError(errorText(t, error, context));
+        if (field) showErrors({ [field]: errorText(error, t, context) });
+        else setFormError(errorText(error, t, context));
       },
     });
   }

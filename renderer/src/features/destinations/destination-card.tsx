@@ -5,7 +5,7 @@ import { useServiceLabel } from '../../app/service-label';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { ConnectResult } from './connect-result';
 import { EditDestinationForm } from './edit-destination-form';
-import { errorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
 import { keyCheckText } from './key-check-text';
 import { KeyStatus } from './key-status';
 import { ReplaceKeyForm } from './replace-key-form';
@@ -157,7 +157,7 @@ export function DestinationCard({ destination, focusOnMount, onDeleted }: Destin
           name={destination.displayName}
           service={service}
           pending={remove.isPending}
-          error={remove.error ? errorText(t, remove.error, service) : undefined}
+          error={remove.error ? errorText(remove.error, t, service) : undefined}
           onCancel={() => {
             setConfirming(false);
             remove.reset();

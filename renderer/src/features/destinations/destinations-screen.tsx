@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { CreateDestinationForm } from './create-destination-form';
 import { DestinationCard } from './destination-card';
 import { keyCheckText } from './key-check-text';
@@ -38,7 +39,7 @@ export function DestinationsScreen() {
       {destinations.isPending && <p>{t('loading')}</p>}
       {destinations.isError && (
         <p role="alert" className="message-error">
-          {t('loadError', { message: destinations.error.message })}
+          {t('loadError', { message: errorText(destinations.error, t) })}
         </p>
       )}
       {destinations.isSuccess && list.length === 0 && !adding && <p>{t('empty')}</p>}

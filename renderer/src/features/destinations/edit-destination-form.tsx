@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import { AdvancedFields } from './advanced-fields';
-import { errorField, errorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
+import { errorField } from './field-of-error';
 import { FormField } from './form-field';
 import {
   firstInvalid,
@@ -58,8 +59,8 @@ export function EditDestinationForm({ destination, onDone }: EditDestinationForm
         onSuccess: onDone,
         onError: (error) => {
           const field = errorField(error);
-          if (field) showErrors({ [field]: errorText(t, error, destination.service) });
-          else setFormError(errorText(t, error, destination.service));
+          if (field) showErrors({ [field]: errorText(error, t, destination.service) });
+          else setFormError(errorText(error, t, destination.service));
         },
       },
     );

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { destinationLimits } from '../../../../shared/ipc/channels/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
-import type { DestinationField } from './error-text';
+import type { DestinationField } from './field-of-error';
 
 export type FormFieldName = DestinationField | 'agreement';
 export type FieldErrors = Partial<Record<FormFieldName, string>>;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
-import { errorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
 import { FormField } from './form-field';
 import { useReplaceKey } from './use-destinations';
 
@@ -43,7 +43,7 @@ export function ReplaceKeyForm(props: ReplaceKeyFormProps) {
           onReplaced(result.keyCheck);
         },
         onError: (failure) => {
-          setError(errorText(t, failure, context));
+          setError(errorText(failure, t, context));
           input.current?.focus();
         },
       },

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { useDestinationService } from './destination-service-context';
 import type { CustomFieldTypeName } from '../../../../shared/matching/field-mapping';
 import { customFieldTypeSchema } from '../../../../shared/matching/field-mapping';
@@ -133,7 +134,7 @@ export function AddField({ rows, accountFields, onAdd }: AddFieldProps) {
       )}
       {accountFields.error && (
         <p className="message-warning">
-          {t('matching.add.fieldsError', { message: accountFields.error.message })}
+          {t('matching.add.fieldsError', { message: errorText(accountFields.error, t) })}
         </p>
       )}
     </form>

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/query-keys';
 import { AgainSegmentItem, type Resolution } from './again-segment';
-import { exportErrorText, useExportFormat } from './format';
+import { errorText } from '../../i18n/error-text';
+import { useExportFormat } from './format';
 import { draftFromAgain, listChoiceFor } from './setup-drafts';
 import { useExportAgain } from './use-exports';
 import type { ExportSetupState } from './use-export-setup';
@@ -36,7 +37,7 @@ export function AgainPanel({ jobId, setup }: AgainPanelProps) {
   if (again.isError) {
     return (
       <p role="alert" className="message-error">
-        {t('again.loadError', { message: exportErrorText(t, again.error) })}
+        {t('again.loadError', { message: errorText(again.error, t) })}
       </p>
     );
   }

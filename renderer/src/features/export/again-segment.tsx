@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import type { ExportAgain } from '../../../../shared/ipc/channels/exports';
 import type { ImportOutcome } from '../../../../shared/segments/segment-summary';
 import { unwrapResult } from '../../../../shared/ipc/result';
@@ -41,7 +42,10 @@ export function AgainSegmentItem({ segment, resolution, onResolved }: AgainSegme
     if (!outcome) return;
     if (!outcome.ok) {
       setFailure(
-        t('again.importFailed', { fileName: outcome.fileName, message: outcome.error.message }),
+        t('again.importFailed', {
+          fileName: outcome.fileName,
+          message: errorText(outcome.error, t),
+        }),
       );
       return;
     }
@@ -57,7 +61,7 @@ export function AgainSegmentItem({ segment, resolution, onResolved }: AgainSegme
       setFailure(
         t('again.importFailed', {
           fileName: segment.fileName,
-          message: String((error as Error).message),
+          message: errorText(error, t),
         }),
       );
     } finally {

@@ -6,7 +6,7 @@ import type { DestinationListSummary } from '../../../../shared/ipc/channels/exp
 import { CourierError } from '../../../../shared/ipc/result';
 import { queryKeys } from '../../api/query-keys';
 import { ReplaceKeyForm } from '../destinations/replace-key-form';
-import { exportErrorText } from './format';
+import { errorText } from '../../i18n/error-text';
 
 export interface ListsQuery {
   readonly data?: readonly DestinationListSummary[];
@@ -59,7 +59,7 @@ export function DestinationKeyCheck({ destination, lists }: DestinationKeyCheckP
           <p className={keyProblem ? 'message-error' : 'message-warning'} data-check="key-problem">
             {keyProblem
               ? t('destination.keyRejected', { context })
-              : exportErrorText(t, lists.error, context)}{' '}
+              : errorText(lists.error, t, context)}{' '}
             {keyProblem && !replacing && (
               <button type="button" onClick={() => setReplacing(true)}>
                 {t('destination.replaceKey')}

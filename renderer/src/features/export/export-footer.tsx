@@ -5,7 +5,7 @@ import { useNavigation } from '../../app/navigation';
 import { ConsentDialog } from './consent-dialog';
 import type { ListsQuery } from './destination-key-check';
 import { useBlockers } from './export-blockers';
-import { exportErrorText } from './format';
+import { errorText } from '../../i18n/error-text';
 import { PlanCounts } from './plan-counts';
 import { RightColumnDialog, suspiciousMisfits } from './right-column-dialog';
 import { goToSection } from './section-ids';
@@ -75,7 +75,7 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
         {plan.isFetching && <p className="export-hint">{t('summary.counting')}</p>}
         {plan.isError && (
           <p role="alert" className="message-error">
-            {t('summary.countError', { message: exportErrorText(t, plan.error) })}
+            {t('summary.countError', { message: errorText(plan.error, t) })}
           </p>
         )}
         {plan.data && !plan.isError && <PlanCounts plan={plan.data} />}
@@ -123,7 +123,7 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
         <ConsentDialog
           facts={facts}
           pending={start.isPending}
-          error={start.isError ? exportErrorText(t, start.error, destination?.service) : undefined}
+          error={start.isError ? errorText(start.error, t, destination?.service) : undefined}
           onConfirm={confirm}
           onCancel={close}
         />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { useDestinationService } from './destination-service-context';
 import { EmailPermissionField } from './email-permission-field';
@@ -49,7 +50,7 @@ export function ListsSection(props: ListsSectionProps) {
       )}
       {lists.error && (
         <p className="message-warning">
-          {t('lists.error', { context, message: lists.error.message })}
+          {t('lists.error', { context, message: errorText(lists.error, t) })}
         </p>
       )}
       {segments.map((segment) => (

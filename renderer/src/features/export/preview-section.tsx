@@ -7,7 +7,7 @@ import type {
   ExportSegmentInput,
 } from '../../../../shared/ipc/channels/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
-import { exportErrorText } from './format';
+import { errorText } from '../../i18n/error-text';
 import { PreviewTable } from './preview-table';
 import { useContactPreview } from './use-exports';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
@@ -77,7 +77,7 @@ export function PreviewSection(props: PreviewSectionProps) {
       {request && preview.isPending && <p>{t('preview.loading')}</p>}
       {preview.isError && (
         <p role="alert" className="message-error">
-          {t('preview.error', { message: exportErrorText(t, preview.error) })}
+          {t('preview.error', { message: errorText(preview.error, t) })}
         </p>
       )}
       {request && preview.data && preview.data.contacts === 0 && <p>{t('preview.empty')}</p>}

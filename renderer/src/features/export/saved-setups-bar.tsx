@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportErrorText } from './format';
+import { errorText } from '../../i18n/error-text';
 import { draftFromSetup, setupToSave } from './setup-drafts';
 import { useDeleteSetup, useExportSetups, useSaveSetup } from './use-exports';
 import type { ExportSetupState } from './use-export-setup';
@@ -115,7 +115,7 @@ export function SavedSetupsBar({ setup, destinationIds }: SavedSetupsBarProps) {
       </div>
       {error && (
         <p role="alert" className="message-error">
-          {exportErrorText(t, error)}
+          {errorText(error, t)}
         </p>
       )}
     </section>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
+import { retryShare } from './job-numbers';
 import { useJobFormat, useJobStateText } from './job-words';
 import { useJobs, useResumableJobs, useStartJob } from './use-jobs';
 
@@ -18,6 +19,8 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
   const start = useStartJob();
   const open = () => navigate({ screen: 'history', jobId: job.id });
   const date = format.date(job.createdAt);
+  // Failed rows a retry delivered count as delivered here, and the outcome says by which retry.
+  const retried = retryShare(job);
   return (
     <li className="history-item card" data-job-id={job.id} data-status={job.status}>
       <div className="history-item-head">
@@ -45,14 +48,23 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
           <dt>{t('item.delivered')}</dt>
           <dd>
             {t('item.deliveredValue', {
-              succeeded: format.number(job.counts.succeeded),
+              succeeded: format.number(job.counts.succeeded + (retried?.delivered ?? 0)),
               valid: format.number(job.counts.valid),
             })}
+            {retried && (
+              <span className="history-item-by-retry">
+                {' '}
+                {t('item.deliveredByRetry', {
+                  n: format.number(retried.delivered),
+                  date: format.date(retried.at),
+                })}
+              </span>
+            )}
           </dd>
         </div>
         <div data-count="failed">
           <dt>{t('item.failed')}</dt>
-          <dd>{format.number(job.counts.failed)}</dd>
+          <dd>{format.number(retried?.stillFailed ?? job.counts.failed)}</dd>
         </div>
         <div data-count="duration">
           <dt>{t('item.duration')}</dt>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
 import { jobService } from './job-words';
 import { isLiveState, useCancelJob, usePauseJob, useStartJob } from './use-jobs';
 

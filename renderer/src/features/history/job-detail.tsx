@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
 import { ConsentReceipt } from './consent-receipt';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
 import { JobControls } from './job-controls';
 import { JobEndPanel } from './job-end-panel';
 import { JobProgressPanel } from './job-progress-panel';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
 import { useNavigation } from '../../app/navigation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../i18n/error-text';
+import { retryShare } from './job-numbers';
 import { SyncSummary } from './sync-summary';
 import { jobService, useJobFormat } from './job-words';
 import { useRetryFailed, useSaveReport } from './use-jobs';
@@ -15,11 +16,16 @@ function Summary({ job }: { job: JobDetail }) {
   // Rows left out because they did not agree to receive email are the rows no other reason
   // covers (issue 17, item 4); each reason is labelled as itself.
   const optedOut = Math.max(0, counts.rows - counts.valid - counts.invalid - counts.duplicates);
+  const retried = retryShare(job);
+  // What was never sent (a cancelled export) or is still to send (a paused one), by itself.
+  const unsentKey = job.status === 'cancelled' ? 'unsent' : 'unsentPaused';
   const rows: [string, string][] = [
     ['valid', format.number(job.counts.valid)],
     ['succeeded', format.number(job.counts.succeeded)],
+    ...(retried ? [['byRetry', format.number(retried.delivered)] as [string, string]] : []),
     ['refused', format.number(job.counts.refused)],
-    ['givenUp', format.number(job.counts.givenUp)],
+    ['givenUp', format.number(job.counts.givenUp - (retried?.delivered ?? 0))],
+    ...(counts.unsent > 0 ? [[unsentKey, format.number(counts.unsent)] as [string, string]] : []),
     ['invalid', format.number(job.counts.invalid)],
     ['duplicates', format.number(job.counts.duplicates)],
     ...(optedOut > 0 ? [['optedOut', format.number(optedOut)] as [string, string]] : []),
@@ -29,7 +35,12 @@ function Summary({ job }: { job: JobDetail }) {
     <dl className="details history-summary">
       {rows.map(([key, value]) => (
         <div key={key} data-summary={key}>
-          <dt>{t(`summary.${key}`, { context: jobService(job) })}</dt>
+          <dt>
+            {t(`summary.${key}`, {
+              context: jobService(job),
+              date: retried ? format.date(retried.at) : '',
+            })}
+          </dt>
           <dd>{value}</dd>
         </div>
       ))}

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobDetail, JobProgressEvent } from '../../../../shared/ipc/channels/jobs';
-import { useJobFormat, useJobStateText } from './job-words';
+import type { DestinationService } from '../../../../shared/model/destination-service';
+import { shownNumbers, type ShownNumbers } from './job-numbers';
+import { jobService, useJobFormat, useJobStateText } from './job-words';
 import { ProgressBar } from './progress-bar';
 import { isLiveState } from './use-jobs';
 
@@ -20,75 +22,94 @@ function useSecondTicks(ticking: boolean): void {
   }, [ticking]);
 }
 
-function Counts({ job, progress }: { job: JobDetail; progress: JobProgressEvent | null }) {
+interface CountsProps {
+  readonly numbers: ShownNumbers;
+  readonly progress: JobProgressEvent | null;
+  readonly service: DestinationService;
+}
+
+function Counts({ numbers, progress, service }: CountsProps) {
   const { t } = useTranslation('history');
   const format = useJobFormat();
   const live = progress !== null && isLiveState(progress.state);
-  const sent = progress?.sent ?? job.counts.sent;
-  const succeeded = progress?.succeeded ?? job.counts.succeeded;
-  const failed = progress?.failed ?? job.counts.failed;
   const eta = progress?.etaMs ?? null;
   return (
     <dl className="history-counts">
       <div data-count="sent">
         <dt>{t('detail.sent')}</dt>
-        <dd>{format.number(sent)}</dd>
+        <dd>{format.number(numbers.sent)}</dd>
       </div>
+      {live && (
+        <div data-count="on-the-way">
+          <dt>{t('detail.onTheWay')}</dt>
+          <dd>{format.number(numbers.inFlight)}</dd>
+        </div>
+      )}
       <div data-count="succeeded">
         <dt>{t('detail.succeeded')}</dt>
-        <dd>{format.number(succeeded)}</dd>
+        <dd>{format.number(numbers.succeeded)}</dd>
       </div>
       <div data-count="failed">
         <dt>{t('detail.failed')}</dt>
-        <dd>{format.number(failed)}</dd>
+        <dd>{format.number(numbers.failed)}</dd>
       </div>
+      {live && <Pace progress={progress} service={service} />}
       {live && (
-        <>
-          <div data-count="rate">
-            <dt>{t('detail.rate')}</dt>
-            <dd>
-              {t('detail.rateValue', {
-                contacts: format.decimal(progress.contactsPerSecond),
-                requests: format.decimal(progress.requestRate),
-              })}
-            </dd>
-          </div>
-          <div data-count="time-left">
-            <dt>{t('detail.timeLeft')}</dt>
-            <dd>
-              {eta === null
-                ? t('detail.timeLeftUnknown')
-                : eta === 0
-                  ? t('detail.timeLeftNone')
-                  : format.duration(eta)}
-            </dd>
-          </div>
-        </>
+        <div data-count="time-left">
+          <dt>{t('detail.timeLeft')}</dt>
+          <dd>
+            {eta === null
+              ? t('detail.timeLeftUnknown')
+              : eta === 0
+                ? t('detail.timeLeftNone')
+                : format.duration(eta)}
+          </dd>
+        </div>
       )}
     </dl>
   );
 }
 
-function SegmentBars({ job }: { job: JobDetail }) {
+/** The pace in plain words: contacts a second now, and at most how many the destination takes. */
+function Pace({ progress, service }: { progress: JobProgressEvent; service: DestinationService }) {
+  const { t } = useTranslation('history');
+  const format = useJobFormat();
+  return (
+    <div data-count="rate">
+      <dt>{t('detail.rate')}</dt>
+      <dd>
+        {t('detail.paceValue', {
+          contacts: format.decimal(progress.contactsPerSecond),
+          allowed: format.number(Math.round(progress.allowedContactsPerSecond)),
+          context: service,
+        })}
+      </dd>
+    </div>
+  );
+}
+
+function SegmentBars({ job, numbers }: { job: JobDetail; numbers: ShownNumbers }) {
   const { t } = useTranslation('history');
   const format = useJobFormat();
   return (
     <section className="history-segments" aria-labelledby={`${job.id}-segments`}>
       <h2 id={`${job.id}-segments`}>{t('detail.segments')}</h2>
       <ul>
-        {job.segments.map((segment, index) => {
+        {numbers.segments.map((segment, index) => {
           const done = segment.succeeded + segment.failed;
           const label = t('detail.segmentLabel', { segment: segment.name, list: segment.listName });
           const value = t('detail.segmentValue', {
             done: format.number(done),
-            total: format.number(segment.sending ?? segment.valid),
+            total: format.number(segment.total),
           });
           return (
-            <li key={`${segment.name}-${index}`}>
+            <li key={`${segment.name}-${index}`} data-segment-index={index}>
               <div className="history-segment-line">
                 <span>{label}</span>
                 <span>
                   {value}
+                  {segment.inFlight > 0 &&
+                    ` · ${t('detail.segmentOnTheWay', { n: format.number(segment.inFlight) })}`}
                   {segment.failed > 0 &&
                     ` · ${t('detail.segmentFailed', {
                       count: segment.failed,
@@ -99,7 +120,7 @@ function SegmentBars({ job }: { job: JobDetail }) {
               <ProgressBar
                 label={label}
                 done={done}
-                total={segment.sending ?? segment.valid}
+                total={segment.total}
                 failed={segment.failed}
                 valueText={value}
               />
@@ -118,11 +139,8 @@ export function JobProgressPanel({ job }: { readonly job: JobDetail }) {
   const stateText = useJobStateText();
   const progress = progressOf(job);
   useSecondTicks(progress?.resumesAt != null);
-  const total =
-    progress?.total ??
-    job.segments.reduce((sum, segment) => sum + (segment.sending ?? segment.valid), 0);
-  const failed = progress?.failed ?? job.counts.failed;
-  const done = (progress?.succeeded ?? job.counts.succeeded) + failed;
+  const numbers = shownNumbers(job, progress);
+  const { total, failed, sent: done } = numbers;
   const overallValue = t('detail.overallValue', {
     done: format.number(done),
     total: format.number(total),
@@ -148,8 +166,8 @@ export function JobProgressPanel({ job }: { readonly job: JobDetail }) {
         />
         <span className="history-overall-value">{overallValue}</span>
       </div>
-      <Counts job={job} progress={progress} />
-      <SegmentBars job={job} />
+      <Counts numbers={numbers} progress={progress} service={jobService(job)} />
+      <SegmentBars job={job} numbers={numbers} />
     </section>
   );
 }

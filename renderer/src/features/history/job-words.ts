@@ -4,9 +4,9 @@ import type {
   JobDetail,
   JobListItem,
   JobProgressEvent,
-  JobStop,
 } from '../../../../shared/ipc/channels/jobs';
 import type { DestinationService } from '../../../../shared/model/destination-service';
+import { retryShare } from './job-numbers';
 import { isLiveState } from './use-jobs';
 
 /** Numbers, dates, sizes and durations in the person's language. */
@@ -81,29 +81,57 @@ export function useJobStateText() {
       return progress ? t(`state.${progress.state}`, { context }) : t('status.running');
     }
     if (job.interrupted) return t('status.interrupted');
-    return outcomeText(t, job, job.stop, format.number, context);
+    return outcomeText(t, job, format, context);
   };
 }
 
 type Translate = ReturnType<typeof useTranslation<'history'>>['t'];
 
+type JobFormat = ReturnType<typeof useJobFormat>;
+
+/** A finished export whose failed rows a retry delivered: said so, with what is still missing. */
+function retriedOutcome(t: Translate, job: JobOutcomeFacts, format: JobFormat): string | null {
+  const share = job.status === 'completed_with_errors' ? retryShare(job) : null;
+  if (!share) return null;
+  const date = format.date(share.at);
+  if (share.stillFailed === 0) return t('status.completedByRetry', { date });
+  return t('status.partlyByRetry', {
+    count: share.stillFailed,
+    n: format.number(share.stillFailed),
+    delivered: format.number(share.delivered),
+    date,
+  });
+}
+
+type JobOutcomeFacts = Pick<JobListItem, 'status' | 'counts' | 'stop' | 'deliveredByRetry'>;
+
 export function outcomeText(
   t: Translate,
-  job: Pick<JobListItem, 'status' | 'counts'>,
-  stop: JobStop | null,
-  number: (value: number) => string,
+  job: JobOutcomeFacts,
+  format: JobFormat,
   context: DestinationService = 'autopilot',
 ): string {
+  const { stop } = job;
   switch (job.status) {
     case 'paused':
       return stop ? t(`stop.${stop.kind}`, { message: stop.message, context }) : t('status.paused');
     case 'failed':
       return t('status.failed', { message: stop?.message ?? '' });
     case 'completed_with_errors':
-      return t('status.completed_with_errors', {
-        count: job.counts.failed,
-        n: number(job.counts.failed),
-      });
+      return (
+        retriedOutcome(t, job, format) ??
+        t('status.completed_with_errors', {
+          count: job.counts.failed,
+          n: format.number(job.counts.failed),
+        })
+      );
+    case 'cancelled':
+      return job.counts.unsent > 0
+        ? t('status.cancelledNeverSent', {
+            count: job.counts.unsent,
+            n: format.number(job.counts.unsent),
+          })
+        : t('status.cancelled');
     default:
       return t(`status.${job.status}`);
   }

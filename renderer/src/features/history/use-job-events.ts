@@ -36,8 +36,10 @@ function withEnd<T extends JobListItem>(job: T, end: JobFinishedEvent): T {
 }
 
 /**
- * How often an open export re-reads its per-segment counts while it runs: progress events carry
- * the totals only. (A refetchInterval would not do: every cache update restarts its timer.)
+ * How often an open export re-reads its detail while it runs, for what progress events do not
+ * carry (a sync's counts, the mirror's removals). The delivery counts, overall and per segment,
+ * come with each event and are shown from it (job-numbers.ts). (A refetchInterval would not do:
+ * every cache update restarts its timer.)
  */
 const segmentRefreshMs = 2_000;
 

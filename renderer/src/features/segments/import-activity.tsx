@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { importErrorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
 import { useFormatters } from './formatters';
 import type { FailedImport, ImportTask } from './use-file-imports';
 
@@ -55,7 +55,7 @@ export function ImportActivity({
               <li key={failure.key} className="message-error import-failure">
                 <div>
                   <strong>{t('failures.notImported', { fileName: failure.fileName })}</strong>{' '}
-                  <span>{importErrorText(t, failure.error)}</span>
+                  <span>{errorText(failure.error, t)}</span>
                 </div>
                 <button type="button" onClick={() => onDismiss(failure.key)}>
                   {t('failures.dismiss')}

@@ -4,7 +4,8 @@ import { useNavigation } from '../../app/navigation';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { ColumnNames } from './column-names';
 import { ConfirmRemoveDialog } from './confirm-remove-dialog';
-import { failureOf, importErrorText } from './error-text';
+import { errorText } from '../../i18n/error-text';
+import { failureOf } from './failure-of';
 import { useFormatters } from './formatters';
 import { ProblemList } from './problem-list';
 import type { ChannelInput } from '../../../../shared/ipc/bridge-api';
@@ -189,7 +190,7 @@ export function SegmentCard(props: SegmentCardProps) {
       </div>
       {reimportFailure && (
         <p role="alert" className="message-error">
-          {t('card.reimportError', { message: importErrorText(t, reimportFailure) })}
+          {t('card.reimportError', { message: errorText(reimportFailure, t) })}
         </p>
       )}
       {confirming && (
@@ -197,7 +198,9 @@ export function SegmentCard(props: SegmentCardProps) {
           name={segment.name}
           pending={remove.isPending}
           error={
-            remove.isError ? t('card.removeError', { message: remove.error.message }) : undefined
+            remove.isError
+              ? t('card.removeError', { message: errorText(remove.error, t) })
+              : undefined
           }
           onCancel={() => setConfirming(false)}
           onConfirm={() =>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { useRenameSegment } from './use-segments';
 
 /** The segment's name, edited in place: Enter or leaving the field saves, Escape undoes. */
@@ -47,7 +48,7 @@ export function SegmentNameField({ id, name }: { readonly id: string; readonly n
       </span>
       {rename.isError && (
         <p role="alert" className="message-error">
-          {t('card.renameError', { message: rename.error.message })}
+          {t('card.renameError', { message: errorText(rename.error, t) })}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { GettingStarted } from '../../app/getting-started';
 import { useNavigation } from '../../app/navigation';
@@ -79,7 +80,7 @@ export function SegmentsScreen() {
       {segments.isPending && <p>{t('loading')}</p>}
       {segments.isError && (
         <p role="alert" className="message-error">
-          {t('loadError', { message: segments.error.message })}
+          {t('loadError', { message: errorText(segments.error, t) })}
         </p>
       )}
       {segments.isSuccess && newestFirst.length === 0 && <p>{t('empty')}</p>}

@@ -67,7 +67,7 @@ export async function uploadFile(
       return {
         ok: false,
         fileName: file.name,
-        error: { code: error.code, message: error.message, params: {} },
+        error: { code: error.code, message: error.message, params: error.params },
       };
     }
     throw error;

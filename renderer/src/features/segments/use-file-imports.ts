@@ -8,7 +8,8 @@ import type {
 } from '../../../../shared/segments/segment-summary';
 import { getBridge } from '../../api/bridge';
 import { queryKeys } from '../../api/query-keys';
-import { failureOf } from './error-text';
+import { unknownErrorCode } from '../../i18n/error-text';
+import { failureOf } from './failure-of';
 import { uploadFile } from './upload-file';
 
 /** A file on its way in: copied to main (a dropped file), then read there. */
@@ -71,7 +72,7 @@ export function useFileImports(
   );
 
   const fail = useCallback((fileName: string, error: unknown) => {
-    const failure = failureOf(error) ?? { code: 'generic', message: '', params: {} };
+    const failure = failureOf(error) ?? { code: unknownErrorCode, message: '', params: {} };
     setFailures((current) => [...current, { key: newKey(), fileName, error: failure }]);
   }, []);
 
