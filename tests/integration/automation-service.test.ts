@@ -78,6 +78,8 @@ describe('automatic exports from a watched folder', () => {
     expect(scene.emulator.contact('bob@example.com')?.FirstName).toBe('Robert');
     expect(emails('Newsletter')).toContain('dan@example.com');
 
+    // A look on wake finds nothing new: each export is taken once.
+    await scene.world.automation.checkNow();
     const runs = await scene.world.automation.runs();
     expect(runs.map((run) => run.outcome)).toEqual(['sent', 'sent']);
     expect(scene.world.notifications.map((note) => note.title)).toEqual([
