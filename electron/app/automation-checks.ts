@@ -1,8 +1,8 @@
 /**
- * The little the app's shell needs from the automation service (core, branch auto-service):
- * whether any automation is on, a way to run what is due now, and a word when that changes. The
- * tray (background-mode.ts) and the wake checks below are written against this, so they work and
- * are tested before the service is wired in.
+ * The little the app's shell needs from the automation service (core/automation/
+ * automation-service.ts): whether any automation is on, a way to run what is due now, and a word
+ * when that changes. The tray (background-mode.ts) and the wake checks below are written against
+ * this, so they are tested without the service.
  */
 export interface BackgroundAutomations {
   anyEnabled(): boolean;
@@ -12,7 +12,7 @@ export interface BackgroundAutomations {
   onChanged(listener: () => void): () => void;
 }
 
-/** Before the service exists: nothing is on, so the app behaves as it always has. */
+/** Before the services have started: nothing is on, so the app behaves as it always has. */
 export const noAutomations: BackgroundAutomations = {
   anyEnabled: () => false,
   checkNow: async () => undefined,
@@ -20,12 +20,13 @@ export const noAutomations: BackgroundAutomations = {
 };
 
 /**
- * The automation service of the host services once it is there (`services.automation`), else
- * none. The one place main.ts reads it: at merge this becomes `services?.automation`.
+ * The automation service of the host services once they have started, else none. The one place
+ * main.ts reads it (the boot tests put a stand-in automation service here).
  */
-export function automationsIn(services: object | null): BackgroundAutomations {
-  const candidate = (services as { automation?: BackgroundAutomations } | null)?.automation;
-  return candidate ?? noAutomations;
+export function automationsIn(
+  services: { readonly automation?: BackgroundAutomations } | null,
+): BackgroundAutomations {
+  return services?.automation ?? noAutomations;
 }
 
 /**

@@ -1,7 +1,6 @@
 /**
  * Every sentence main shows itself, outside the window (issue 17, item 7): the OS notification
- * when an export ends, the quit dialog, the tray icon's menu while automatic exports run, and the notification
- * after each automatic run. One table per language, with the same keys (a test
+ * when an export ends, the quit dialog, the tray icon's menu while automatic exports run, and each automatic run's outcome. One table per language, with the same keys (a test
  * checks), in the language the person chose in the window (`app:setLanguage`, saved), else the
  * system's. `{name}` marks a fact filled in by `mainText`.
  */
@@ -39,21 +38,21 @@ const english = {
     'Automatic exports go on while the window is closed. Open or quit Segment Courier from its icon in the {place}.',
   placeMenuBar: 'menu bar',
   placeSystemTray: 'system tray',
-  automationSentTitle: 'Automatic export started',
-  automationSentBody: '“{setup}” is sending its new and changed contacts.',
-  automationNothingTitle: 'Automatic export: nothing new',
-  automationNothingBody: 'Nothing changed in “{setup}” since its last run, so nothing was sent.',
-  automationStoppedTitle: 'Automatic export held back',
-  automationEmailColumnLostBody:
-    'The new file of “{setup}” has no email column any more, so nothing was sent.',
-  automationProfileCountFellBody:
-    'The new file of “{setup}” has more than a fifth fewer profiles than last time, so nothing was sent.',
-  automationTooManyRemovalsBody:
-    '“{setup}” would take more than a fifth of the list off, so nothing was sent.',
-  automationStoppedBody: '“{setup}” did not pass its checks, so nothing was sent.',
-  automationFailedTitle: 'Automatic export could not run',
-  automationFailedBody:
-    '“{setup}” could not run and nothing was sent. Open Segment Courier to see why.',
+  automaticSentTitle: 'Automatic export started',
+  automaticSentBody: '"{name}" is sending the new or changed contacts.',
+  automaticNothingTitle: 'Automatic export: nothing new',
+  automaticNothingBody: 'Nothing changed in "{name}" since the last time, so nothing was sent.',
+  automaticStoppedTitle: 'Automatic export held back',
+  automaticStoppedBody: '"{name}" did not pass the checks, so nothing was sent.',
+  automaticEmailColumnLost:
+    'The new file of "{name}" has no email address column, so nothing was sent.',
+  automaticProfileCountFell:
+    'The new file of "{name}" has more than a fifth fewer profiles than last time, so nothing was sent.',
+  automaticTooManyRemovals:
+    '"{name}" would take more than a fifth of the contacts off the list, so nothing was sent.',
+  automaticFailedTitle: 'Automatic export could not run',
+  automaticFailedBody:
+    '"{name}" could not run and nothing was sent. Open Segment Courier to see why.',
 } as const;
 
 export type MainTextKey = keyof typeof english;
@@ -90,22 +89,22 @@ const catalan: Readonly<Record<MainTextKey, string>> = {
     'Les exportacions automàtiques continuen mentre la finestra és tancada. Obriu o sortiu de Segment Courier des de la seva icona {place}.',
   placeMenuBar: 'a la barra de menús',
   placeSystemTray: 'a la safata del sistema',
-  automationSentTitle: 'Exportació automàtica iniciada',
-  automationSentBody: '«{setup}» està enviant els contactes nous i canviats.',
-  automationNothingTitle: 'Exportació automàtica: res de nou',
-  automationNothingBody:
-    'No ha canviat res a «{setup}» des de l’última vegada, així que no s’ha enviat res.',
-  automationStoppedTitle: 'Exportació automàtica retinguda',
-  automationEmailColumnLostBody:
-    'El fitxer nou de «{setup}» ja no té la columna de l’adreça electrònica, així que no s’ha enviat res.',
-  automationProfileCountFellBody:
-    'El fitxer nou de «{setup}» té més d’una cinquena part menys de perfils que l’última vegada, així que no s’ha enviat res.',
-  automationTooManyRemovalsBody:
-    '«{setup}» trauria de la llista més d’una cinquena part dels contactes, així que no s’ha enviat res.',
-  automationStoppedBody: '«{setup}» no ha passat les comprovacions, així que no s’ha enviat res.',
-  automationFailedTitle: 'L’exportació automàtica no s’ha pogut fer',
-  automationFailedBody:
-    '«{setup}» no s’ha pogut executar i no s’ha enviat res. Obriu Segment Courier per veure’n el motiu.',
+  automaticSentTitle: 'Exportació automàtica iniciada',
+  automaticSentBody: '«{name}» està enviant els contactes nous o canviats.',
+  automaticNothingTitle: 'Exportació automàtica: res de nou',
+  automaticNothingBody:
+    'No ha canviat res a «{name}» des de l’última vegada, així que no s’ha enviat res.',
+  automaticStoppedTitle: 'Exportació automàtica retinguda',
+  automaticStoppedBody: '«{name}» no ha passat les comprovacions, així que no s’ha enviat res.',
+  automaticEmailColumnLost:
+    'El fitxer nou de «{name}» no té la columna de l’adreça electrònica, així que no s’ha enviat res.',
+  automaticProfileCountFell:
+    'El fitxer nou de «{name}» té més d’una cinquena part menys de perfils que l’última vegada, així que no s’ha enviat res.',
+  automaticTooManyRemovals:
+    '«{name}» trauria de la llista més d’una cinquena part dels contactes, així que no s’ha enviat res.',
+  automaticFailedTitle: 'L’exportació automàtica no s’ha pogut fer',
+  automaticFailedBody:
+    '«{name}» no s’ha pogut executar i no s’ha enviat res. Obriu Segment Courier per veure’n el motiu.',
 };
 
 export const mainTexts: Readonly<Record<MainLanguage, Readonly<Record<MainTextKey, string>>>> = {

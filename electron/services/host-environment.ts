@@ -35,6 +35,13 @@ export interface HostEnvironment {
   readonly notify?: (title: string, body: string) => void;
   /** The system's Save dialog (the report CSV): the chosen path, or null when cancelled. */
   readonly saveFile?: (suggestedName: string) => Promise<string | null>;
-  /** "Start at login" (electron/app/login-item.ts): absent or not supported on Linux. */
-  readonly loginItem?: { supported: boolean; get(): boolean; set(enabled: boolean): void };
+  /**
+   * Starting the app at login (Electron's login item settings, Windows and macOS); absent where
+   * the system offers none, which reads as unsupported.
+   */
+  readonly loginItem?: {
+    readonly supported: boolean;
+    get(): boolean;
+    set(enabled: boolean): void;
+  };
 }

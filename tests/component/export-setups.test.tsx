@@ -92,4 +92,21 @@ describe('Export screen: saved setups', () => {
     ]);
     expect(await within(bar).findByText('Saved the setup “Weekly newsletter”.')).toBeTruthy();
   });
+
+  it('“Make automatic…” opens the Automatic exports screen on the chosen setup', async () => {
+    const fake = fakeExportBridge({ segments: [weekly] });
+    const bridge = {
+      ...fake.bridge,
+      exportsSetups: vi.fn(async () => ok([saved])),
+    } as Partial<BridgeApi>;
+    const { navigate } = await renderScreen(<ExportScreen />, bridge);
+    const bar = screen.getByRole('region', { name: 'Saved setups' });
+    const picker = within(bar).getByLabelText('Saved setup');
+    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(2));
+    const make = within(bar).getByRole<HTMLButtonElement>('button', { name: 'Make automatic…' });
+    expect(make.disabled).toBe(true);
+    await userEvent.selectOptions(picker, 'Weekly newsletter');
+    await userEvent.click(make);
+    expect(navigate).toHaveBeenCalledWith({ screen: 'automation', setupId: 'setup-1' });
+  });
 });

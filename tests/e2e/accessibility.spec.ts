@@ -34,6 +34,35 @@ async function findings(page: Page, where: string): Promise<string[]> {
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
+/** Automatic exports (issue 18): the screen, its Turn on form, the standing consent, Turn off. */
+async function automaticExportsFindings(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  await nav(page, 'Automatic exports');
+  const card = page
+    .getByRole('list', { name: 'Saved setups' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Weekly clients' });
+  await expect(card.getByText('Off', { exact: true })).toBeVisible();
+  found.push(...(await findings(page, 'Automatic exports')));
+  await card.getByRole('button', { name: 'Turn on…' }).click();
+  await card.getByLabel('Repeat').selectOption({ label: 'Every week' });
+  found.push(...(await findings(page, 'Automatic exports, Turn on form')));
+  await card.getByRole('button', { name: 'Continue…' }).click();
+  const consent = page.getByRole('dialog');
+  await expect(consent).toBeVisible();
+  found.push(...(await findings(page, 'Standing consent dialog')));
+  await consent.getByRole('checkbox', { name: /on every run/ }).check();
+  await consent.getByRole('button', { name: 'Confirm and turn on' }).click();
+  await expect(card.getByText('On', { exact: true })).toBeVisible();
+  found.push(...(await findings(page, 'Automatic exports, one on')));
+  await card.getByRole('button', { name: 'Turn off…' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  found.push(...(await findings(page, 'Turn off dialog')));
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Turn off' }).click();
+  await expect(card.getByText('Off', { exact: true })).toBeVisible();
+  return found;
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen and dialog has no critical, serious or moderate finding (${colorScheme})`, async ({
     page,
@@ -82,6 +111,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await add.getByLabel('Add a field').selectOption({ label: 'Punts (whole number)' });
     await add.getByRole('button', { name: 'Add field' }).click();
     await expect(page.getByRole('button', { name: 'Export…' })).toBeEnabled();
+    // Saved now, so the Automatic exports screen below has a setup to show (issue 18).
+    const setups = page.getByRole('region', { name: 'Saved setups' });
+    await setups.getByLabel('Setup name').fill('Weekly clients');
+    await setups.getByRole('button', { name: 'Save setup' }).click();
+    await expect(setups.getByText('Saved the setup “Weekly clients”.')).toBeVisible();
     found.push(...(await findings(page, 'Export, ready')));
     await page.getByRole('button', { name: 'Export…' }).click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
@@ -96,6 +130,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     found.push(...(await findings(page, 'History, the job')));
     await nav(page, 'History');
     found.push(...(await findings(page, 'History, list')));
+    found.push(...(await automaticExportsFindings(page)));
     await nav(page, 'About');
     found.push(...(await findings(page, 'About')));
     expect(found).toEqual([]);

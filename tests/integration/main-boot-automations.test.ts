@@ -1,6 +1,7 @@
-// Issue 18, item 4: the built main process with an automation on. The automation service is
-// another branch's (core/automation); main reads it through automationsIn(), which this bundle
-// answers from tests/support/automations-stand-in.ts. Everything else is the shipped main.ts.
+// Issue 18, item 4: the built main process with an automation on. Main reads the automation
+// service through automationsIn(), which this bundle answers from
+// tests/support/automations-stand-in.ts (so an automation is on without a saved setup, a key and
+// a folder to watch). Everything else is the shipped main.ts.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

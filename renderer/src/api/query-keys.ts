@@ -19,4 +19,9 @@ export const queryKeys = {
   jobsList: () => ['jobs', 'list'] as const,
   jobsResumable: () => ['jobs', 'resumable'] as const,
   job: (jobId: string) => ['jobs', 'detail', jobId] as const,
+  /** Every automation read; invalidating it refreshes the list, the runs and the settings. */
+  automation: () => ['automation'] as const,
+  automationList: () => ['automation', 'list'] as const,
+  automationRuns: () => ['automation', 'runs'] as const,
+  automationBackground: () => ['automation', 'background'] as const,
 };

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPanel } from '../features/about/about-panel';
+import { AutomationScreen } from '../features/automation/automation-screen';
 import { DestinationsScreen } from '../features/destinations/destinations-screen';
 import { ExportScreen } from '../features/export/export-screen';
 import { HistoryScreen } from '../features/history/history-screen';
@@ -16,6 +17,7 @@ const screenComponents: Record<Screen, () => ReactElement> = {
   destinations: DestinationsScreen,
   segments: SegmentsScreen,
   export: ExportScreen,
+  automation: AutomationScreen,
   history: HistoryScreen,
   about: AboutPanel,
 };

@@ -11,6 +11,8 @@ export interface NavigationTarget {
   readonly droppedFiles?: readonly File[];
   /** For Export: the segments to select ("Export this segment"). */
   readonly segmentIds?: readonly string[];
+  /** For Automatic exports: the saved setup whose form to open ("Make automatic…"). */
+  readonly setupId?: string;
 }
 
 export interface Navigation {

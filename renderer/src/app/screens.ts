@@ -1,3 +1,10 @@
 /** The app's screens, in navigation order. */
-export const screens = ['destinations', 'segments', 'export', 'history', 'about'] as const;
+export const screens = [
+  'destinations',
+  'segments',
+  'export',
+  'automation',
+  'history',
+  'about',
+] as const;
 export type Screen = (typeof screens)[number];

@@ -13,3 +13,11 @@ export function withArticle(text: string, form: 'el' | 'del'): string {
   if (form === 'el') return elided ? `l'${text}` : `el ${text}`;
   return elided ? `de l'${text}` : `del ${text}`;
 }
+
+/**
+ * A time of day takes the article of its hour: "a les 07:30", but "a la 01:30" (la una). The
+ * catalogs ask for it with `{{time, at}}` (schedules of automatic exports, issue 18).
+ */
+export function atHour(time: string): string {
+  return /^0?1:/.test(time.trim()) ? `a la ${time}` : `a les ${time}`;
+}

@@ -1,5 +1,7 @@
 import appCa from '../app/locales/ca.json';
 import appEn from '../app/locales/en.json';
+import automationCa from '../features/automation/locales/ca.json';
+import automationEn from '../features/automation/locales/en.json';
 import destinationsCa from '../features/destinations/locales/ca.json';
 import destinationsEn from '../features/destinations/locales/en.json';
 import exportCa from '../features/export/locales/ca.json';
@@ -21,6 +23,7 @@ export const catalogs = {
     segments: segmentsEn,
     export: exportEn,
     history: historyEn,
+    automation: automationEn,
   },
   ca: {
     app: appCa,
@@ -28,6 +31,7 @@ export const catalogs = {
     segments: segmentsCa,
     export: exportCa,
     history: historyCa,
+    automation: automationCa,
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { withArticle } from './catalan-articles';
+import { atHour, withArticle } from './catalan-articles';
 import { catalogs, namespaces, supportedLanguages, type SupportedLanguage } from './catalogs';
 
 const storageKey = 'segment-courier.language';
@@ -38,6 +38,7 @@ export async function createI18n(language: SupportedLanguage = initialLanguage()
   });
   instance.services.formatter?.add('el', (value: unknown) => withArticle(String(value), 'el'));
   instance.services.formatter?.add('del', (value: unknown) => withArticle(String(value), 'del'));
+  instance.services.formatter?.add('at', (value: unknown) => atHour(String(value)));
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { useServiceLabel } from '../../app/service-label';
+import { ConsentFrame } from './consent-frame';
 import { useExportFormat } from './format';
 
 export interface ConsentFacts {
@@ -55,23 +55,6 @@ function optOutText(
   return t(`consent.optOut-${facts.optOut}`, { count, formatted: format.number(count) });
 }
 
-const focusable = 'button:not(:disabled), input:not(:disabled), [tabindex="0"]';
-
-/** Keeps Tab inside the dialog: from the last control back to the first, and the other way. */
-function trapTab(event: KeyboardEvent<HTMLDivElement>) {
-  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(focusable));
-  const first = items[0];
-  const last = items[items.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
-
 /**
  * Step 4 of product.md: before anything leaves the computer, how many profiles, which fields, to
  * which account, and the compliance text. Nothing is sent until the box is ticked and Confirm is
@@ -80,152 +63,95 @@ function trapTab(event: KeyboardEvent<HTMLDivElement>) {
 export function ConsentDialog({ facts, pending, error, onConfirm, onCancel }: ConsentDialogProps) {
   const { t } = useTranslation('export');
   const format = useExportFormat();
-  const id = useId();
-  const [agreed, setAgreed] = useState(false);
-  const checkboxRef = useRef<HTMLInputElement>(null);
   const profiles = format.number(facts.profiles);
   const segmentNames = facts.segments.map((segment) => `“${segment.name}”`).join(', ');
   const serviceLabel = useServiceLabel();
   const context = facts.destination.service;
 
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    checkboxRef.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    // Confirm was disabled while pending, so the focus fell to the page and Escape stopped
-    // working (issue 17, item 7): after a failure it goes back to Confirm, inside the dialog.
-    if (error && !pending) confirmRef.current?.focus();
-  }, [error, pending]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      if (!pending) onCancel();
-    } else if (event.key === 'Tab') {
-      trapTab(event);
-    }
-  }
-
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="export-dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-terms`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>
-          {t('consent.title', { profiles, destination: facts.destination.displayName })}
-        </h2>
-        <dl className="export-consent-facts">
-          <dt>{t('consent.profiles')}</dt>
-          <dd data-fact="profiles">
-            {t('consent.profilesValue', { profiles, segments: segmentNames })}
-            {facts.leftOut > 0 && (
-              <span className="export-hint">
-                {' '}
-                {t('consent.leftOut', {
-                  count: facts.leftOut,
-                  formatted: format.number(facts.leftOut),
-                })}
-              </span>
-            )}
-          </dd>
-          {facts.changes && (
-            <>
-              <dt>{t('consent.changes')}</dt>
-              <dd data-fact="changes">
-                {t(facts.changes.full ? 'consent.changesFull' : 'consent.changesValue', {
-                  new: format.number(facts.changes.new),
-                  changed: format.number(facts.changes.changed),
-                  unchanged: format.number(facts.changes.unchanged),
-                  leaving: format.number(facts.changes.leaving),
-                  context,
-                })}
-              </dd>
-            </>
+    <ConsentFrame
+      title={t('consent.title', { profiles, destination: facts.destination.displayName })}
+      terms={t('consent.terms', { context })}
+      agreeLabel={t('consent.agree', { context })}
+      confirmLabel={t('consent.confirm')}
+      pendingLabel={t('consent.sending')}
+      cancelLabel={t('consent.cancel')}
+      pending={pending}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <dl className="export-consent-facts">
+        <dt>{t('consent.profiles')}</dt>
+        <dd data-fact="profiles">
+          {t('consent.profilesValue', { profiles, segments: segmentNames })}
+          {facts.leftOut > 0 && (
+            <span className="export-hint">
+              {' '}
+              {t('consent.leftOut', {
+                count: facts.leftOut,
+                formatted: format.number(facts.leftOut),
+              })}
+            </span>
           )}
-          <dt>{t('consent.fields')}</dt>
-          <dd data-fact="fields">
-            {facts.fields.join(', ')}
-            {facts.misfitValues > 0 && (
-              <span className="export-hint">
-                {' '}
-                {t('consent.misfitValues', {
-                  count: facts.misfitValues,
-                  formatted: format.number(facts.misfitValues),
-                })}
-              </span>
-            )}
-          </dd>
-          <dt>{t('consent.optOut')}</dt>
-          <dd data-fact="opt-out">{optOutText(t, format, facts)}</dd>
-          {context === 'ortto' && facts.emailPermission && (
-            <>
-              <dt>{t('consent.permission')}</dt>
-              <dd data-fact="permission">
-                {t(`consent.permission-${facts.emailPermission}`)}
-                {facts.consentColumn && ` ${t('consent.permissionBlankRows')}`}
-              </dd>
-            </>
-          )}
-          <dt>{t('consent.destination')}</dt>
-          <dd data-fact="destination">
-            {t('consent.destinationValue', {
-              name: facts.destination.displayName,
-              endpoint: facts.destination.endpoint,
-              context,
-              service: serviceLabel(context, facts.destination.region),
-            })}
-          </dd>
-          <dt>{t('consent.lists', { context })}</dt>
-          <dd data-fact="lists">
-            {facts.segments
-              .map((segment) =>
-                t('consent.listValue', { segment: segment.name, list: segment.listName }),
-              )
-              .join('; ')}
-          </dd>
-        </dl>
-        {facts.large && <p className="message-warning">{t('consent.largeWarning', { context })}</p>}
-        <p id={`${id}-terms`} className="export-consent-terms">
-          {t('consent.terms', { context })}
-        </p>
-        <label className="checkbox-field">
-          <input
-            ref={checkboxRef}
-            type="checkbox"
-            checked={agreed}
-            disabled={pending}
-            onChange={(event) => setAgreed(event.target.checked)}
-          />
-          {t('consent.agree', { context })}
-        </label>
-        {error && (
-          <p role="alert" className="message-error">
-            {error}
-          </p>
+        </dd>
+        {facts.changes && (
+          <>
+            <dt>{t('consent.changes')}</dt>
+            <dd data-fact="changes">
+              {t(facts.changes.full ? 'consent.changesFull' : 'consent.changesValue', {
+                new: format.number(facts.changes.new),
+                changed: format.number(facts.changes.changed),
+                unchanged: format.number(facts.changes.unchanged),
+                leaving: format.number(facts.changes.leaving),
+                context,
+              })}
+            </dd>
+          </>
         )}
-        <div className="form-actions">
-          <button type="button" onClick={onCancel} disabled={pending}>
-            {t('consent.cancel')}
-          </button>
-          <button
-            ref={confirmRef}
-            type="button"
-            className="primary"
-            onClick={onConfirm}
-            disabled={!agreed || pending}
-          >
-            {pending ? t('consent.sending') : t('consent.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+        <dt>{t('consent.fields')}</dt>
+        <dd data-fact="fields">
+          {facts.fields.join(', ')}
+          {facts.misfitValues > 0 && (
+            <span className="export-hint">
+              {' '}
+              {t('consent.misfitValues', {
+                count: facts.misfitValues,
+                formatted: format.number(facts.misfitValues),
+              })}
+            </span>
+          )}
+        </dd>
+        <dt>{t('consent.optOut')}</dt>
+        <dd data-fact="opt-out">{optOutText(t, format, facts)}</dd>
+        {context === 'ortto' && facts.emailPermission && (
+          <>
+            <dt>{t('consent.permission')}</dt>
+            <dd data-fact="permission">
+              {t(`consent.permission-${facts.emailPermission}`)}
+              {facts.consentColumn && ` ${t('consent.permissionBlankRows')}`}
+            </dd>
+          </>
+        )}
+        <dt>{t('consent.destination')}</dt>
+        <dd data-fact="destination">
+          {t('consent.destinationValue', {
+            name: facts.destination.displayName,
+            endpoint: facts.destination.endpoint,
+            context,
+            service: serviceLabel(context, facts.destination.region),
+          })}
+        </dd>
+        <dt>{t('consent.lists', { context })}</dt>
+        <dd data-fact="lists">
+          {facts.segments
+            .map((segment) =>
+              t('consent.listValue', { segment: segment.name, list: segment.listName }),
+            )
+            .join('; ')}
+        </dd>
+      </dl>
+      {facts.large && <p className="message-warning">{t('consent.largeWarning', { context })}</p>}
+    </ConsentFrame>
   );
 }

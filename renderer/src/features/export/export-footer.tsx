@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
 import { useNavigation } from '../../app/navigation';
 import { ConsentDialog } from './consent-dialog';
+import { useTermsLanguage } from './consent-frame';
 import type { ListsQuery } from './destination-key-check';
 import { useBlockers } from './export-blockers';
 import { errorText } from '../../i18n/error-text';
@@ -27,7 +28,8 @@ type Step = 'idle' | 'right-column' | 'consent';
  * values of a field do not fit, then the consent dialog, then Start.
  */
 export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
-  const { t, i18n } = useTranslation('export');
+  const { t } = useTranslation('export');
+  const termsLanguage = useTermsLanguage();
   const { navigate } = useNavigation();
   const [step, setStep] = useState<Step>('idle');
   const start = useStartExport();
@@ -50,7 +52,7 @@ export function ExportFooter({ setup, destination, lists }: ExportFooterProps) {
           profiles: facts.profiles,
           ...(setup.draft.massRemovalConfirmed ? { massRemoval: true } : {}),
           // The receipt keeps the terms in the language they were read in.
-          language: i18n.resolvedLanguage === 'ca' ? 'ca' : 'en',
+          language: termsLanguage,
         },
         ...(setup.draft.mirror || setup.draft.full
           ? { sync: { mirror: setup.draft.mirror, full: setup.draft.full } }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation';
 import { errorText } from '../../i18n/error-text';
 import { draftFromSetup, setupToSave } from './setup-drafts';
 import { useDeleteSetup, useExportSetups, useSaveSetup } from './use-exports';
@@ -14,6 +15,7 @@ interface SavedSetupsBarProps {
 export function SavedSetupsBar({ setup, destinationIds }: SavedSetupsBarProps) {
   const { t } = useTranslation('export');
   const id = useId();
+  const { navigate } = useNavigation();
   const setups = useExportSetups();
   const save = useSaveSetup();
   const remove = useDeleteSetup();
@@ -92,6 +94,13 @@ export function SavedSetupsBar({ setup, destinationIds }: SavedSetupsBarProps) {
         </button>
         <button type="button" onClick={onDelete} disabled={!chosen || remove.isPending}>
           {t('setups.delete')}
+        </button>
+        <button
+          type="button"
+          onClick={() => chosen && navigate({ screen: 'automation', setupId: chosen.id })}
+          disabled={!chosen}
+        >
+          {t('setups.makeAutomatic')}
         </button>
       </div>
       <form className="export-inline" onSubmit={onSave}>

@@ -15,6 +15,16 @@ export function ConsentReceipt({ consent }: { readonly consent: JobConsent }) {
       <dl className="details">
         <dt>{t('consent.confirmedAt')}</dt>
         <dd>{format.date(consent.confirmedAt)}</dd>
+        {consent.standingConsent && (
+          <>
+            <dt>{t('consent.standing')}</dt>
+            <dd data-receipt="standing-consent">
+              {t('consent.standingValue', {
+                date: format.date(consent.standingConsent.confirmedAt),
+              })}
+            </dd>
+          </>
+        )}
         <dt>{t('consent.osUser')}</dt>
         <dd>{consent.osUser}</dd>
         <dt>{t('consent.destination', { context: service })}</dt>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
+import { ListStates } from '../../app/list-states';
 import { useNavigation } from '../../app/navigation';
 import { useErrorText } from '../../i18n/error-text';
+import { useTriggerText } from '../automation/automation-words';
 import { retryShare } from './job-numbers';
 import { useJobFormat, useJobStateText } from './job-words';
 import { useJobs, useResumableJobs, useStartJob } from './use-jobs';
@@ -14,6 +16,7 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
   const { t } = useTranslation('history');
   const format = useJobFormat();
   const stateText = useJobStateText();
+  const triggerText = useTriggerText();
   const errorText = useErrorText();
   const { navigate } = useNavigation();
   const start = useStartJob();
@@ -42,6 +45,11 @@ function JobLine({ job, withResume }: { job: JobListItem; withResume?: boolean }
           })}
         </p>
         {job.retryOf && <p className="history-item-where">{t('item.retryOf')}</p>}
+        {job.trigger && (
+          <p className="history-item-where" data-trigger={job.trigger.kind}>
+            {triggerText(job.trigger)}
+          </p>
+        )}
       </div>
       <dl className="history-item-counts">
         <div data-count="succeeded">
@@ -124,33 +132,24 @@ export function HistoryList() {
   const { t } = useTranslation('history');
   const errorText = useErrorText();
   const jobs = useJobs();
-  const { navigate } = useNavigation();
   return (
-    <>
-      {jobs.isPending && <p>{t('loading')}</p>}
-      {jobs.isError && (
-        <p role="alert" className="message-error">
-          {t('loadError', { message: errorText(jobs.error) })}
-        </p>
-      )}
-      {jobs.isSuccess && jobs.data.length === 0 && (
-        <p>
-          {t('empty')}{' '}
-          <button type="button" onClick={() => navigate({ screen: 'export' })}>
-            {t('goToExport')}
-          </button>
-        </p>
-      )}
-      {jobs.isSuccess && jobs.data.length > 0 && (
+    <ListStates
+      query={jobs}
+      loading={t('loading')}
+      loadError={jobs.isError ? t('loadError', { message: errorText(jobs.error) }) : null}
+      empty={t('empty')}
+      goToExport={t('goToExport')}
+    >
+      {(list) => (
         <section className="history-all" aria-labelledby="history-all-title">
           <h2 id="history-all-title">{t('listTitle')}</h2>
           <ul className="history-list" aria-label={t('listLabel')}>
-            {jobs.data.map((job) => (
+            {list.map((job) => (
               <JobLine key={job.id} job={job} />
             ))}
           </ul>
         </section>
       )}
-    </>
+    </ListStates>
   );
 }

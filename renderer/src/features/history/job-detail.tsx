@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
+import { useTriggerText } from '../automation/automation-words';
 import { ConsentReceipt } from './consent-receipt';
 import { useErrorText } from '../../i18n/error-text';
 import { JobControls } from './job-controls';
@@ -17,6 +18,7 @@ export function JobDetailView({ jobId }: { readonly jobId: string }) {
   const { navigate } = useNavigation();
   const job = useJob(jobId);
   const serviceLabel = useServiceLabel();
+  const triggerText = useTriggerText();
   const names = job.data?.segments.map((segment) => `“${segment.name}”`).join(', ') ?? '';
 
   return (
@@ -47,6 +49,11 @@ export function JobDetailView({ jobId }: { readonly jobId: string }) {
               service: serviceLabel(jobService(job.data), job.data.consent.destination.region),
             })}
           </p>
+          {job.data.trigger && (
+            <p className="history-link-line" data-trigger={job.data.trigger.kind}>
+              {triggerText(job.data.trigger)}
+            </p>
+          )}
           {job.data.retryOf && (
             <p className="history-link-line">
               {t('detail.retryOf')}{' '}
