@@ -16,7 +16,7 @@ import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord } from '../settings/settings-schema';
 import { syncResolver } from '../sync/plan-sync';
 import type { ExportPlan } from '../upload/export-plan';
-import type { RunTrigger, StandingConsent } from '../../shared/model/automation';
+import type { RunTrigger } from '../../shared/model/automation';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
 import { consentCovers } from './automation-statement';
 import { findSavedSetup, type FoundSetup, type SetupWanted } from './saved-setup-lookup';
@@ -26,9 +26,8 @@ import {
   profileCounts,
   receiptFor,
   type NotSent,
+  type RunConsent,
 } from './saved-setup-plan';
-
-export type { NotSent };
 import { recordRunCounts } from './setup-run-counts';
 import { resolveSetupSegments, SetupRunError, type ResolvedSetupSegments } from './setup-segments';
 
@@ -52,10 +51,6 @@ export type SetupTargetOpener = (
 ) => Promise<SetupTarget>;
 
 /** Who agreed to this run: the person at the terminal now, or the standing consent given once. */
-export type RunConsent =
-  | { readonly kind: 'given'; readonly confirmedAt: Date; readonly osUser: string }
-  | { readonly kind: 'standing'; readonly consent: StandingConsent };
-
 export type SavedSetupOutcome =
   | {
       readonly kind: 'sent';

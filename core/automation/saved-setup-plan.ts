@@ -9,9 +9,14 @@ import { MappingError } from '../upload/contact-builder';
 import { planExport, type ExportPlan, type ExportPlanHooks } from '../upload/export-plan';
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { checkRunGuardrails, type GuardrailStop } from './run-guardrails';
-import type { RunConsent } from './run-saved-setup';
 import { lastRunCounts } from './setup-run-counts';
 import type { ResolvedSetupSegments, SegmentShape } from './setup-segments';
+import type { StandingConsent } from '../../shared/model/automation';
+
+/** What a run goes under: a consent given for this run, or the setup's standing consent. */
+export type RunConsent =
+  | { readonly kind: 'given'; readonly confirmedAt: Date; readonly osUser: string }
+  | { readonly kind: 'standing'; readonly consent: StandingConsent };
 
 /** How a run that sent nothing ended: a guardrail's stop, or a failure with its code. */
 export type NotSent =
