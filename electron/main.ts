@@ -6,6 +6,7 @@ import { answerCommandLine } from './app/command-line';
 import { leadingEntriesOf } from './app/launch-files';
 import { commandLineInvocation, launchModeOf, startsInBackground } from './app/launch-mode';
 import { createLoginItem, openedByLoginItem } from './app/login-item';
+import { segmentFilesDialog, watchedFolderDialog } from './app/open-dialogs';
 import { createOpenFilesQueue } from './app/open-files-queue';
 import { quitConfirmation } from './app/quit-confirmation';
 import { createQuitGuard } from './app/quit-guard';
@@ -41,6 +42,9 @@ const openFiles = createOpenFilesQueue((paths) =>
 );
 const mainLanguage = async () =>
   services ? savedMainLanguage(services.settings, app.getLocale()) : 'en';
+/** The system's Open dialog, attached to the window when there is one. */
+const showOpenDialog = (options: Electron.OpenDialogOptions) =>
+  mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
 
 // Quitting while an export runs asks first, then stops it cleanly so it resumes on the next start.
 const quitGuard = createQuitGuard({
@@ -111,26 +115,11 @@ async function start(hidden: () => boolean): Promise<void> {
     takeOpenFiles: () => openFiles.take(),
     createSettingsStore: createElectronStoreSettingsStore,
     chooseFiles: async () => {
-      const options: Electron.OpenDialogOptions = {
-        properties: ['openFile', 'multiSelections'],
-        filters: [
-          {
-            name: 'Segment files',
-            extensions: ['csv', 'tsv', 'txt', 'gz', 'zip', 'xlsx', 'json'],
-          },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      };
-      const chosen = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
+      const chosen = await showOpenDialog(segmentFilesDialog(await mainLanguage()));
       return chosen.canceled ? [] : chosen.filePaths;
     },
     chooseFolder: async () => {
-      const options: Electron.OpenDialogOptions = { properties: ['openDirectory'] };
-      const chosen = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
+      const chosen = await showOpenDialog(watchedFolderDialog(await mainLanguage()));
       return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
     },
     keepAwake,

@@ -10,12 +10,8 @@
  * standing consent when its automation is on in the app (issue 18, item 2). Without either it is
  * a dry run that says what it would send.
  */
-import {
-  dryRunSavedSetup,
-  runSavedSetup,
-  type NotSent,
-} from '../../core/automation/run-saved-setup';
-import type { RunConsent } from '../../core/automation/saved-setup-plan';
+import { dryRunSavedSetup, runSavedSetup } from '../../core/automation/run-saved-setup';
+import type { NotSent, RunConsent } from '../../core/automation/saved-setup-plan';
 import { StandingConsents } from '../../core/automation/standing-consents';
 import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
 import { settingsFilePath } from '../../core/settings/data-folder';

@@ -31,6 +31,8 @@ export interface FolderWatcherOptions {
 export interface FolderWatcher {
   /** Resolves once the watcher listens and the first look at the folder is done. */
   readonly ready: Promise<void>;
+  /** One look at the folder now (after the computer woke: a network drive may have missed events). */
+  lookNow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export function watchExportFolder(options: FolderWatcherOptions): FolderWatcher 
 
   return {
     ready,
+    lookNow: () => ready.then(() => check()),
     async close() {
       closed = true;
       waitController?.abort();

@@ -28,8 +28,6 @@ import {
   type NotSent,
   type RunConsent,
 } from './saved-setup-plan';
-
-export type { NotSent };
 import { recordRunCounts } from './setup-run-counts';
 import { resolveSetupSegments, SetupRunError, type ResolvedSetupSegments } from './setup-segments';
 
@@ -52,6 +50,7 @@ export type SetupTargetOpener = (
   },
 ) => Promise<SetupTarget>;
 
+/** Who agreed to this run: the person at the terminal now, or the standing consent given once. */
 export type SavedSetupOutcome =
   | {
       readonly kind: 'sent';

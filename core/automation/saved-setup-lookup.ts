@@ -20,13 +20,16 @@ function matches(wanted: SetupWanted, setup: ExportSetupRecord): boolean {
 }
 
 function notFound(wanted: SetupWanted, known: readonly string[], where: string): SetupRunError {
-  const named = 'id' in wanted ? 'This setup no longer exists' : undefined;
-  if (named) return new SetupRunError(`${named}: it may have been deleted.`, 'setup-not-found');
-  const name = (wanted as { name: string }).name;
+  if ('id' in wanted) {
+    return new SetupRunError(
+      'This setup no longer exists: it may have been deleted.',
+      'setup-not-found',
+    );
+  }
   return new SetupRunError(
     known.length === 0
-      ? `There is no saved setup called "${name}": no setups are saved in ${where}. Save one on the Export screen first.`
-      : `There is no saved setup called "${name}". Saved setups: ${known.map((item) => `"${item}"`).join(', ')}.`,
+      ? `There is no saved setup called "${wanted.name}": no setups are saved in ${where}. Save one on the Export screen first.`
+      : `There is no saved setup called "${wanted.name}". Saved setups: ${known.map((item) => `"${item}"`).join(', ')}.`,
     'setup-not-found',
   );
 }

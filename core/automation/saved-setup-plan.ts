@@ -10,10 +10,10 @@ import { planExport, type ExportPlan, type ExportPlanHooks } from '../upload/exp
 import { fileSnapshotAccess } from '../upload/snapshot-access';
 import { checkRunGuardrails, type GuardrailStop } from './run-guardrails';
 import { lastRunCounts } from './setup-run-counts';
-import type { StandingConsent } from '../../shared/model/automation';
 import type { ResolvedSetupSegments, SegmentShape } from './setup-segments';
+import type { StandingConsent } from '../../shared/model/automation';
 
-/** Who agreed to this run: the person at the terminal now, or the standing consent given once. */
+/** What a run goes under: a consent given for this run, or the setup's standing consent. */
 export type RunConsent =
   | { readonly kind: 'given'; readonly confirmedAt: Date; readonly osUser: string }
   | { readonly kind: 'standing'; readonly consent: StandingConsent };

@@ -47,7 +47,10 @@ export interface SetupWatchOptions {
 export interface SetupWatch {
   /** Resolves once the folder watcher listens and has had its first look. */
   readonly ready: Promise<void>;
-  /** A schedule slot missed while asleep runs now (the system's resume event). */
+  /**
+   * After the system's resume event: a schedule slot missed while asleep runs now, and the folder
+   * gets one look (an export may have arrived without an event).
+   */
   checkNow(): Promise<void>;
   close(): Promise<void>;
 }
@@ -90,6 +93,7 @@ function watchFolder(options: SetupWatchOptions, folder: string): FolderWatcher 
   );
   return {
     ready: watcher.then((started) => started.ready),
+    lookNow: async () => (await watcher).lookNow(),
     close: async () => (await watcher.catch(() => null))?.close(),
   };
 }
@@ -116,7 +120,9 @@ export function startSetupWatch(options: SetupWatchOptions): SetupWatch {
   }
   return {
     ready: folderWatch?.ready ?? Promise.resolve(),
-    checkNow: () => scheduleWatch?.checkNow() ?? Promise.resolve(),
+    async checkNow() {
+      await Promise.all([folderWatch?.lookNow(), scheduleWatch?.checkNow()]);
+    },
     async close() {
       scheduleWatch?.stop();
       await folderWatch?.close();

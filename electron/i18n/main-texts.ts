@@ -1,6 +1,7 @@
 /**
  * Every sentence main shows itself, outside the window (issue 17, item 7): the OS notification
- * when an export ends, the quit dialog, the tray icon's menu while automatic exports run, and each automatic run's outcome. One table per language, with the same keys (a test
+ * when an export ends, the quit dialog, the tray icon's menu while automatic exports run, each automatic run's outcome, and the Open
+ * dialogs' titles and filters. One table per language, with the same keys (a test
  * checks), in the language the person chose in the window (`app:setLanguage`, saved), else the
  * system's. `{name}` marks a fact filled in by `mainText`.
  */
@@ -38,6 +39,10 @@ const english = {
     'Automatic exports go on while the window is closed. Open or quit Segment Courier from its icon in the {place}.',
   placeMenuBar: 'menu bar',
   placeSystemTray: 'system tray',
+  openSegmentFilesTitle: 'Choose segment files',
+  openSegmentFiles: 'Segment files',
+  openAllFiles: 'All files',
+  openWatchedFolderTitle: 'Choose the folder new exports arrive in',
   automaticSentTitle: 'Automatic export started',
   automaticSentBody: '"{name}" is sending the new or changed contacts.',
   automaticNothingTitle: 'Automatic export: nothing new',
@@ -89,6 +94,10 @@ const catalan: Readonly<Record<MainTextKey, string>> = {
     'Les exportacions automàtiques continuen mentre la finestra és tancada. Obriu o sortiu de Segment Courier des de la seva icona {place}.',
   placeMenuBar: 'a la barra de menús',
   placeSystemTray: 'a la safata del sistema',
+  openSegmentFilesTitle: 'Trieu els fitxers de segments',
+  openSegmentFiles: 'Fitxers de segments',
+  openAllFiles: 'Tots els fitxers',
+  openWatchedFolderTitle: 'Trieu la carpeta on arriben les exportacions noves',
   automaticSentTitle: 'Exportació automàtica iniciada',
   automaticSentBody: '«{name}» està enviant els contactes nous o canviats.',
   automaticNothingTitle: 'Exportació automàtica: res de nou',

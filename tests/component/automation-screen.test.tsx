@@ -203,7 +203,7 @@ describe('Automatic exports: turning one on', () => {
     release();
     expect(await within(dialog).findByRole('alert')).toHaveProperty(
       'textContent',
-      'The folder is no longer there. Choose it again with Browse….',
+      'The folder is no longer there: choose it again with Browse…',
     );
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     expect(fake.calls.automationEnable).toHaveBeenCalledWith({

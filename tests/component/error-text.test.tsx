@@ -44,11 +44,13 @@ describe('errorText: a code and its facts in the chosen language', () => {
     expect((await wordsIn('en'))(fromMain('rejected-api-key'))).toMatch(/^Autopilot/);
   });
 
-  it('picks the variant an import failure names (a workbook that is not text)', async () => {
+  it('picks the variant an import failure names (a spreadsheet it cannot read)', async () => {
     const words = await wordsIn('en');
     const failure = { code: 'not-text', params: { kind: 'spreadsheet' }, message: 'x' };
-    expect(words(failure)).toMatch(/^This is a spreadsheet workbook/);
-    expect(words({ ...failure, params: {} })).toMatch(/^This is not a text file/);
+    expect(words(failure)).toMatch(/^This spreadsheet is in a format Segment Courier cannot read/);
+    expect(words({ ...failure, params: {} })).toMatch(
+      /^This is not a file Segment Courier can read/,
+    );
   });
 
   it('says something plain for a code it does not know, never main’s English', async () => {

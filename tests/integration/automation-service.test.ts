@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headerSignature } from '../../core/exports/header-signature';
+import { emulatorTestKey } from '../../emulator/server';
 import { readJobManifest } from '../../core/jobs/job-store';
-import { people, useAutomationWorld, type AutomationWorld } from './automation-world';
+import { mapping, people, useAutomationWorld, type AutomationWorld } from './automation-world';
 
 // The automation service as the host makes it, over a real data folder, a real chokidar watcher
 // on a real folder, the keychain and the emulator over 127.0.0.1. Every step waits for the
@@ -74,6 +78,8 @@ describe('automatic exports from a watched folder', () => {
     expect(scene.emulator.contact('bob@example.com')?.FirstName).toBe('Robert');
     expect(emails('Newsletter')).toContain('dan@example.com');
 
+    // A look on wake finds nothing new: each export is taken once.
+    await scene.world.automation.checkNow();
     const runs = await scene.world.automation.runs();
     expect(runs.map((run) => run.outcome)).toEqual(['sent', 'sent']);
     expect(scene.world.notifications.map((note) => note.title)).toEqual([
@@ -82,6 +88,34 @@ describe('automatic exports from a watched folder', () => {
     ]);
     expect(scene.world.changes.some((change) => change.running)).toBe(true);
   }, 40_000);
+
+  it("a plain CSV file arriving in the folder is the setup's new file", async () => {
+    const { world } = scene;
+    const destinationId = await world.addDestination('Main', emulatorTestKey);
+    const segment = await world.importFile(
+      'weekly.csv',
+      'PrimaryEmail,FirstName\r\nanna@example.com,Anna\r\n',
+    );
+    const setup = await world.exports.saveSetup({
+      name: 'Weekly newsletter',
+      destinationId,
+      segments: [{ segmentId: segment.id, list: { kind: 'existing', name: 'Plain weekly' } }],
+      mappings: [{ signature: headerSignature(segment.columns), mapping }],
+    });
+    await turnOn(setup.id);
+    const ran = world.nextRun();
+    await writeFile(
+      path.join(world.watched, 'week 24.csv'),
+      'PrimaryEmail,FirstName\r\nanna@example.com,Anna\r\nbiel@example.com,Biel\r\n',
+    );
+    const outcome = await ran;
+    expect(outcome).toMatchObject({
+      outcome: 'sent',
+      trigger: { kind: 'folder', exportPath: 'week 24.csv' },
+    });
+    await world.runs.get(outcome.jobId as string);
+    expect(emails('Plain weekly')).toEqual(['anna@example.com', 'biel@example.com']);
+  }, 30_000);
 
   it('an export already in the folder when it is turned on is not taken', async () => {
     const setupId = await scene.world.saveSetup(people('anna', 'bob'));

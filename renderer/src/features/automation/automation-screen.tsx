@@ -4,7 +4,7 @@ import { ListStates } from '../../app/list-states';
 import { useNavigation } from '../../app/navigation';
 import { useJobEvents } from '../history/use-job-events';
 import { AutomationItem } from './automation-item';
-import { useAutomationErrorText } from './automation-words';
+import { useErrorText } from '../../i18n/error-text';
 import { BackgroundSettings } from './background-settings';
 import { RunsList } from './runs-list';
 import { useAutomationEvents, useAutomations } from './use-automation';
@@ -20,7 +20,7 @@ export function AutomationScreen() {
   const { t } = useTranslation('automation');
   const { target } = useNavigation();
   const automations = useAutomations();
-  const errorText = useAutomationErrorText();
+  const errorText = useErrorText();
   const [formFor, setFormFor] = useState<string | null>(target.setupId ?? null);
   useAutomationEvents();
   // A run's job moves on while this screen is open: its counts come from the jobs' own events.

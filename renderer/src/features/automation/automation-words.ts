@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { JobListItem } from '../../../../shared/model/jobs';
-import { CourierError } from '../../../../shared/ipc/result';
 import type { AutomationRun, RunTrigger, Schedule } from '../../../../shared/model/automation';
 
 /** "Every day at 07:30", "Every Monday at 07:30" in the person's language. */
@@ -49,16 +48,5 @@ export function useRunOutcomeText() {
       default:
         return t(`outcome.${run.outcome}`, { why: reason(run) });
     }
-  };
-}
-
-/** A failed command in the person's language: by its code when we know it, else main's words. */
-export function useAutomationErrorText(): (error: unknown) => string {
-  const { t, i18n } = useTranslation('automation');
-  return (error) => {
-    if (error instanceof CourierError && i18n.exists(`automation:errors.${error.code}`)) {
-      return t(`errors.${error.code}`);
-    }
-    return error instanceof Error ? error.message : String(error);
   };
 }

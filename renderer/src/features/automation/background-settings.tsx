@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAutomationErrorText } from './automation-words';
+import { useErrorText } from '../../i18n/error-text';
 import { useBackgroundSettings, useSetStartAtLogin } from './use-automation';
 
 /** Start at login (where the system allows it), and what closing the window does (issue 18, item 4). */
@@ -9,7 +9,7 @@ export function BackgroundSettings() {
   const id = useId();
   const settings = useBackgroundSettings();
   const setStartAtLogin = useSetStartAtLogin();
-  const errorText = useAutomationErrorText();
+  const errorText = useErrorText();
   const failure = settings.error ?? setStartAtLogin.error;
   return (
     <section className="automation-background card" aria-labelledby={`${id}-title`}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useJobFormat } from '../history/job-words';
-import { useAutomationErrorText, useTriggerText } from './automation-words';
+import { useErrorText } from '../../i18n/error-text';
+import { useTriggerText } from './automation-words';
 import { RunOutcome } from './run-outcome';
 import { useAutomationRuns } from './use-automation';
 
@@ -10,7 +11,7 @@ export function RunsList() {
   const runs = useAutomationRuns();
   const format = useJobFormat();
   const triggerText = useTriggerText();
-  const errorText = useAutomationErrorText();
+  const errorText = useErrorText();
   return (
     <section className="automation-runs card" aria-labelledby="automation-runs-title">
       <h2 id="automation-runs-title">{t('runs.title')}</h2>

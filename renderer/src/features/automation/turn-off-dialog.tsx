@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AutomationView } from '../../../../shared/ipc/channels/automation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useAutomationErrorText } from './automation-words';
+import { useErrorText } from '../../i18n/error-text';
 import { useDisableAutomation } from './use-automation';
 
 /** Turning an automation off asks first: its standing consent is revoked (issue 18, item 2). */
 export function TurnOffDialog({ view, onClose }: { view: AutomationView; onClose: () => void }) {
   const { t } = useTranslation('automation');
-  const errorText = useAutomationErrorText();
+  const errorText = useErrorText();
   const disable = useDisableAutomation();
   return (
     <ConfirmDialog

@@ -6,7 +6,7 @@ import type {
 } from '../../../../shared/ipc/channels/automation';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { useTermsLanguage } from '../export/consent-frame';
-import { useAutomationErrorText } from './automation-words';
+import { useErrorText } from '../../i18n/error-text';
 import { StandingConsentDialog } from './standing-consent-dialog';
 import { FolderFields, ScheduleFields } from './trigger-fields';
 import { checkTurnOn, initialValues, type TurnOnProblem } from './turn-on-values';
@@ -31,7 +31,7 @@ export function TurnOnForm({ view, onDone, onCancel }: TurnOnFormProps) {
   const chooseFolder = useChooseFolder();
   const askStatement = useStatementRequest();
   const enable = useEnableAutomation();
-  const errorText = useAutomationErrorText();
+  const errorText = useErrorText();
   const termsLanguage = useTermsLanguage();
   const continueRef = useRef<HTMLButtonElement>(null);
   const check = checkTurnOn(values);
