@@ -74,28 +74,6 @@ const noConcreteDestination = {
 
 const coreRestrictions = [noElectronInNode, coreStaysInside, noIpcContract];
 
-/**
- * A ratchet (issue 15, item 7): the core/ files that import shared/ipc/ today, when the rule came.
- * A new import anywhere else in core/ fails lint; take a file off this list once it no longer
- * needs the contract.
- */
-const coreFilesImportingIpcToday = [
-  'core/automation/setup-segments.ts',
-  'core/destinations/check-connection.ts',
-  'core/destinations/destination-rules.ts',
-  'core/destinations/destinations-error.ts',
-  'core/destinations/destinations-service.ts',
-  'core/exports/contact-preview.ts',
-  'core/exports/export-again.ts',
-  'core/exports/exports-error.ts',
-  'core/exports/exports-service.ts',
-  'core/exports/plan-summary.ts',
-  'core/exports/saved-setups.ts',
-  'core/exports/start-export.ts',
-  'core/exports/sync-plan.ts',
-  'core/settings/settings-schema.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -193,10 +171,6 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([...coreRestrictions, noConcreteDestination]),
     },
-  },
-  {
-    files: coreFilesImportingIpcToday,
-    rules: { 'no-restricted-imports': restrict([noElectronInNode, coreStaysInside]) },
   },
   {
     files: ['electron/ipc/register-ipc.ts'],

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPlanCache } from '../core/exports/plan-cache';
 import { summarizePlan } from '../core/exports/plan-summary';
-import type { ExportSegmentInput } from '../shared/ipc/channels/exports';
+import type { ExportSegmentInput } from '../shared/model/exports';
 import type { FieldMapping } from '../shared/matching/field-mapping';
 import type { Benchmark, Figure } from './benchmark';
 import { generatedColumns, generatedRows, writeSnapshot } from './upload/snapshot-fixtures';

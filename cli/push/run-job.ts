@@ -1,13 +1,12 @@
 /**
- * Runs a job from the command line on the same engine the app uses: progress on stderr, Ctrl+C or
- * SIGTERM stops cleanly (the journal is already durable per batch) with exit 3, and the summary
- * at the end (JSON with --json).
+ * Runs a job from the command line through the jobs service the app uses (core/jobs/
+ * jobs-service.ts, its `run`): progress on stderr, Ctrl+C or SIGTERM stops cleanly (the journal is
+ * already durable per batch) with exit 3, and the summary at the end (JSON with --json).
  */
 import type { Destination } from '../../core/destination/destination';
-import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
-import { startUploadRun } from '../../core/upload/upload-run';
+import { JobsService } from '../../core/jobs/jobs-service';
 import type { CliIo } from '../command';
-import type { ExitCode } from '../exit-codes';
+import { exitCodes, type ExitCode } from '../exit-codes';
 import { createProgressPrinter } from './progress-printer';
 import { exitCodeFor, summaryJson, summaryText } from './summary';
 import { syncJson, syncText } from './sync-summary';
@@ -32,12 +31,11 @@ export interface CliRunOptions {
 export async function runJobFromCli(options: CliRunOptions): Promise<ExitCode> {
   const { io } = options;
   const printer = options.json ? null : createProgressPrinter(io.stderr as NodeJS.WriteStream);
-  const run = startUploadRun({
+  const jobs = new JobsService({
     dataFolder: options.dataFolder,
-    jobId: options.jobId,
-    snapshots: fileSnapshotAccess(options.dataFolder),
-    destination: options.destination,
-    onProgress: (progress) => printer?.update(progress),
+    // Opened and checked by the command before anything is read for the run.
+    openDestination: () => Promise.resolve(options.destination),
+    events: { progressed: (progress) => printer?.update(progress), finished: () => undefined },
     offlineTimeoutMs,
   });
   let interrupts = 0;
@@ -46,13 +44,17 @@ export async function runJobFromCli(options: CliRunOptions): Promise<ExitCode> {
     // A second Ctrl+C stops at once: every finished batch is already on disk.
     if (interrupts > 1) process.exit(3);
     io.stderr.write('\nStopping after the requests on the way… (Ctrl+C again to quit now)\n');
-    run.interrupt();
+    void jobs.dispose();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await run.done;
+    const result = await jobs.run(options.jobId);
     printer?.end();
+    if (!result) {
+      io.stderr.write(`Stopped before anything was sent. To send it: ${options.resumeCommand}\n`);
+      return exitCodes.stopped;
+    }
     const sync = await summarizeJobSync(
       options.dataFolder,
       await readJobManifest(options.dataFolder, options.jobId),

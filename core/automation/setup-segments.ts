@@ -12,7 +12,7 @@ import { importSegment } from '../import/import-segment';
 import { readSnapshotManifest, removeSnapshot } from '../segments/snapshot-store';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import type { ExportSetupRecord } from '../settings/settings-schema';
-import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type { ExportSegmentInput } from '../../shared/model/exports';
 import { emailColumnStop, type GuardrailStop } from './run-guardrails';
 
 export class SetupRunError extends Error {

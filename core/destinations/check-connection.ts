@@ -1,7 +1,7 @@
 import { autopilotMessages } from '../autopilot/autopilot-errors';
 import { DestinationError, type Destination } from '../destination/destination';
 import { serviceNames } from '../../shared/model/destination-service';
-import type { ConnectFailureReason, ConnectOutcome } from '../../shared/ipc/channels/destinations';
+import type { ConnectFailureReason, ConnectOutcome } from '../../shared/model/destinations';
 import type { DestinationService } from '../../shared/model/destination-service';
 
 /** Connect's sentences, naming the kind of account and where it shows its key. */

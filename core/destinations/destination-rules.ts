@@ -1,4 +1,4 @@
-import { destinationErrorCodes, destinationLimits } from '../../shared/ipc/channels/destinations';
+import { destinationErrorCodes, destinationLimits } from '../../shared/model/destinations';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { DestinationsError } from './destinations-error';
 

@@ -1,4 +1,4 @@
-import type { DestinationErrorCode } from '../../shared/ipc/channels/destinations';
+import type { DestinationErrorCode } from '../../shared/model/destinations';
 import type { ErrorParams } from '../../shared/model/error-params';
 
 /**

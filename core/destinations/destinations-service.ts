@@ -8,7 +8,7 @@ import {
   type DeleteOutcome,
   type DestinationSummary,
   type UpdateDestinationInput,
-} from '../../shared/ipc/channels/destinations';
+} from '../../shared/model/destinations';
 import {
   defaultEndpoint,
   defaultRequestsPerSecond,

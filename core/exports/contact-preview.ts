@@ -5,7 +5,7 @@
  * destination's own request builder writes the JSON (Destination.previewRequest), so the preview
  * cannot drift from the upload (users.md, idea 10: "exact payload preview"), whichever the kind.
  */
-import type { ContactPreview, ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type { ContactPreview, ExportSegmentInput } from '../../shared/model/exports';
 import type { Destination, OutgoingContact } from '../destination/destination';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import { compileContactBuilder } from '../upload/contact-builder';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { ExportAgain } from '../../shared/ipc/channels/exports';
+import type { ExportAgain } from '../../shared/model/exports';
 import { JobNotFoundError, readJobManifest } from '../jobs/job-store';
 import type { JobSegment } from '../jobs/job-manifest';
 import type { SnapshotManifest } from '../segments/snapshot-format';

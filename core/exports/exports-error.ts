@@ -1,4 +1,4 @@
-import { exportErrorCodes } from '../../shared/ipc/channels/exports';
+import { exportErrorCodes } from '../../shared/model/exports';
 import type { ErrorParams } from '../../shared/model/error-params';
 
 export type ExportErrorCode = (typeof exportErrorCodes)[keyof typeof exportErrorCodes];

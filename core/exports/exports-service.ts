@@ -10,15 +10,15 @@ import type {
   ExportAgain,
   ExportSegmentInput,
   ExportSetup,
+  PreviewRequest,
   SaveSetupInput,
   SegmentShape,
   StartExportInput,
-} from '../../shared/ipc/channels/exports';
-import type { ExportPlanSummary, SyncChoice } from '../../shared/ipc/channels/export-plan';
+} from '../../shared/model/exports';
+import type { ExportPlanSummary, SyncChoice } from '../../shared/model/export-plan';
 import type { ImportOutcome } from '../../shared/segments/segment-summary';
 import type { Destination } from '../destination/destination';
 import { defaultEndpoint } from '../../shared/model/destination-service';
-import type { ChannelInput } from '../../shared/ipc/bridge-api';
 import {
   destinationConnectors,
   type DestinationConnectors,
@@ -70,8 +70,6 @@ export interface ExportsService {
   reimportSource(segmentId: string): Promise<ImportOutcome>;
   start(input: StartExportInput): Promise<{ jobId: string }>;
 }
-
-export type PreviewRequest = ChannelInput<'exports:preview'>;
 
 export function createExportsService(options: ExportsServiceOptions): ExportsService {
   const { dataFolder, settings } = options;

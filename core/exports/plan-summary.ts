@@ -5,8 +5,8 @@
  * records the column facts that answer later matching changes without reading again
  * (core/exports/column-facts.ts), and a count superseded by a newer one stops.
  */
-import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
-import type { ExportPlanSummary, SegmentPlan } from '../../shared/ipc/channels/export-plan';
+import type { ExportSegmentInput } from '../../shared/model/exports';
+import type { ExportPlanSummary, SegmentPlan } from '../../shared/model/export-plan';
 import { SnapshotError } from '../segments/snapshot-paths';
 import { MappingError } from '../upload/contact-builder';
 import type { SentRowObserver } from '../upload/batch-source';

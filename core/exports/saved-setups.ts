@@ -3,7 +3,7 @@
  * matching per header signature. Saving also remembers the matching for those shapes.
  */
 import { randomUUID } from 'node:crypto';
-import type { ExportSetup, SaveSetupInput } from '../../shared/ipc/channels/exports';
+import type { ExportSetup, SaveSetupInput } from '../../shared/model/exports';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { ExportSetupRecord, Settings } from '../settings/settings-schema';
 import { readSnapshotManifest } from '../segments/snapshot-store';

@@ -8,8 +8,8 @@ import {
   hasMappingProblems,
   mappingProblems,
   type StartExportInput,
-} from '../../shared/ipc/channels/exports';
-import { type SyncChoice } from '../../shared/ipc/channels/export-plan';
+} from '../../shared/model/exports';
+import { type SyncChoice } from '../../shared/model/export-plan';
 import { buildConsentReceipt } from '../jobs/consent';
 import { createJob } from '../jobs/create-job';
 import type { ConsentReceipt } from '../jobs/job-manifest';

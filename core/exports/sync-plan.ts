@@ -2,7 +2,7 @@
  * The Export screen's side of a sync (issue 13): with a destination chosen, each segment is judged
  * against its list's delivery ledger (core/sync/), the same way the command line's push does.
  */
-import type { SyncChoice } from '../../shared/ipc/channels/export-plan';
+import type { SyncChoice } from '../../shared/model/export-plan';
 import {
   isMassRemoval,
   type ExportSegmentRequest,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { privacyAgreementSchema } from '../../shared/ipc/channels/destinations';
-import { listChoiceSchema } from '../../shared/ipc/channels/exports';
+import { privacyAgreementSchema } from '../../shared/model/destinations';
+import { listChoiceSchema } from '../../shared/model/exports';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
 import { setupAutomationSchema } from '../../shared/model/automation';
 import { destinationServices, orttoRegions } from '../../shared/model/destination-service';

@@ -1,7 +1,7 @@
 /**
  * What only Electron can do for export jobs (HostEnvironment.keepAwake, notify, saveFile): keep
  * the computer from suspending the app while an export runs, show an OS notification when one
- * ends, and ask where to save a report. The jobs service (electron/services/jobs-service.ts)
+ * ends, and ask where to save a report. The jobs service (core/jobs/jobs-service.ts)
  * decides when; these only do.
  */
 import path from 'node:path';

@@ -6,7 +6,7 @@ import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/seg
 import { createExportsHost } from './exports-host';
 import type { ExportsService } from '../../core/exports/exports-service';
 import { createJobsServiceFor } from './jobs-host';
-import type { JobsService } from './jobs-service';
+import type { JobsService } from '../../core/jobs/jobs-service';
 import type { AutomationService } from '../../core/automation/automation-service';
 import { createAutomationHost } from './automation-host';
 

@@ -5,9 +5,11 @@
  */
 import type { HostEnvironment } from './host-environment';
 import type { SettingsServices } from './settings-services';
-import { createJobDestinationOpener } from './jobs-destination';
-import { JobsService } from './jobs-service';
+import { createJobDestinationOpener } from '../../core/jobs/jobs-destination';
+import { JobsService } from '../../core/jobs/jobs-service';
+import { endFactsOf, endNotification } from './jobs-texts';
 import { pickMainLanguage, type MainLanguage } from '../i18n/main-texts';
+import type { JobListItem } from '../../shared/model/jobs';
 import { currentOsUser } from '../../core/system/os-user';
 
 /** The language main speaks (notifications, the quit dialog): the person's choice, else the system's. */
@@ -19,18 +21,33 @@ export async function savedMainLanguage(
   return pickMainLanguage(saved?.preferences.language, systemLocale);
 }
 
+/** The OS notification when an export ends by itself, in the person's language (English if unsure). */
+function endNotifier(
+  notify: (title: string, body: string) => void,
+  language: () => Promise<MainLanguage>,
+): (item: JobListItem) => Promise<void> {
+  return async (item) => {
+    const text = endNotification(await language().catch(() => 'en' as const), endFactsOf(item));
+    if (text) notify(text.title, text.body);
+  };
+}
+
 export function createJobsServiceFor(
   environment: HostEnvironment,
   settingsServices: Pick<SettingsServices, 'secrets' | 'settings'>,
 ): JobsService {
   return new JobsService({
     dataFolder: environment.dataFolder,
-    events: environment.events,
+    events: {
+      progressed: (progress) => environment.events.emit('jobs:progress', progress),
+      finished: (event) => environment.events.emit('jobs:finished', event),
+    },
     openDestination: createJobDestinationOpener({ secrets: settingsServices.secrets }),
     keepAwake: environment.keepAwake,
-    notify: environment.notify,
+    notifyEnd:
+      environment.notify &&
+      endNotifier(environment.notify, () => savedMainLanguage(settingsServices.settings)),
     saveFile: environment.saveFile,
-    language: () => savedMainLanguage(settingsServices.settings),
     osUser: currentOsUser,
     logError: (error) => console.error('[jobs] an export run failed:', error),
   });

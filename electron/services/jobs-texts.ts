@@ -4,7 +4,7 @@
  */
 import type { JobStatus } from '../../core/jobs/job-manifest';
 import { serviceNames } from '../../shared/model/destination-service';
-import type { JobListItem, JobStopKind } from '../../shared/ipc/channels/jobs';
+import type { JobListItem, JobStopKind } from '../../shared/model/jobs';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { mainText, type MainLanguage, type MainTextKey } from '../i18n/main-texts';
 

@@ -13,7 +13,7 @@ import type {
   AutomationView,
   BackgroundSettings,
 } from '../../shared/ipc/channels/automation';
-import type { JobListItem } from '../../shared/ipc/channels/jobs';
+import type { JobListItem } from '../../shared/model/jobs';
 import type { AutomationRun } from '../../shared/model/automation';
 import type { IpcResult } from '../../shared/ipc/result';
 import { renderWithApp } from './render-app';

@@ -9,7 +9,7 @@ import type {
   ConnectOutcome,
   CreateDestinationInput,
   DestinationSummary,
-} from '../../shared/ipc/channels/destinations';
+} from '../../shared/model/destinations';
 import { renderWithApp } from './render-app';
 
 export const key = '5ec12e7a5ec12e7a5ec12e7a5ec12e7a';

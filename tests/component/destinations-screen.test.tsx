@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ConnectOutcome } from '../../shared/ipc/channels/destinations';
+import type { ConnectOutcome } from '../../shared/model/destinations';
 import { bridgeWith, fail, key, ok, render, summary } from './destinations-fake-bridge';
 
 describe('Destinations screen', () => {

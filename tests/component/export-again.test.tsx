@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
-import type { ExportAgain } from '../../shared/ipc/channels/exports';
+import type { ExportAgain } from '../../shared/model/exports';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
 import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
 

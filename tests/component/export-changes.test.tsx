@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
-import type { ExportPlanSummary } from '../../shared/ipc/channels/export-plan';
+import type { ExportSegmentInput } from '../../shared/model/exports';
+import type { ExportPlanSummary } from '../../shared/model/export-plan';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import { destination, fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
 

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
-import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
-import type { ExportPlanSummary } from '../../shared/ipc/channels/export-plan';
+import type { ExportSegmentInput } from '../../shared/model/exports';
+import type { ExportPlanSummary } from '../../shared/model/export-plan';
 import { destination, fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
 
 // Issue 17: a marketer finishes the export without help.

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
-import type { ExportPlanSummary } from '../../shared/ipc/channels/export-plan';
+import type { ExportPlanSummary } from '../../shared/model/export-plan';
 import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
 
 const columnOf = (field: string) =>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
-import type { DestinationSummary } from '../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../shared/model/destinations';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
 import {
   destination,

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
-import type { ExportSetup } from '../../shared/ipc/channels/exports';
+import type { ExportSetup } from '../../shared/model/exports';
 import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });

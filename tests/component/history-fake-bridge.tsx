@@ -12,7 +12,7 @@ import type {
   JobFinishedEvent,
   JobListItem,
   JobProgressEvent,
-} from '../../shared/ipc/channels/jobs';
+} from '../../shared/model/jobs';
 import { renderWithApp } from './render-app';
 
 export const ok = <T,>(value: T) => ({ ok: true as const, value });

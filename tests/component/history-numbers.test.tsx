@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { JobDetail, JobSegmentDetail } from '../../shared/ipc/channels/jobs';
+import type { JobDetail, JobSegmentDetail } from '../../shared/model/jobs';
 import {
   detail,
   fakeBridge,

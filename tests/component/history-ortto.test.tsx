@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { JobDetail } from '../../shared/ipc/channels/jobs';
+import type { JobDetail } from '../../shared/model/jobs';
 import { detail, fakeBridge, item, jobTarget, renderHistory } from './history-fake-bridge';
 
 // Issue 16: a job's detail and receipt name the service. Job views do not carry it yet, so the

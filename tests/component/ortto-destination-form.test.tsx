@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ConnectOutcome, DestinationSummary } from '../../shared/ipc/channels/destinations';
+import type { ConnectOutcome, DestinationSummary } from '../../shared/model/destinations';
 import { bridgeWith, key, ok, render, summary } from './destinations-fake-bridge';
 
 // Issue 16, items 1 and 2: adding a destination asks which kind; Ortto's key, region, address and

@@ -19,7 +19,7 @@ import {
   createSettingsRepository,
   type SettingsRepository,
 } from '../../core/settings/settings-repository';
-import { JobRunner } from '../../core/upload/job-runner';
+import { JobRunner } from '../../core/jobs/job-runner';
 import type { RunResult } from '../../core/upload/upload-run';
 import type { RunningEmulator } from '../../emulator/server';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ExportsError } from '../../core/exports/exports-error';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
-import type { ExportSegmentInput } from '../../shared/ipc/channels/exports';
+import type { ExportSegmentInput } from '../../shared/model/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
 import { consentTermsText, consentTermsVersion } from '../../shared/model/consent-terms';

@@ -13,7 +13,7 @@ import { planExport } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import type { HostServices } from '../../electron/services/host-services';
 import { emulatorTestKey, type RunningEmulator } from '../../emulator/server';
-import type { DestinationSummary } from '../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../shared/model/destinations';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 
 export const segmentMapping: FieldMapping = {

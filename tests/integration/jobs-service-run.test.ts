@@ -9,7 +9,7 @@ import { createHostServices, type HostServices } from '../../electron/services/h
 import type { HostEnvironment } from '../../electron/services/host-environment';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
-import type { JobFinishedEvent, JobProgressEvent } from '../../shared/ipc/channels/jobs';
+import type { JobFinishedEvent, JobProgressEvent } from '../../shared/model/jobs';
 import { contactAddress, emailsOnList, setUpEmulatorJob } from './jobs-service-fixtures';
 
 // The jobs service over real parts: the importer's snapshots, the engine, job files on disk, the

@@ -18,7 +18,7 @@ import type { SecretStore } from '../../core/secrets/secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
-import { createJobDestinationOpener } from '../../electron/services/jobs-destination';
+import { createJobDestinationOpener } from '../../core/jobs/jobs-destination';
 import { recordingConnectors } from '../support/recording-connectors';
 
 let folder: string;

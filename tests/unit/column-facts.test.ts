@@ -7,7 +7,7 @@ import { createPlanCache } from '../../core/exports/plan-cache';
 import { summarizePlan } from '../../core/exports/plan-summary';
 import { snapshotFiles } from '../../core/segments/snapshot-format';
 import { convertValue, readConsent } from '../../core/upload/value-conversion';
-import { exportErrorCodes } from '../../shared/ipc/channels/exports';
+import { exportErrorCodes } from '../../shared/model/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import {
   generatedColumns,

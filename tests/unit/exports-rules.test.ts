@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { headerSignature, mappingForColumns } from '../../core/exports/header-signature';
 import { consentTerms } from '../../core/jobs/consent';
 import { consentTermsText, termsLanguages } from '../../shared/model/consent-terms';
-import { hasMappingProblems, mappingProblems } from '../../shared/ipc/channels/exports';
+import { hasMappingProblems, mappingProblems } from '../../shared/model/exports';
 
 const localeOf = async (language: string) =>
   JSON.parse(

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsentReceipt } from '../../core/jobs/consent';
-import type { JobDestination } from '../../core/jobs/job-manifest';
+import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import { failedOutcome } from '../../core/destinations/check-connection';
 import {
+  commandLineKeyMessage,
   createJobDestinationOpener,
   JobKeyUnavailableError,
-} from '../../electron/services/jobs-destination';
+  missingKeyMessage,
+  pausedForKey,
+  stopKindOf,
+} from '../../core/jobs/jobs-destination';
+import { jobStopKinds } from '../../shared/model/jobs';
 import { recordingConnectors } from '../support/recording-connectors';
 
 /** Issue 16, items 4 and 7: a job is opened by its own kind of account and declared permission. */
@@ -93,5 +98,32 @@ describe('opening the destination of a job', () => {
     expect(failedOutcome('rejected-key', 'autopilot')).toMatchObject({
       message: expect.stringContaining('Settings, Autopilot API'),
     });
+  });
+});
+
+// Only what pausedForKey reads and writes.
+const someManifest = { status: 'running', stop: null } as unknown as JobManifest;
+
+describe('the jobs channel speaks the engine’s words', () => {
+  it('tells a missing key and a locked keychain apart from a key Autopilot rejected', () => {
+    const now = new Date('2026-03-01T10:00:00Z');
+    const paused = (kind: 'missing-key' | 'keychain', message: string) => {
+      const { stop } = pausedForKey(someManifest, new JobKeyUnavailableError(kind, message), now);
+      if (!stop) throw new Error('a pause records why');
+      return stop;
+    };
+    const missing = paused('missing-key', missingKeyMessage);
+    expect(missing).toMatchObject({ reason: 'rejected-key', message: missingKeyMessage });
+    expect(stopKindOf(missing)).toBe('missing-key');
+    const fromCommandLine = commandLineKeyMessage('ORTTO_API_KEY');
+    expect(fromCommandLine).toContain('ORTTO_API_KEY');
+    expect(stopKindOf(paused('missing-key', fromCommandLine))).toBe('missing-key');
+    const locked = 'Paused: the keychain did not give the API key. The keyring is locked.';
+    expect(stopKindOf(paused('keychain', locked))).toBe('keychain');
+    // A rejected key, and a job paused for a key before the kind was recorded, read as rejected.
+    expect(stopKindOf({ reason: 'rejected-key' })).toBe('rejected-key');
+    for (const reason of ['user', 'cancel', 'offline', 'signal', 'error'] as const) {
+      expect(jobStopKinds).toContain(stopKindOf({ reason }));
+    }
   });
 });

@@ -1,11 +1,11 @@
 // Issue 12, item 10: when a streak of failures pauses the export, and how the pause is worded.
 import { describe, expect, it } from 'vitest';
 import { FaultStreak, repeatedFaultsPolicy } from '../../core/upload/fault-streak';
-import { stopKindOf } from '../../electron/services/jobs-destination';
+import { stopKindOf } from '../../core/jobs/jobs-destination';
 import { endNotification } from '../../electron/services/jobs-texts';
 import historyCa from '../../renderer/src/features/history/locales/ca.json';
 import historyEn from '../../renderer/src/features/history/locales/en.json';
-import { jobStopKinds } from '../../shared/ipc/channels/jobs';
+import { jobStopKinds } from '../../shared/model/jobs';
 import { FakeClock } from './upload-fake-clock';
 
 const batch = (seq: number) => ({ segment: 0, seq });

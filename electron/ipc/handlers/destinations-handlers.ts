@@ -5,7 +5,7 @@ import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import {
   destinationErrorCodes,
   type DestinationErrorCode,
-} from '../../../shared/ipc/channels/destinations';
+} from '../../../shared/model/destinations';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';

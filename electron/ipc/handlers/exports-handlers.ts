@@ -1,7 +1,7 @@
 import { ExportsError } from '../../../core/exports/exports-error';
 import { SettingsError } from '../../../core/settings/settings-error';
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
-import { exportErrorCodes } from '../../../shared/ipc/channels/exports';
+import { exportErrorCodes } from '../../../shared/model/exports';
 import type { HostServices } from '../../services/host-services';
 import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';

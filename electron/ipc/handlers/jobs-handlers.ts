@@ -1,6 +1,6 @@
 import type { ChannelInput } from '../../../shared/ipc/bridge-api';
 import type { HostServices } from '../../services/host-services';
-import { JobsError, jobsErrorOf } from '../../services/jobs-errors';
+import { JobsError, jobsErrorOf } from '../../../core/jobs/jobs-errors';
 import { UserFacingError } from '../user-facing-error';
 import { plainErrorsVia } from './plain-errors';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
+import type { JobListItem } from '../../../../shared/model/jobs';
 import type { AutomationRun, RunTrigger, Schedule } from '../../../../shared/model/automation';
 
 /** "Every day at 07:30", "Every Monday at 07:30" in the person's language. */

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { destinationLimits } from '../../../../shared/ipc/channels/destinations';
+import { destinationLimits } from '../../../../shared/model/destinations';
 import {
   defaultEndpoint,
   type DestinationService,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
+import type { ConnectOutcome } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { errorText } from '../../i18n/error-text';
 

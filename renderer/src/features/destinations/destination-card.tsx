@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { useServiceLabel } from '../../app/service-label';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { ConnectResult } from './connect-result';

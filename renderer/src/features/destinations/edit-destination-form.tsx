@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { AdvancedFields } from './advanced-fields';
 import { errorText } from '../../i18n/error-text';
 import { errorField } from './field-of-error';

@@ -1,4 +1,4 @@
-import { destinationErrorCodes } from '../../../../shared/ipc/channels/destinations';
+import { destinationErrorCodes } from '../../../../shared/model/destinations';
 import { CourierError } from '../../../../shared/ipc/result';
 
 /**

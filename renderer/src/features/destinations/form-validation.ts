@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
-import { destinationLimits } from '../../../../shared/ipc/channels/destinations';
+import { destinationLimits } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import type { DestinationField } from './field-of-error';
 

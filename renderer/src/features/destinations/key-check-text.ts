@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
+import type { ConnectOutcome } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 
 /**

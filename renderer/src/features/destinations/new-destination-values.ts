@@ -2,7 +2,7 @@
  * What the Add destination form holds, and how its address and pace follow the kind of account
  * and the region until the person types their own (issue 16, item 1).
  */
-import type { CreateDestinationInput } from '../../../../shared/ipc/channels/destinations';
+import type { CreateDestinationInput } from '../../../../shared/model/destinations';
 import {
   defaultEndpoint,
   defaultRequestsPerSecond,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectOutcome } from '../../../../shared/ipc/channels/destinations';
+import type { ConnectOutcome } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { errorText } from '../../i18n/error-text';
 import { FormField } from './form-field';

@@ -1,4 +1,4 @@
-import type { DestinationField } from '../../../../shared/ipc/channels/exports';
+import type { DestinationField } from '../../../../shared/model/exports';
 
 /** The destination's fields as the matching table and Add field have them (a query's state). */
 export interface AccountFields {

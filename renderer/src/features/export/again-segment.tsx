@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
-import type { ExportAgain } from '../../../../shared/ipc/channels/exports';
+import type { ExportAgain } from '../../../../shared/model/exports';
 import type { ImportOutcome } from '../../../../shared/segments/segment-summary';
 import { unwrapResult } from '../../../../shared/ipc/result';
 import { getBridge } from '../../api/bridge';

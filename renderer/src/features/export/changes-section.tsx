@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDestinationService } from './destination-service-context';
-import type { SegmentPlan } from '../../../../shared/ipc/channels/export-plan';
+import type { SegmentPlan } from '../../../../shared/model/export-plan';
 import type { ExportDraft } from './export-draft';
 import { useExportFormat } from './format';
 import type { ExportSetupState } from './use-export-setup';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import type { OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { useServiceLabel } from '../../app/service-label';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
-import type { DestinationListSummary } from '../../../../shared/ipc/channels/exports';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
+import type { DestinationListSummary } from '../../../../shared/model/exports';
 import { CourierError } from '../../../../shared/ipc/result';
 import { queryKeys } from '../../api/query-keys';
 import { ReplaceKeyForm } from '../destinations/replace-key-form';

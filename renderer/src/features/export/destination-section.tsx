@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionIds } from './section-ids';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { useNavigation } from '../../app/navigation';
 import { useServiceLabel } from '../../app/service-label';
 import { DestinationKeyCheck, type ListsQuery } from './destination-key-check';

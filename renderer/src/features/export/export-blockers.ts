@@ -4,7 +4,7 @@
  * are still counted.
  */
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { isKeyProblem, type ListsQuery } from './destination-key-check';
 import { matchingChecks } from './match-rows';
 import type { SectionName } from './section-ids';

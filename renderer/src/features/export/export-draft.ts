@@ -4,7 +4,7 @@
  * share it), and each segment's list. A reducer, so saved setups and "Export again" load the same
  * way a person's clicks build it.
  */
-import type { ListChoice } from '../../../../shared/ipc/channels/exports';
+import type { ListChoice } from '../../../../shared/model/exports';
 import type { FieldMapping, OptedOutChoice } from '../../../../shared/matching/field-mapping';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { rowIdOf, type MatchRow, type MatchTarget } from './match-rows';

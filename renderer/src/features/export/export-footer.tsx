@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { useNavigation } from '../../app/navigation';
 import { ConsentDialog } from './consent-dialog';
 import { useTermsLanguage } from './consent-frame';

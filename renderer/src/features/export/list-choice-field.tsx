@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDestinationService } from './destination-service-context';
-import type { DestinationListSummary, ListChoice } from '../../../../shared/ipc/channels/exports';
+import type { DestinationListSummary, ListChoice } from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

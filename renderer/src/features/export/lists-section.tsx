@@ -7,7 +7,7 @@ import { EmailPermissionField } from './email-permission-field';
 import { ListChoiceField } from './list-choice-field';
 import { sectionIds } from './section-ids';
 import { listNameOf } from './use-export-setup';
-import type { DestinationListSummary, ListChoice } from '../../../../shared/ipc/channels/exports';
+import type { DestinationListSummary, ListChoice } from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 
 interface ListsSectionProps {

@@ -4,7 +4,7 @@
  * fields are rows the person (or auto-matching) added. Converts to and from the FieldMapping the
  * engine uses.
  */
-import { hasMappingProblems, mappingProblems } from '../../../../shared/ipc/channels/exports';
+import { hasMappingProblems, mappingProblems } from '../../../../shared/model/exports';
 import {
   autoMatch,
   detectEmailColumn,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportPlanSummary } from '../../../../shared/ipc/channels/export-plan';
+import type { ExportPlanSummary } from '../../../../shared/model/export-plan';
 import { useExportFormat } from './format';
 
 /**

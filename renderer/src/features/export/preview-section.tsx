@@ -2,10 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDestinationService } from './destination-service-context';
 import { sectionIds } from './section-ids';
-import type {
-  DestinationListSummary,
-  ExportSegmentInput,
-} from '../../../../shared/ipc/channels/exports';
+import type { DestinationListSummary, ExportSegmentInput } from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { errorText } from '../../i18n/error-text';
 import { PreviewTable } from './preview-table';

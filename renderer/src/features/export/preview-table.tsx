@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ContactPreview, ExportSegmentInput } from '../../../../shared/ipc/channels/exports';
+import type { ContactPreview, ExportSegmentInput } from '../../../../shared/model/exports';
 import { fieldLabel } from './field-label';
 
 type PreviewRow = ContactPreview['rows'][number];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportPlanSummary } from '../../../../shared/ipc/channels/export-plan';
+import type { ExportPlanSummary } from '../../../../shared/model/export-plan';
 import type { Misfit } from '../../../../shared/model/misfit';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { fieldLabel } from './field-label';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDestinationService } from './destination-service-context';
 import { sectionIds } from './section-ids';
-import type { ExportPlanSummary } from '../../../../shared/ipc/channels/export-plan';
+import type { ExportPlanSummary } from '../../../../shared/model/export-plan';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { useNavigation } from '../../app/navigation';
 import { useExportFormat } from './format';

@@ -7,7 +7,7 @@ import type {
   ExportSetup,
   ListChoice,
   SaveSetupInput,
-} from '../../../../shared/ipc/channels/exports';
+} from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { emptyDraft, type ExportDraft, type MappingSeed } from './export-draft';
 import { mappingFromRows, rowsFromMapping } from './match-rows';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DestinationSummary } from '../../../../shared/ipc/channels/destinations';
+import type { DestinationSummary } from '../../../../shared/model/destinations';
 import { changeTotals } from './changes-section';
 import type { ConsentFacts } from './consent-dialog';
 import { fieldDescription } from './field-label';

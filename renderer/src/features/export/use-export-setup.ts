@@ -3,7 +3,7 @@ import type {
   ExportSegmentInput,
   ListChoice,
   SegmentShape,
-} from '../../../../shared/ipc/channels/exports';
+} from '../../../../shared/model/exports';
 import type { SegmentSummary } from '../../../../shared/segments/segment-summary';
 import { useSegments } from '../segments/use-segments';
 import { draftReducer, emptyDraft, type ShapeMatching } from './export-draft';

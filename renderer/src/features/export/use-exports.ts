@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../../shared/ipc/bridge-api';
-import type { ExportSegmentInput } from '../../../../shared/ipc/channels/exports';
+import type { ExportSegmentInput } from '../../../../shared/model/exports';
 import { unwrapResult } from '../../../../shared/ipc/result';
 import { getBridge } from '../../api/bridge';
 import { queryKeys } from '../../api/query-keys';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobConsent } from '../../../../shared/ipc/channels/jobs';
+import type { JobConsent } from '../../../../shared/model/jobs';
 import { useServiceLabel } from '../../app/service-label';
 import { useJobFormat } from './job-words';
 

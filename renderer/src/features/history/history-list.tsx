@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobListItem } from '../../../../shared/ipc/channels/jobs';
+import type { JobListItem } from '../../../../shared/model/jobs';
 import { ListStates } from '../../app/list-states';
 import { useNavigation } from '../../app/navigation';
 import { useErrorText } from '../../i18n/error-text';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
+import type { JobDetail } from '../../../../shared/model/jobs';
 import { useNavigation } from '../../app/navigation';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useErrorText } from '../../i18n/error-text';

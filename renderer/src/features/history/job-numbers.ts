@@ -9,7 +9,7 @@ import type {
   JobListItem,
   JobProgressEvent,
   JobSegmentDetail,
-} from '../../../../shared/ipc/channels/jobs';
+} from '../../../../shared/model/jobs';
 
 export interface ShownSegment {
   readonly name: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobDetail, JobProgressEvent } from '../../../../shared/ipc/channels/jobs';
+import type { JobDetail, JobProgressEvent } from '../../../../shared/model/jobs';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { shownNumbers, type ShownNumbers } from './job-numbers';
 import { jobService, useJobFormat, useJobStateText } from './job-words';

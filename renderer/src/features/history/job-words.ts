@@ -1,10 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  JobDetail,
-  JobListItem,
-  JobProgressEvent,
-} from '../../../../shared/ipc/channels/jobs';
+import type { JobDetail, JobListItem, JobProgressEvent } from '../../../../shared/model/jobs';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { retryShare } from './job-numbers';
 import { isLiveState } from './use-jobs';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobDetail } from '../../../../shared/ipc/channels/jobs';
+import type { JobDetail } from '../../../../shared/model/jobs';
 import { useJobFormat } from './job-words';
 
 /**

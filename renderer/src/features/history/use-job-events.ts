@@ -5,7 +5,7 @@ import type {
   JobFinishedEvent,
   JobListItem,
   JobProgressEvent,
-} from '../../../../shared/ipc/channels/jobs';
+} from '../../../../shared/model/jobs';
 import { getBridge } from '../../api/bridge';
 import { queryKeys } from '../../api/query-keys';
 import { isLiveState } from './use-jobs';

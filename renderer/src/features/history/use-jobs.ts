@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobProgressState } from '../../../../shared/ipc/channels/jobs';
+import type { JobProgressState } from '../../../../shared/model/jobs';
 import { unwrapResult } from '../../../../shared/ipc/result';
 import { getBridge } from '../../api/bridge';
 import { queryKeys } from '../../api/query-keys';

@@ -5,11 +5,11 @@
  * written when the job ended is used instead.
  */
 import { readFile } from 'node:fs/promises';
-import type { JobManifest } from '../../core/jobs/job-manifest';
-import { jobFile } from '../../core/jobs/job-store';
-import { writeJobReport } from '../../core/report/job-report';
-import type { SnapshotAccess } from '../../core/upload/snapshot-access';
-import { RetryError } from '../../core/jobs/retry-job';
+import type { JobManifest } from './job-manifest';
+import { jobFile } from './job-store';
+import { writeJobReport } from '../report/job-report';
+import type { SnapshotAccess } from '../upload/snapshot-access';
+import { RetryError } from './retry-job';
 
 /** Lines of a report written earlier, less its header (its cells hold no line breaks). */
 async function countReportRows(file: string): Promise<number | null> {

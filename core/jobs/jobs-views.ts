@@ -1,19 +1,19 @@
 /**
- * Jobs as the History screen shows them (shared/ipc/channels/jobs.ts), built from what the engine
+ * Jobs as the History screen shows them (shared/model/jobs.ts), built from what the engine
  * keeps on disk: the manifest, the journal's ledger (one read gives the per-segment tallies and the
  * totals that are their sum), the lock, the retry that sent the failed rows again. Nothing here
  * holds state; the service adds what only it knows (which runs are live in this process and their
  * last progress event).
  */
-import { contactsToSend, type JobManifest } from '../../core/jobs/job-manifest';
-import { summarizeJobSync } from '../../core/sync/job-sync-summary';
-import { listJobIds, readJobManifest } from '../../core/jobs/job-store';
-import type { JobSummary } from '../../core/jobs/job-summary';
-import { readJobListing, type JobListing } from '../../core/jobs/list-jobs';
-import { overallOf, segmentProgressOf, type JobProgress } from '../../core/upload/progress';
-import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/ipc/channels/jobs';
+import { contactsToSend, type JobManifest } from './job-manifest';
+import { summarizeJobSync } from '../sync/job-sync-summary';
+import { listJobIds, readJobManifest } from './job-store';
+import type { JobSummary } from './job-summary';
+import { readJobListing, type JobListing } from './list-jobs';
+import { overallOf, segmentProgressOf, type JobProgress } from '../upload/progress';
+import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/model/jobs';
 import { stopKindOf } from './jobs-destination';
-import { findRetryJob, readRetryOf, retryableStatuses } from '../../core/jobs/retry-job';
+import { findRetryJob, readRetryOf, retryableStatuses } from './retry-job';
 
 export function countsOf(summary: JobSummary): JobCounts {
   const { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp, unsent } =

@@ -3,7 +3,7 @@
  * values that do not fit their fields, and a sync's changes against the list's delivery ledger.
  */
 import { z } from 'zod';
-import { misfitSchema } from '../../model/misfit';
+import { misfitSchema } from './misfit';
 
 const count = z.number().int().nonnegative();
 

@@ -6,16 +6,16 @@
  * permission. A key that cannot be had is found before anything is sent and pauses the job with a
  * sentence saying what to do.
  */
-import type { Destination } from '../../core/destination/destination';
-import type { DestinationConnectors } from '../../core/destination/destination-connectors';
+import type { Destination } from '../destination/destination';
+import type { DestinationConnectors } from '../destination/destination-connectors';
 import {
   apiKeyVariables,
   createDestinationOpener,
   OpenDestinationError,
-} from '../../core/destination/open-destination';
-import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';
-import type { SecretStore } from '../../core/secrets/secret-store';
-import type { JobStopKind } from '../../shared/ipc/channels/jobs';
+} from '../destination/open-destination';
+import type { JobDestination, JobManifest } from './job-manifest';
+import type { SecretStore } from '../secrets/secret-store';
+import type { JobStopKind } from '../../shared/model/jobs';
 
 export const missingKeyMessage =
   'Paused: there is no API key for this destination in the keychain. Add it on the Destinations screen, then resume.';

@@ -3,14 +3,14 @@
  * plain sentence. The engine's own errors (job not found, finished, busy elsewhere) are turned
  * into these by `jobsErrorOf`, so the handlers have one thing to map.
  */
-import { JobDamagedError } from '../../core/jobs/job-damage';
-import { JobBusyError } from '../../core/jobs/job-lock';
-import { JobNotFoundError, JobStoreCorruptError } from '../../core/jobs/job-store';
-import { JobAlreadyRunningError } from '../../core/upload/job-runner';
-import { JobNotRunnableError } from '../../core/upload/upload-run';
-import { jobErrorCodes, type JobErrorCode } from '../../shared/ipc/channels/jobs';
+import { JobDamagedError } from './job-damage';
+import { JobBusyError } from './job-lock';
+import { JobNotFoundError, JobStoreCorruptError } from './job-store';
+import { JobAlreadyRunningError } from './live-runs';
+import { JobNotRunnableError } from '../upload/upload-run';
+import { jobErrorCodes, type JobErrorCode } from '../../shared/model/jobs';
 import type { ErrorParams } from '../../shared/model/error-params';
-import { RetryError } from '../../core/jobs/retry-job';
+import { RetryError } from './retry-job';
 
 export class JobsError extends Error {
   override readonly name = 'JobsError';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readJobManifest } from '../../core/jobs/job-store';
-import { JobAlreadyRunningError, JobRunner } from '../../core/upload/job-runner';
+import { JobRunner } from '../../core/jobs/job-runner';
+import { JobAlreadyRunningError } from '../../core/jobs/live-runs';
 import { JobNotRunnableError } from '../../core/upload/upload-run';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import {

@@ -1,63 +1,65 @@
 /**
- * Export jobs in the app (product.md, steps 5 and 6): runs them on the upload engine's JobRunner in
+ * Export jobs (product.md, steps 5 and 6): runs them on the upload engine's JobRunner in
  * the background, forwards their progress to the window, keeps the computer awake while any runs,
  * says when one ends (an OS notification), saves the report of undelivered rows where the person
  * chooses, retries failed rows, and stops every run cleanly before quitting so the next start can
- * resume it. Nothing here imports Electron: the host injects what only it has.
+ * resume it. Nothing here imports Electron: the host (electron/services/jobs-host.ts) injects what
+ * only it has.
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Destination } from '../../core/destination/destination';
-import { jobLockHolder, JobBusyError } from '../../core/jobs/job-lock';
-import type { JobDestination } from '../../core/jobs/job-manifest';
-import { jobFile, readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
-import type { Clock } from '../../core/upload/clock';
-import { JobRunner } from '../../core/upload/job-runner';
-import type { JobProgress } from '../../core/upload/progress';
-import { fileSnapshotAccess, type SnapshotAccess } from '../../core/upload/snapshot-access';
-import { jobErrorCodes, type JobDetail, type JobListItem } from '../../shared/ipc/channels/jobs';
-import type { EventSink } from './host-environment';
+import type { Destination } from '../destination/destination';
+import { jobLockHolder, JobBusyError } from './job-lock';
+import type { JobDestination } from './job-manifest';
+import { jobFile, readJobManifest, writeJobManifest } from './job-store';
+import type { Clock } from '../upload/clock';
+import { JobRunner } from './job-runner';
+import type { LiveRun, LiveRuns } from './live-runs';
+import type { RunResult } from '../upload/upload-run';
+import type { JobProgress } from '../upload/progress';
+import { fileSnapshotAccess, type SnapshotAccess } from '../upload/snapshot-access';
+import {
+  jobErrorCodes,
+  type JobDetail,
+  type JobFinishedEvent,
+  type JobListItem,
+} from '../../shared/model/jobs';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
 import { buildReport, reportFileName } from './jobs-report';
-import { createRetryJob } from '../../core/jobs/retry-job';
-import { endFactsOf, endNotification } from './jobs-texts';
-import type { MainLanguage } from '../i18n/main-texts';
+import { createRetryJob } from './retry-job';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
+
+/** What the service tells whoever shows its jobs: the window, through main's event sink. */
+export interface JobEventSink {
+  progressed(progress: JobProgress): void;
+  finished(event: JobFinishedEvent): void;
+}
 
 export interface JobsServiceOptions {
   readonly dataFolder: string;
-  readonly events: EventSink;
+  readonly events: JobEventSink;
   /** The destination a job sends to, its key looked up anew for every run. */
   readonly openDestination: (destination: JobDestination) => Promise<Destination>;
   /** Keeps the computer from sleeping; returns the function that lets it sleep again. */
   readonly keepAwake?: () => () => void;
-  /** An OS notification. */
-  readonly notify?: (title: string, body: string) => void;
+  /** Tells the person a run ended by itself (the host words it: an OS notification). */
+  readonly notifyEnd?: (item: JobListItem) => Promise<void>;
   /** The system's Save dialog: the chosen path, or null when the person cancelled. */
   readonly saveFile?: (suggestedName: string) => Promise<string | null>;
-  readonly language?: () => Promise<MainLanguage>;
   readonly osUser?: () => string;
   readonly snapshots?: SnapshotAccess;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** The command line gives up waiting for the network after this long. */
+  readonly offlineTimeoutMs?: number;
   readonly logError?: (error: unknown) => void;
-}
-
-interface ActiveRun {
-  /** Settles once the run has started (its first progress event) or could not start. */
-  readonly started: Promise<void>;
-  /** Settles once the run is over and its end has been told. */
-  readonly finished: Promise<void>;
 }
 
 export class JobsService {
   readonly #options: JobsServiceOptions;
   readonly #runner: JobRunner;
   readonly #snapshots: SnapshotAccess;
-  readonly #active = new Map<string, ActiveRun>();
-  readonly #latest = new Map<string, JobProgress>();
-  readonly #onStarted = new Map<string, () => void>();
   #letSleep: (() => void) | null = null;
   #disposed: Promise<void> | null = null;
 
@@ -70,11 +72,17 @@ export class JobsService {
       snapshots: this.#snapshots,
       clock: options.clock,
       random: options.random,
-      onProgress: (progress) => this.#progressed(progress),
+      offlineTimeoutMs: options.offlineTimeoutMs,
+      onProgress: (progress) => this.#options.events.progressed(progress),
     });
   }
 
-  readonly #isHere = (jobId: string): boolean => this.#active.has(jobId);
+  /** The runner's registry (core/jobs/live-runs.ts): the one place that knows which runs are live. */
+  get #live(): LiveRuns {
+    return this.#runner.live;
+  }
+
+  readonly #isHere = (jobId: string): boolean => this.#live.has(jobId);
 
   /** Every export, newest first. */
   list(): Promise<JobListItem[]> {
@@ -99,13 +107,13 @@ export class JobsService {
 
   get(jobId: string): Promise<JobDetail> {
     return this.#plainly(() =>
-      readDetail(this.#options.dataFolder, jobId, this.#isHere, this.#latest.get(jobId) ?? null),
+      readDetail(this.#options.dataFolder, jobId, this.#isHere, this.#live.lastProgress(jobId)),
     );
   }
 
   /** Jobs this app is sending now (the quit confirmation asks while there are any). */
   runningCount(): number {
-    return this.#active.size;
+    return this.#live.size;
   }
 
   /**
@@ -116,23 +124,25 @@ export class JobsService {
     if (this.#disposed) {
       return Promise.reject(new JobsError(jobErrorCodes.busy, 'Segment Courier is closing.'));
     }
-    const existing = this.#active.get(jobId);
+    const existing = this.#live.get(jobId);
     if (existing) return existing.started;
-    let markStarted!: () => void;
-    let failStart!: (error: unknown) => void;
-    const started = new Promise<void>((resolve, reject) => {
-      markStarted = resolve;
-      failStart = reject;
-    });
-    this.#onStarted.set(jobId, markStarted);
-    const finished = this.#runToEnd(jobId, markStarted, failStart);
-    this.#active.set(jobId, { started, finished });
-    this.#updateKeepAwake();
-    return started;
+    const { run, result } = this.#begin(jobId);
+    // start reports a run that could not start through `started`; the rest goes to events.
+    result.catch(() => undefined);
+    return run.started;
+  }
+
+  /**
+   * Runs a job here to its end (the command line): the engine's result, or null when it did not
+   * begin (stopped while opening its destination, or paused because its key cannot be had).
+   * Rejects with the engine's own error when it cannot start.
+   */
+  async run(jobId: string): Promise<RunResult | null> {
+    return this.#begin(jobId).result;
   }
 
   async pause(jobId: string): Promise<void> {
-    await this.#active.get(jobId)?.started.catch(() => undefined);
+    await this.#live.get(jobId)?.started.catch(() => undefined);
     if (this.#runner.pause(jobId)) return;
     // Sent by another process (the command line) holding its lock: say so, it is paused there.
     const holder = await this.#plainly(() =>
@@ -144,11 +154,11 @@ export class JobsService {
 
   /** Cancels a running or stopped job; what was sent stays sent, the report lists the rest. */
   async cancel(jobId: string): Promise<void> {
-    const active = this.#active.get(jobId);
-    await active?.started.catch(() => undefined);
-    if (active && this.#runner.isRunning(jobId)) {
+    const run = this.#live.get(jobId);
+    await run?.started.catch(() => undefined);
+    if (run && this.#runner.isRunning(jobId)) {
       await this.#runner.cancel(jobId);
-      await active.finished;
+      await run.finished;
       return;
     }
     await this.#plainly(() => this.#runner.cancel(jobId));
@@ -193,66 +203,74 @@ export class JobsService {
   dispose(): Promise<void> {
     this.#disposed ??= (async () => {
       await this.#runner.stopAll();
-      await Promise.allSettled([...this.#active.values()].map((run) => run.finished));
       this.#letSleep?.();
       this.#letSleep = null;
     })();
     return this.#disposed;
   }
 
-  /** Runs the job; settles once its end has been told (or it could not start, which start reports). */
-  async #runToEnd(
-    jobId: string,
-    markStarted: () => void,
-    failStart: (error: unknown) => void,
-  ): Promise<void> {
-    let ended = false;
-    try {
-      await this.#run(jobId);
-      markStarted();
-      ended = true;
-    } catch (error) {
-      const known = jobsErrorOf(error);
-      failStart(known);
-      if (!(known instanceof JobsError)) this.#options.logError?.(error);
-      // A run that had begun (its first progress went out) still needs its end told.
-      ended = !this.#onStarted.has(jobId);
-    }
-    // Not running any more before anyone hears of the end, so what they read then agrees.
-    this.#active.delete(jobId);
-    this.#onStarted.delete(jobId);
+  /** Makes the job live and runs it; once it is over (and no longer live) its end is told. */
+  #begin(jobId: string): { run: LiveRun; result: Promise<RunResult | null> } {
+    const begun = this.#live.begin(
+      jobId,
+      (run) => this.#send(run),
+      (run) => this.#ended(run),
+    );
     this.#updateKeepAwake();
-    if (ended)
-      await this.#announceEnd(jobId, true).catch((error) => this.#options.logError?.(error));
+    return begun;
   }
 
-  async #run(jobId: string): Promise<void> {
-    const holder = await jobLockHolder(jobFile(this.#options.dataFolder, jobId, 'lock'));
-    if (holder !== null) throw new JobBusyError(jobId, holder);
+  async #send(run: LiveRun): Promise<RunResult | null> {
     try {
-      await this.#runner.start(jobId);
+      const result = await this.#sendOrPauseForKey(run);
+      run.markStarted();
+      return result;
+    } catch (error) {
+      const known = jobsErrorOf(error);
+      run.failStart(known);
+      if (!(known instanceof JobsError)) this.#options.logError?.(error);
+      throw error;
+    }
+  }
+
+  async #sendOrPauseForKey(run: LiveRun): Promise<RunResult | null> {
+    try {
+      return await this.#runner.send(run);
     } catch (error) {
       if (!(error instanceof JobKeyUnavailableError)) throw error;
-      await this.#pauseForKey(jobId, error);
+      await this.#pauseForKey(run, error);
+      return null;
     }
+  }
+
+  /** Not live any more before anyone hears of the end, so what they read then agrees. */
+  async #ended(run: LiveRun): Promise<void> {
+    this.#updateKeepAwake();
+    // A run that could not start is reported by start; one that had begun still needs its end told.
+    if (!run.hasStarted) return;
+    await this.#announceEnd(run.jobId, true).catch((error) => this.#options.logError?.(error));
   }
 
   /** The key cannot be had: nothing was sent; the job waits, saying why. */
-  async #pauseForKey(jobId: string, error: JobKeyUnavailableError): Promise<void> {
+  async #pauseForKey(run: LiveRun, error: JobKeyUnavailableError): Promise<void> {
     const { dataFolder } = this.#options;
+    const { jobId } = run;
     const manifest = await readJobManifest(dataFolder, jobId);
     await writeJobManifest(dataFolder, pausedForKey(manifest, error, new Date()));
-    this.#progressed(
-      pausedProgress(await readListItem(dataFolder, jobId, () => false), error.message),
+    const progress = pausedProgress(
+      await readListItem(dataFolder, jobId, () => false),
+      error.message,
     );
+    run.progressed(progress);
+    this.#options.events.progressed(progress);
   }
 
   /** Tells the window a run ended (and the person, when it ended by itself). */
   async #announceEnd(jobId: string, notify: boolean): Promise<void> {
     const { dataFolder, events } = this.#options;
     const { item } = await readListItem(dataFolder, jobId, () => false);
-    if (notify) await this.#notifyEnd(item);
-    events.emit('jobs:finished', {
+    if (notify) await this.#options.notifyEnd?.(item);
+    events.finished({
       jobId,
       status: item.status,
       stop: item.stop,
@@ -260,25 +278,10 @@ export class JobsService {
     });
   }
 
-  async #notifyEnd(item: JobListItem): Promise<void> {
-    if (!this.#options.notify) return;
-    const language = (await this.#options.language?.().catch(() => 'en' as const)) ?? 'en';
-    const text = endNotification(language, endFactsOf(item));
-    if (text) this.#options.notify(text.title, text.body);
-  }
-
-  #progressed(progress: JobProgress): void {
-    this.#latest.set(progress.jobId, progress);
-    const started = this.#onStarted.get(progress.jobId);
-    this.#onStarted.delete(progress.jobId);
-    started?.();
-    this.#options.events.emit('jobs:progress', progress);
-  }
-
   #updateKeepAwake(): void {
-    if (this.#active.size > 0 && !this.#letSleep) {
+    if (this.#live.size > 0 && !this.#letSleep) {
       this.#letSleep = this.#options.keepAwake?.() ?? (() => undefined);
-    } else if (this.#active.size === 0 && this.#letSleep) {
+    } else if (this.#live.size === 0 && this.#letSleep) {
       this.#letSleep();
       this.#letSleep = null;
     }
