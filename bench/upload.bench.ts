@@ -8,7 +8,7 @@ import { measureOrttoThroughput, measureThroughput } from './upload/throughput-b
 // about 25 s at the limit, so the start and the tail weigh little; d and e drive the real command
 // line in a child process.
 
-export const uploadAtLimitBenchmark: Benchmark = {
+const uploadAtLimitBenchmark: Benchmark = {
   name: 'upload-at-limit',
   description:
     '(a) server limit 20 req/s, engine rate 20: >= 95% of 20 x 100 contacts/s, <= 1% 429s',
@@ -22,7 +22,7 @@ export const uploadAtLimitBenchmark: Benchmark = {
     }),
 };
 
-export const uploadAboveLimitBenchmark: Benchmark = {
+const uploadAboveLimitBenchmark: Benchmark = {
   name: 'upload-above-limit',
   description:
     '(b) server limit 20 req/s, engine rate 40 (limit unknown): >= 80% of the limit, <= 5% 429s',
@@ -36,7 +36,7 @@ export const uploadAboveLimitBenchmark: Benchmark = {
     }),
 };
 
-export const uploadFaultsBenchmark: Benchmark = {
+const uploadFaultsBenchmark: Benchmark = {
   name: 'upload-faults',
   description:
     '(c) 5% of requests fail (503s and resets): every contact delivered, >= 85% of the limit',
@@ -50,27 +50,27 @@ export const uploadFaultsBenchmark: Benchmark = {
     }),
 };
 
-export const uploadKillBenchmark: Benchmark = {
+const uploadKillBenchmark: Benchmark = {
   name: 'upload-kill',
   description:
     '(d) kill -9 in the middle of a push, then resume: nothing lost, only in-flight batches again',
   run: measureKillAndResume,
 };
 
-export const uploadMillionBenchmark: Benchmark = {
+const uploadMillionBenchmark: Benchmark = {
   name: 'upload-million',
   description: '(e) a 1,000,000-contact push from a CSV file: peak memory under 300 MB',
   run: measureMillion,
 };
 
-export const uploadDeadServerBenchmark: Benchmark = {
+const uploadDeadServerBenchmark: Benchmark = {
   name: 'upload-dead-server',
   description:
     '(f) every POST /contacts answered 500: paused within 30 s of simulated time, nothing given up, all delivered on resume',
   run: measureDeadServer,
 };
 
-export const orttoAtLimitBenchmark: Benchmark = {
+const orttoAtLimitBenchmark: Benchmark = {
   name: 'ortto-at-limit',
   description:
     'Ortto: emulator limit 10 req/s, engine rate 10: >= 95% of 10 x 100 people/s, <= 1% 429s, no ban',
@@ -84,7 +84,7 @@ export const orttoAtLimitBenchmark: Benchmark = {
     }),
 };
 
-export const orttoAboveLimitBenchmark: Benchmark = {
+const orttoAboveLimitBenchmark: Benchmark = {
   name: 'ortto-above-limit',
   description:
     'Ortto: emulator limit 10 req/s, engine rate 20 (limit unknown): >= 80% of the limit, no ban',

@@ -26,7 +26,7 @@ export class BadInputError extends Error {
   }
 }
 
-export interface CliErrorReport {
+interface CliErrorReport {
   readonly code: string;
   readonly message: string;
   readonly exitCode: ExitCode;

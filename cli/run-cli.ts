@@ -4,7 +4,7 @@ import { commands as defaultCommands } from './commands/index';
 import { exitCodes, type ExitCode } from './exit-codes';
 import { quoteArgument, withoutKey } from './quote-argument';
 
-export function usageText(
+function usageText(
   commands: readonly CliCommand[],
   invocation: string = checkoutInvocation,
 ): string {

@@ -29,7 +29,7 @@ export interface RowProblem {
   readonly message: string;
 }
 
-export interface RowContext {
+interface RowContext {
   readonly listExists: (listId: string) => boolean;
   readonly invalidEmails: ReadonlySet<string>;
 }
@@ -38,7 +38,7 @@ function isScalar(value: unknown): value is Scalar {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-export function isAcceptableEmail(email: string, context: RowContext): boolean {
+function isAcceptableEmail(email: string, context: RowContext): boolean {
   return emailShape.test(email) && !context.invalidEmails.has(email.toLowerCase());
 }
 

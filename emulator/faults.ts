@@ -16,7 +16,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export interface FaultSettings {
+interface FaultSettings {
   readonly faultRate: number;
   readonly faultKinds: readonly FaultKind[];
   readonly faultSchedule: Readonly<Record<number, FaultKind>>;

@@ -7,7 +7,7 @@
 export type LimitVerdict =
   { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
-export class TokenBucket {
+class TokenBucket {
   readonly #rate: number;
   readonly #capacity: number;
   #tokens: number;
@@ -40,7 +40,7 @@ export class TokenBucket {
 
 const dayMs = 86_400_000;
 
-export class DailyQuota {
+class DailyQuota {
   readonly #limit: number;
   #day = Number.NaN;
   #used = 0;

@@ -14,7 +14,7 @@ import type { EmulatorState } from './state';
 
 const routes: readonly Route[] = [...contactRoutes, ...listRoutes];
 
-export interface PipelineParts {
+interface PipelineParts {
   readonly options: EmulatorOptions;
   readonly state: EmulatorState;
   readonly limits: Limits;

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { FaultKind } from './options';
 
-export type RequestOutcome = 'answered' | 'reset' | 'hang';
+type RequestOutcome = 'answered' | 'reset' | 'hang';
 
 export interface RecordedRequest {
   /** 1-based arrival order; the number `faultSchedule` refers to. */

@@ -22,7 +22,7 @@ export interface StoredList {
   readonly title: string;
 }
 
-export interface CustomFieldInfo {
+interface CustomFieldInfo {
   readonly name: string;
   readonly fieldType: string;
 }

@@ -45,7 +45,7 @@ async function renderPng(browser: Browser, svg: string, size: number): Promise<B
 }
 
 /** ICO: a 6-byte header, a 16-byte entry per image, then the PNGs (Windows Vista and later). */
-export function buildIco(images: ReadonlyArray<{ size: number; png: Buffer }>): Buffer {
+function buildIco(images: ReadonlyArray<{ size: number; png: Buffer }>): Buffer {
   const header = Buffer.alloc(6 + 16 * images.length);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2); // 1 = icon
@@ -67,7 +67,7 @@ export function buildIco(images: ReadonlyArray<{ size: number; png: Buffer }>): 
 }
 
 /** ICNS: 'icns' and the total length, then per image its 4-letter type, its length and a PNG. */
-export function buildIcns(images: ReadonlyArray<{ type: string; png: Buffer }>): Buffer {
+function buildIcns(images: ReadonlyArray<{ type: string; png: Buffer }>): Buffer {
   const chunks = images.map(({ type, png }) => {
     const head = Buffer.alloc(8);
     head.write(type, 0, 'ascii');

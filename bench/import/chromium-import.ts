@@ -89,7 +89,7 @@ function cardShows(rowCount: string): Promise<void> {
   });
 }
 
-export interface ChromiumImportResult {
+interface ChromiumImportResult {
   readonly longestTaskMs: number;
   readonly longTasks: number;
   readonly seconds: number;

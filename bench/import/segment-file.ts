@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
  * quoted values with commas and doubled quotes, and a little dirt (one duplicate in 1,000 rows,
  * one invalid address in 997) so validation does its real work.
  */
-export function segmentRow(index: number): string {
+function segmentRow(index: number): string {
   const email =
     index % 997 === 0
       ? `user${index}@exemple`
@@ -16,7 +16,7 @@ export function segmentRow(index: number): string {
   return `${email},Àngel ${index % 100},Guimerà-Ñúñez,Girona,"Forn ""Cal Pep"", S.L.",${index}.50,"nota amb, coma"`;
 }
 
-export const segmentHeader = 'Email,FirstName,LastName,City,Company,Amount,Notes';
+const segmentHeader = 'Email,FirstName,LastName,City,Company,Amount,Notes';
 
 export async function writeSegmentFile(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);

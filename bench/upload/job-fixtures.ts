@@ -10,7 +10,7 @@ import type { JobManifest, JobSettings } from '../../core/jobs/job-manifest';
 import { planExport } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 
-export interface FixtureJobOptions {
+interface FixtureJobOptions {
   readonly dataFolder: string;
   readonly segments: readonly { readonly segmentId: string; readonly listName: string }[];
   readonly mapping: FieldMapping;

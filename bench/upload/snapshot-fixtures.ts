@@ -10,7 +10,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { snapshotFiles, type SnapshotManifest } from '../../core/segments/snapshot-format';
 
-export interface SnapshotFixture {
+interface SnapshotFixture {
   readonly segmentId: string;
   readonly name?: string;
   readonly columns: readonly string[];

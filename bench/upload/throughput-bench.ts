@@ -11,7 +11,7 @@ import { startEmulator, type EmulatorOptions } from '../../emulator/server';
 import type { Figure } from '../benchmark';
 import { createEngineJob, type Connect } from './engine-harness';
 
-export interface ThroughputScenario {
+interface ThroughputScenario {
   /** The emulator's limit in requests per second (its token bucket). */
   readonly serverRate: number;
   /** The engine's configured rate. */
@@ -101,7 +101,7 @@ export async function measureThroughput(scenario: ThroughputScenario): Promise<F
   }
 }
 
-export interface OrttoThroughputScenario extends Omit<ThroughputScenario, 'emulator'> {
+interface OrttoThroughputScenario extends Omit<ThroughputScenario, 'emulator'> {
   readonly emulator?: Partial<OrttoEmulatorOptions>;
 }
 

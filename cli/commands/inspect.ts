@@ -2,7 +2,8 @@ import path from 'node:path';
 import { formatBytes, ImportError } from '../../core/import/import-error';
 import { readSegmentFile } from '../../core/import/read-segment-file';
 import type { ReadSegment } from '../../core/import/read-types';
-import { autoMatch, detectEmailColumn } from '../../shared/matching/auto-match';
+import { autoMatch } from '../../shared/matching/auto-match';
+import { detectEmailColumn } from '../../shared/matching/email-column';
 import {
   delimiterNames,
   type ImportProblem,
@@ -54,7 +55,7 @@ const sourceNames: Record<SegmentShape['source'], string> = {
 };
 
 /** "Customer Insights export, table Contacts, 3 parts (other tables: Orders; pick with --entity)". */
-export function describeShape(shape: SegmentShape): string | null {
+function describeShape(shape: SegmentShape): string | null {
   if (shape.source === 'csv') return null;
   const words = [sourceNames[shape.source]];
   if (shape.inner) words[0] += ` holding a ${sourceNames[shape.inner]}`;
@@ -99,7 +100,7 @@ function summaryObject(read: ReadSegment) {
 
 const count = (value: number) => value.toLocaleString('en-US');
 
-export function describeProblem(problem: ImportProblem): string {
+function describeProblem(problem: ImportProblem): string {
   switch (problem.kind) {
     case 'invalid-email':
       return `"${problem.value}" is not a valid email address`;

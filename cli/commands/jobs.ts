@@ -1,4 +1,4 @@
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { listJobsChecked, type JobListing, type UnreadableJob } from '../../core/jobs/list-jobs';
 import { UsageError, type CliCommand } from '../command';
 import { exitCodes } from '../exit-codes';

@@ -1,7 +1,7 @@
 import { apiKeyVariables } from '../../core/destination/open-destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { isLargeExport, largeExportWarning } from '../../core/upload/export-plan';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';

@@ -1,5 +1,5 @@
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { ensureJobIntact } from '../../core/jobs/job-damage';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { ensureResumable } from '../../core/upload/upload-run';

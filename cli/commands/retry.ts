@@ -1,5 +1,5 @@
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { consentTerms } from '../../core/jobs/consent';
 import { ensureJobIntact } from '../../core/jobs/job-damage';
 import type { JobManifest } from '../../core/jobs/job-manifest';

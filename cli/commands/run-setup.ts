@@ -13,7 +13,7 @@
 import { dryRunSavedSetup, runSavedSetup } from '../../core/automation/run-saved-setup';
 import type { NotSent, RunConsent } from '../../core/automation/saved-setup-plan';
 import { StandingConsents } from '../../core/automation/standing-consents';
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';

@@ -57,7 +57,7 @@ export interface CliDestinationOptions extends KeySourceOptions {
   readonly connectors?: DestinationConnectors;
 }
 
-export interface CliDestination {
+interface CliDestination {
   readonly destination: Destination;
   readonly endpoint: string;
   /** Ortto: the account's region, as given or saved (default otherwise). */

@@ -5,7 +5,8 @@
  */
 import { autopilotStandardFields } from '../../core/autopilot/standard-fields';
 import { customFieldTypes, type CustomFieldType } from '../../core/destination/destination';
-import { autoMatch, type SampleRows } from '../../shared/matching/auto-match';
+import { autoMatch } from '../../shared/matching/auto-match';
+import { type SampleRows } from '../../shared/matching/email-column';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { UsageError } from '../command';
 

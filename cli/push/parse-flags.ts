@@ -5,9 +5,9 @@
 import { UsageError } from '../command';
 import { quoteArgument } from '../quote-argument';
 
-export type FlagKind = 'text' | 'switch' | 'repeated';
+type FlagKind = 'text' | 'switch' | 'repeated';
 
-export interface ParsedFlags {
+interface ParsedFlags {
   readonly positionals: string[];
   readonly text: Map<string, string>;
   readonly switches: Set<string>;

@@ -22,7 +22,7 @@ import {
   type SegmentSync,
 } from '../../core/upload/export-plan';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
-import { detectEmailColumn } from '../../shared/matching/auto-match';
+import { detectEmailColumn } from '../../shared/matching/email-column';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { ImportReport } from '../../shared/segments/import-report';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';

@@ -19,7 +19,7 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${minutes % 60} min`;
 }
 
-export function progressLine(progress: JobProgress): string {
+function progressLine(progress: JobProgress): string {
   const done = progress.succeeded + progress.failed;
   const share = progress.total > 0 ? Math.min(1, done / progress.total) : 1;
   const filled = Math.round(share * barWidth);
@@ -36,7 +36,7 @@ export function progressLine(progress: JobProgress): string {
   return parts.join(' · ');
 }
 
-export interface ProgressPrinter {
+interface ProgressPrinter {
   update(progress: JobProgress): void;
   /** Ends the bar's line so the summary starts on a fresh one. */
   end(): void;

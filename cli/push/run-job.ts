@@ -16,7 +16,7 @@ import { readJobManifest } from '../../core/jobs/job-store';
 /** The command line gives up waiting for the network after this long, and stops resumably. */
 const offlineTimeoutMs = 10 * 60_000;
 
-export interface CliRunOptions {
+interface CliRunOptions {
   readonly dataFolder: string;
   readonly jobId: string;
   readonly destination: Destination;

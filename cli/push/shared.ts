@@ -1,6 +1,6 @@
 /** Bits push, resume and jobs share. */
 import { OpenDestinationError } from '../../core/destination/open-destination';
-import { defaultDataFolder } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder } from '../../core/settings/data-folder';
 import { SecretStoreError } from '../../core/secrets/secret-store';
 import { checkoutInvocation, type CliIo } from '../command';
 

@@ -46,7 +46,7 @@ export function massRemovalRefusal(plan: ExportPlan, flags: SyncFlags): string |
 }
 
 /** Per segment, as the preview shows it. */
-export function segmentChanges(segment: PlannedSegment, mirror: boolean) {
+function segmentChanges(segment: PlannedSegment, mirror: boolean) {
   const changes = segment.changes ?? { new: segment.valid, changed: 0, unchanged: 0, leaving: 0 };
   return {
     segment: segment.name,

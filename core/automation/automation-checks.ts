@@ -5,7 +5,8 @@
 import { stat } from 'node:fs/promises';
 import type { ExportSetupRecord, Settings } from '../settings/settings-schema';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
-import { AutomationError, automationErrorCodes } from './automation-error';
+import { AutomationError } from './automation-error';
+import { automationErrorCodes } from '../../shared/model/automation';
 import {
   needsEmailPermission,
   type AutomationTriggerChoice,

@@ -1,6 +1,6 @@
-import { automationErrorCodes } from '../../shared/model/automation';
+import type { automationErrorCodes } from '../../shared/model/automation';
 
-export type AutomationErrorCode = (typeof automationErrorCodes)[keyof typeof automationErrorCodes];
+type AutomationErrorCode = (typeof automationErrorCodes)[keyof typeof automationErrorCodes];
 
 /** Turning an automation on or off was refused: a code the screen words, and plain English. */
 export class AutomationError extends Error {
@@ -12,5 +12,3 @@ export class AutomationError extends Error {
     super(message);
   }
 }
-
-export { automationErrorCodes };

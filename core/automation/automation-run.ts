@@ -10,7 +10,7 @@ import { runSavedSetup, type SavedSetupOutcome, type SetupTargetOpener } from '.
 import type { RunRequest } from './setup-watch';
 import type { StandingConsents } from './standing-consents';
 
-export interface AutomationRunDependencies {
+interface AutomationRunDependencies {
   readonly dataFolder: string;
   readonly settings: SettingsRepository;
   readonly consents: StandingConsents;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { automationRunSchema, type AutomationRun } from '../../shared/model/automation';
 import { QueuedJsonRecord } from './json-record';
 
-export const automationRunsLimit = 200;
+const automationRunsLimit = 200;
 
 const logSchema = z.object({ version: z.literal(1), runs: z.array(automationRunSchema) });
 

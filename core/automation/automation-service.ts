@@ -17,7 +17,8 @@ import type {
   AutomationStatement,
   AutomationView,
 } from '../../shared/model/automation';
-import { AutomationError, automationErrorCodes } from './automation-error';
+import { AutomationError } from './automation-error';
+import { automationErrorCodes } from '../../shared/model/automation';
 import { runAutomation } from './automation-run';
 import { AutomationRuns } from './automation-runs';
 import {
@@ -28,6 +29,7 @@ import {
 } from './automation-statement';
 import type { SetupTargetOpener } from './run-saved-setup';
 import { automationView } from './automation-view';
+import { localTimeZone } from './zoned-time';
 import { checkEnable, runnableOrGone } from './automation-checks';
 import {
   startSetupWatch,
@@ -51,7 +53,7 @@ export interface AutomationServiceOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-export interface EnableAutomation extends AutomationTriggerChoice {
+interface EnableAutomation extends AutomationTriggerChoice {
   /** The language the person read the standing consent in. */
   readonly language: TermsLanguage;
   readonly emailPermission?: EmailPermissionChoice;
@@ -79,7 +81,7 @@ export class AutomationService {
   constructor(options: AutomationServiceOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
-    this.#timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.#timeZone = options.timeZone ?? localTimeZone();
     const now = () => new Date(this.#clock.now());
     this.#consents = new StandingConsents(options.dataFolder, now);
     this.#runs = new AutomationRuns(options.dataFolder);

@@ -7,7 +7,8 @@
 import { mappedFieldNames } from '../jobs/consent';
 import type { DestinationRecord, ExportSetupRecord, Settings } from '../settings/settings-schema';
 import type { AutomationStatement, Schedule, StandingConsent } from '../../shared/model/automation';
-import { AutomationError, automationErrorCodes } from './automation-error';
+import { AutomationError } from './automation-error';
+import { automationErrorCodes } from '../../shared/model/automation';
 import { setupListName } from './setup-segments';
 import type { NewStandingConsent } from './standing-consents';
 import {

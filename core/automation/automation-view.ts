@@ -4,7 +4,7 @@ import type { AutomationRun, AutomationView } from '../../shared/model/automatio
 import { nextRunAfter } from './schedule';
 import type { StandingConsents } from './standing-consents';
 
-export interface ViewContext {
+interface ViewContext {
   readonly settings: Settings;
   /** The runs log, newest first. */
   readonly runs: readonly AutomationRun[];

@@ -9,7 +9,7 @@
 import { exportIdentity, type TakenExports } from './taken-exports';
 import { scanWatchedFolder, type ExportLook } from './export-scan';
 
-export const defaultStableForMs = 5_000;
+const defaultStableForMs = 5_000;
 
 export interface CompleteExport {
   readonly id: string;
@@ -20,7 +20,7 @@ export interface CompleteExport {
   readonly files: ExportLook['files'];
 }
 
-export interface WaitingExport {
+interface WaitingExport {
   readonly path: string;
   /** A plain sentence: what is still missing or still changing. */
   readonly reason: string;
@@ -34,7 +34,7 @@ export interface ArrivalCheck {
   readonly recheckInMs?: number;
 }
 
-export interface ExportArrivalsOptions {
+interface ExportArrivalsOptions {
   readonly watchedFolder: string;
   /** The saved setup this folder feeds; exports are taken once per setup. */
   readonly setupId: string;

@@ -10,12 +10,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isSchemaFileName, matchLocation, partLabel, readSchemaParts } from './export-schema-parts';
 
-export const plainExportExtensions = ['.csv', '.tsv', '.txt', '.gz', '.zip', '.xlsx'] as const;
+const plainExportExtensions = ['.csv', '.tsv', '.txt', '.gz', '.zip', '.xlsx'] as const;
 
 /** Deep enough for {Export}/{Table}/{yyyy}/{MM}/{dd}/{HHmm}/part.csv two folders down. */
 const maxDepth = 10;
 
-export interface FileLook {
+interface FileLook {
   /** '/'-separated, relative to the watched folder. */
   readonly path: string;
   readonly size: number;

@@ -29,14 +29,14 @@ const manifestJson = z.object({
   ),
 });
 
-export interface SchemaParts {
+interface SchemaParts {
   /** Partition locations as the schema writes them. */
   readonly partitions: readonly string[];
   /** Other documents the schema needs beside it (a manifest's entity `.cdm.json` files). */
   readonly documents: readonly string[];
 }
 
-export type SchemaRead =
+type SchemaRead =
   | { readonly ok: true; readonly parts: SchemaParts }
   | { readonly ok: false; readonly reason: string };
 

@@ -12,9 +12,9 @@ import { watch, type FSWatcher } from 'chokidar';
 import { systemClock, type Clock } from '../upload/clock';
 import type { ArrivalCheck, CompleteExport, ExportArrivals } from './export-arrival';
 
-export const defaultDebounceMs = 1_000;
+const defaultDebounceMs = 1_000;
 
-export interface FolderWatcherOptions {
+interface FolderWatcherOptions {
   readonly watchedFolder: string;
   readonly arrivals: ExportArrivals;
   /** Called once per complete export, after it is recorded as taken. */

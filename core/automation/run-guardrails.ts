@@ -42,7 +42,7 @@ export type GuardrailStop =
       readonly listMemberCount: number;
     };
 
-export type GuardrailVerdict =
+type GuardrailVerdict =
   | { readonly send: true }
   | { readonly send: false; readonly stops: readonly GuardrailStop[]; readonly message: string };
 
@@ -79,7 +79,7 @@ export function emailColumnStop(
   };
 }
 
-export function profileCountStop(facts: SegmentRunFacts): GuardrailStop | undefined {
+function profileCountStop(facts: SegmentRunFacts): GuardrailStop | undefined {
   const before = facts.lastProfileCount;
   if (before === undefined || before === 0 || facts.profileCount >= before) return undefined;
   if (!isMoreThanAllowedShare(before - facts.profileCount, before)) return undefined;
@@ -95,7 +95,7 @@ export function profileCountStop(facts: SegmentRunFacts): GuardrailStop | undefi
   };
 }
 
-export function removalsStop(facts: SegmentRunFacts): GuardrailStop | undefined {
+function removalsStop(facts: SegmentRunFacts): GuardrailStop | undefined {
   const removals = facts.removals ?? 0;
   const members = facts.listMemberCount ?? 0;
   if (removals === 0 || !isMoreThanAllowedShare(removals, members)) return undefined;

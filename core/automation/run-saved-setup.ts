@@ -32,7 +32,7 @@ import { recordRunCounts } from './setup-run-counts';
 import { resolveSetupSegments, SetupRunError, type ResolvedSetupSegments } from './setup-segments';
 
 /** The destination a run sends to: its client, and how the job records it. */
-export interface SetupTarget {
+interface SetupTarget {
   readonly destination: Destination;
   readonly jobDestination: JobDestination;
 }
@@ -61,7 +61,7 @@ export type SavedSetupOutcome =
   | { readonly kind: 'nothing-changed'; readonly found: FoundSetup; readonly plan: ExportPlan }
   | NotSent;
 
-export interface RunSavedSetupOptions {
+interface RunSavedSetupOptions {
   readonly dataFolder: string;
   readonly settings: SettingsRepository;
   readonly setup: SetupWanted;
@@ -187,7 +187,7 @@ export async function runSavedSetup(options: RunSavedSetupOptions): Promise<Save
   }
 }
 
-export type SavedSetupDryRun =
+type SavedSetupDryRun =
   { readonly kind: 'planned'; readonly found: FoundSetup; readonly plan: ExportPlan } | NotSent;
 
 /**

@@ -7,11 +7,12 @@
  * after wake; main may also call `checkNow()` on the system's resume event.
  */
 import type { Clock } from '../upload/clock';
-import { millisecondsUntilNextRun, scheduledRunDue, type Schedule } from './schedule';
+import { millisecondsUntilNextRun, scheduledRunDue } from './schedule';
+import { type Schedule } from '../../shared/model/automation';
 
 export const scheduleCheckIntervalMs = 5 * 60_000;
 
-export interface ScheduleWatchOptions {
+interface ScheduleWatchOptions {
   readonly schedule: Schedule;
   readonly timeZone: string;
   readonly clock: Clock;

@@ -16,9 +16,7 @@ import {
   type WallTime,
 } from './zoned-time';
 
-export { scheduleSchema, weekdays, type Schedule };
-
-export type ScheduleCheck =
+type ScheduleCheck =
   | { readonly ok: true; readonly schedule: Schedule }
   | { readonly ok: false; readonly message: string };
 
@@ -64,7 +62,7 @@ export function nextRunAfter(schedule: Schedule, after: number, timeZone: string
   throw new Error('No scheduled time found within a week: the schedule is malformed.');
 }
 
-export interface ScheduleState {
+interface ScheduleState {
   /** When the last scheduled run started; undefined before the first. */
   readonly lastRunAt?: number;
   /** When the schedule was turned on: slots before it are not owed. */

@@ -15,7 +15,7 @@ const countsSchema = z.object({
 
 type Counts = z.infer<typeof countsSchema>;
 
-export function setupRunCountsFile(dataFolder: string): string {
+function setupRunCountsFile(dataFolder: string): string {
   return path.join(dataFolder, 'automation', 'setup-run-counts.json');
 }
 

@@ -122,7 +122,7 @@ function segmentInput(
   return { segmentId: manifest.id, listName: setupListName(segment), mapping };
 }
 
-export interface ResolveOptions {
+interface ResolveOptions {
   /**
    * A new export found in the setup's watched folder (a file, or a Customer Insights schema
    * file): it is the file of the setup's one segment (a folder feeds a one-segment setup).

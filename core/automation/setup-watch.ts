@@ -26,7 +26,7 @@ export interface RunRequest {
   readonly arrived?: string;
 }
 
-export interface SetupWatchOptions {
+interface SetupWatchOptions {
   readonly setupId: string;
   readonly automation: SetupAutomation;
   readonly taken: TakenExports;

@@ -14,7 +14,7 @@ import { QueuedJsonRecord } from './json-record';
 import type { ExportLook } from './export-scan';
 
 /** Enough to recognise every export still lying in a synced folder; older ones are forgotten. */
-export const takenPerSetupLimit = 500;
+const takenPerSetupLimit = 500;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -29,7 +29,7 @@ export type {
   AutopilotList,
 } from './autopilot-wire';
 
-export interface AutopilotClientOptions {
+interface AutopilotClientOptions {
   /** Base URL including `/v1`, e.g. `https://api2.autopilothq.com/v1`. */
   readonly baseUrl: string;
   readonly apiKey: string;
@@ -196,10 +196,7 @@ export class AutopilotClient {
   }
 }
 
-export function findListByName(
-  lists: readonly AutopilotList[],
-  name: string,
-): AutopilotList | undefined {
+function findListByName(lists: readonly AutopilotList[], name: string): AutopilotList | undefined {
   const wanted = name.trim().toLowerCase();
   return lists.find((list) => list.title.trim().toLowerCase() === wanted);
 }

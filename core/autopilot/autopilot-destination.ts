@@ -16,7 +16,7 @@ import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
 import { autopilotStandardFields } from './standard-fields';
 
-export interface AutopilotDestinationOptions {
+interface AutopilotDestinationOptions {
   /** Base URL including `/v1`; shared/model's autopilotDefaultEndpoint for the real service. */
   readonly endpoint: string;
   readonly apiKey: string;

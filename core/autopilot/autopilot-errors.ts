@@ -71,7 +71,7 @@ export function readServerMessage(bodyText: string): string | undefined {
   return undefined;
 }
 
-export interface ResponseFacts {
+interface ResponseFacts {
   readonly status: number;
   readonly retryAfter: string | null;
   readonly bodyText: string;
@@ -86,7 +86,7 @@ export interface ResponseFacts {
  * POST into a GET whose 200 looks like a delivery (301, 302). It is a fault, never an answer.
  * Status 0 is what a browser-style fetch reports for a redirect it did not follow.
  */
-export function isRedirectStatus(status: number): boolean {
+function isRedirectStatus(status: number): boolean {
   return status === 0 || (status >= 300 && status < 400);
 }
 

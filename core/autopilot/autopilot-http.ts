@@ -7,7 +7,7 @@
 import { errorFromFailure, errorFromResponse } from './autopilot-errors';
 import { unreadableAnswer } from './autopilot-wire';
 
-export interface AutopilotHttpOptions {
+interface AutopilotHttpOptions {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly fetch: typeof fetch;
@@ -15,7 +15,7 @@ export interface AutopilotHttpOptions {
   readonly now: () => number;
 }
 
-export interface AutopilotRequest {
+interface AutopilotRequest {
   readonly method: 'GET' | 'POST' | 'DELETE';
   /** Path below the base URL, already encoded, starting with `/`. */
   readonly path: string;

@@ -4,7 +4,7 @@
  */
 import type { CustomFieldType } from '../destination/destination';
 
-export interface StandardField {
+interface StandardField {
   readonly key: string;
   readonly label: string;
   readonly type: CustomFieldType;

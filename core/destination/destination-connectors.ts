@@ -20,7 +20,7 @@ export interface DestinationConnection {
   readonly emailPermission?: EmailPermissionChoice;
 }
 
-export type DestinationConnector = (connection: DestinationConnection) => Destination;
+type DestinationConnector = (connection: DestinationConnection) => Destination;
 export type DestinationConnectors = Readonly<Record<DestinationService, DestinationConnector>>;
 
 export const destinationConnectors: DestinationConnectors = {

@@ -65,7 +65,7 @@ export interface DestinationList {
   readonly name: string;
 }
 
-export interface AccountCheck {
+interface AccountCheck {
   /** What we could learn about the account, in plain words (for example its lists count). */
   readonly summary: string;
   readonly listCount: number;
@@ -113,7 +113,7 @@ export interface Destination {
 }
 
 /** Failure classes a caller acts on differently. */
-export type DestinationErrorKind =
+type DestinationErrorKind =
   /** 401/403: the key is wrong or revoked. Pause until the key is fixed. */
   | 'rejected-key'
   /** 429: slow down; `retryAfterMs` when the server said how long. */

@@ -3,7 +3,7 @@
  * one contact, and read a list's members page by page. Taking a contact off a list never deletes
  * the contact from the account.
  */
-export interface MembersPage {
+interface MembersPage {
   readonly emails: readonly string[];
   /** Members on the list in all, when the destination says. */
   readonly total: number | undefined;

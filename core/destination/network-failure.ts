@@ -49,7 +49,7 @@ function collectCodes(error: unknown): { codes: Set<string>; messages: string[] 
   return { codes, messages };
 }
 
-export type NetworkFailureKind = 'offline' | 'interrupted' | 'unknown';
+type NetworkFailureKind = 'offline' | 'interrupted' | 'unknown';
 
 export function networkFailureKind(error: unknown): NetworkFailureKind {
   const { codes, messages } = collectCodes(error);

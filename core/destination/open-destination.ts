@@ -31,7 +31,7 @@ const keyWhereShown: Readonly<Record<DestinationService, string>> = {
   ortto: 'as Ortto shows it on the Custom API data source',
 };
 
-export type OpenFailureKind =
+type OpenFailureKind =
   /** No key where it was looked for (the variable is unset, the keychain has no entry). */
   | 'no-key'
   /** The keychain would not answer (locked, missing, denied); the cause has its words. */
@@ -81,12 +81,12 @@ export interface OpenedDestination {
   readonly endpoint: string;
 }
 
-export interface DestinationOpenerOptions {
+interface DestinationOpenerOptions {
   readonly secrets: SecretStore;
   readonly connectors?: DestinationConnectors;
 }
 
-export type OpenDestination = (request: OpenRequest) => Promise<OpenedDestination>;
+type OpenDestination = (request: OpenRequest) => Promise<OpenedDestination>;
 
 async function keychainKey(secrets: SecretStore, id: string): Promise<string> {
   if (id === environmentDestinationId) {

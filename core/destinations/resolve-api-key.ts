@@ -21,8 +21,6 @@ import type { DestinationRecord } from '../settings/settings-schema';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { sameDisplayName } from './destination-rules';
 
-export { defaultDataFolder } from '../settings/data-folder';
-
 export interface KeySourceOptions {
   readonly env: NodeJS.ProcessEnv;
   /** `--destination <display name>`: a destination saved in the app. */

@@ -25,7 +25,7 @@ export const factKinds = [
 export type FactKind = (typeof factKinds)[number];
 
 /** A misfitting row and its value, cut to 201 characters (enough to tell a value over 200). */
-export interface ExampleRow {
+interface ExampleRow {
   readonly row: number;
   readonly value: string;
 }

@@ -20,9 +20,9 @@ const exampleLimit = 3;
  * Issue 17, item 1: when more than a fifth of the contacts carry a value that does not fit, the
  * column is more likely the wrong one than the data dirty, so the screen asks before the consent.
  */
-export const suspiciousShare = 0.2;
+const suspiciousShare = 0.2;
 
-export interface MisfitCount {
+interface MisfitCount {
   readonly field: string;
   readonly column: string;
   readonly type: Misfit['type'];

@@ -13,11 +13,12 @@ import type { JobSegment } from '../jobs/job-manifest';
 import type { SnapshotManifest } from '../segments/snapshot-format';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { SettingsRepository } from '../settings/settings-repository';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 
 type SourceState = ExportAgain['segments'][number]['state'];
 
-export async function fileSha256(file: string): Promise<string> {
+async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);

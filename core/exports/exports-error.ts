@@ -1,7 +1,7 @@
-import { exportErrorCodes } from '../../shared/model/exports';
+import type { exportErrorCodes } from '../../shared/model/exports';
 import type { ErrorParams } from '../../shared/model/error-params';
 
-export type ExportErrorCode = (typeof exportErrorCodes)[keyof typeof exportErrorCodes];
+type ExportErrorCode = (typeof exportErrorCodes)[keyof typeof exportErrorCodes];
 
 /**
  * A failure of the export setup a person can act on: a code the screen words, the facts its
@@ -19,5 +19,3 @@ export class ExportsError extends Error {
     this.params = options?.params ?? {};
   }
 }
-
-export { exportErrorCodes };

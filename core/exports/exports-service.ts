@@ -37,7 +37,7 @@ import { createSavedSetups } from './saved-setups';
 import { startExport } from './start-export';
 import { noSync, openSync } from './sync-plan';
 
-export interface ExportsServiceOptions {
+interface ExportsServiceOptions {
   readonly dataFolder: string;
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;

@@ -9,9 +9,9 @@ import type { HeaderMappingRecord } from '../settings/settings-schema';
 import { headerSignature, mappingForColumns } from './header-signature';
 
 /** Enough for every recurring export a team has; the least recently used shapes go first. */
-export const rememberedShapeLimit = 200;
+const rememberedShapeLimit = 200;
 
-export interface RememberedShape {
+interface RememberedShape {
   readonly columns: readonly string[];
   readonly mapping: FieldMapping;
 }

@@ -12,7 +12,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord } from '../settings/settings-schema';
 import { serviceNames, type EmailPermissionChoice } from '../../shared/model/destination-service';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 
 export interface OpenedDestination {
   readonly record: DestinationRecord;

@@ -23,7 +23,8 @@ import { recountFromFacts } from './facts-recount';
 import type { CountedSegment } from './count-misfits';
 import type { PlanCache } from './plan-cache';
 import { changesOf, type SyncFor } from './sync-plan';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 
 /** Snapshot and mapping failures in the words the screen shows. */
 export function planProblem(error: unknown): unknown {
@@ -196,7 +197,7 @@ function sumTotals(segments: readonly SegmentPlan[]): ExportPlanSummary['totals'
   return { ...totals, misfitValues };
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   readonly syncFor?: SyncFor;
   readonly cache?: PlanCache;
 }

@@ -7,14 +7,15 @@ import type { ExportSetup, SaveSetupInput } from '../../shared/model/exports';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { ExportSetupRecord, Settings } from '../settings/settings-schema';
 import { readSnapshotManifest } from '../segments/snapshot-store';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 import { headerSignature } from './header-signature';
 import { planProblem } from './plan-summary';
 
-export const setupNameMaxLength = 80;
+const setupNameMaxLength = 80;
 
 /** A setup as the screen sees it; parts an older record lacks read as empty. */
-export function toSetup(record: ExportSetupRecord): ExportSetup {
+function toSetup(record: ExportSetupRecord): ExportSetup {
   return {
     id: record.id,
     name: record.name,
@@ -73,7 +74,7 @@ function replacedRecord(settings: Settings, input: SaveSetupInput, name: string)
   return settings.exportSetups.find((setup) => setup.name.toLowerCase() === lower);
 }
 
-export interface SavedSetups {
+interface SavedSetups {
   list(): Promise<ExportSetup[]>;
   save(input: SaveSetupInput): Promise<ExportSetup>;
   remove(id: string): Promise<void>;

@@ -5,7 +5,8 @@
  * the permission the standing consent declared, so nobody is subscribed by accident.
  */
 import type { SetupTargetOpener } from '../automation/run-saved-setup';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 import {
   checkOpenedDestination,
   jobDestinationOf,

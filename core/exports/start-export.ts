@@ -15,7 +15,8 @@ import { createJob } from '../jobs/create-job';
 import type { ConsentReceipt } from '../jobs/job-manifest';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { DestinationRecord } from '../settings/settings-schema';
-import { ExportsError, exportErrorCodes } from './exports-error';
+import { ExportsError } from './exports-error';
+import { exportErrorCodes } from '../../shared/model/exports';
 import type { MappingMemory } from './mapping-memory';
 import {
   checkOpenedDestination,
@@ -26,7 +27,7 @@ import { planSegments } from './plan-summary';
 import { noSync, openSync } from './sync-plan';
 import { isMassRemoval, type PlannedSegment } from '../upload/export-plan';
 
-export interface StartExportDependencies {
+interface StartExportDependencies {
   readonly dataFolder: string;
   readonly destinations: DestinationOpener;
   readonly memory: MappingMemory;

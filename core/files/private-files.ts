@@ -63,7 +63,7 @@ export async function syncPath(target: string): Promise<void> {
 }
 
 /** `.name.<pid>.<random>.tmp`: the pid tells a later sweep whether its writer is still alive. */
-export function temporarySibling(target: string): string {
+function temporarySibling(target: string): string {
   const hidden = `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   return path.join(path.dirname(target), hidden);
 }

@@ -26,7 +26,7 @@ async function tightenEntry(target: string, isFolder: boolean): Promise<boolean>
  * neither followed nor changed: nothing in the data folder makes them, and following one could
  * reach files that are not ours.
  */
-export async function tightenPrivateTree(root: string): Promise<string[]> {
+async function tightenPrivateTree(root: string): Promise<string[]> {
   if (process.platform === 'win32') return [];
   const changed: string[] = [];
   const info = await lstat(root).catch(() => null);
@@ -50,7 +50,7 @@ export async function tightenPrivateTree(root: string): Promise<string[]> {
  * selections, reports). The data folder itself is left as it is: the command line accepts any
  * folder (`--data-dir`), and changing the mode of a folder the person named is not ours to do.
  */
-export function privateDataFolders(dataFolder: string): string[] {
+function privateDataFolders(dataFolder: string): string[] {
   return [segmentsFolder(dataFolder), uploadsFolder(dataFolder), jobsFolder(dataFolder)];
 }
 

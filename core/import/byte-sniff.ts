@@ -5,7 +5,7 @@ import type { SegmentEncoding } from '../../shared/segments/import-report';
  * UTF-16 without one, a binary format (a spreadsheet saved as .xlsx, a PDF), or invalid UTF-8.
  */
 
-export interface ByteOrderMark {
+interface ByteOrderMark {
   readonly encoding: SegmentEncoding;
   readonly length: number;
 }

@@ -16,9 +16,9 @@ export interface CapacityLimits {
  * 2 GB is about 20 million rows: far beyond the 100,000 profiles per export Autopilot advises,
  * and the most whose duplicate check fits comfortably in memory.
  */
-export const defaultMaxSourceBytes = 2 * 1024 ** 3;
+const defaultMaxSourceBytes = 2 * 1024 ** 3;
 
-export async function freeDiskBytes(folder: string): Promise<number> {
+async function freeDiskBytes(folder: string): Promise<number> {
   const info = await statfs(folder);
   return info.bavail * info.bsize;
 }
@@ -29,7 +29,7 @@ export const defaultCapacityLimits: CapacityLimits = {
 };
 
 /** The snapshot's rows take up to about 1.6 times the file; a margin keeps the disk usable. */
-export function bytesNeeded(size: number, keepsCopy: boolean): number {
+function bytesNeeded(size: number, keepsCopy: boolean): number {
   return Math.ceil(size * (keepsCopy ? 2.6 : 1.6)) + 64 * 1024 ** 2;
 }
 

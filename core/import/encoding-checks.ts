@@ -22,7 +22,7 @@ const encodingNames: Record<SegmentEncoding, string> = {
   'windows-1252': 'Windows-1252',
 };
 
-export interface CheckedPass {
+interface CheckedPass {
   readonly pass: Pass;
   readonly format: SniffedFormat;
 }

@@ -42,12 +42,12 @@ export const importErrorCodes = [
   'archive-no-segment',
   'archive-several-segments',
 ] as const;
-export type ImportErrorCode = (typeof importErrorCodes)[number];
+type ImportErrorCode = (typeof importErrorCodes)[number];
 
 /** Import failures that are not ImportErrors: an unexpected one, and a path nobody granted. */
 export const otherImportFailureCodes = ['import-failed', 'not-granted'] as const;
 
-export type ImportErrorParams = ErrorParams;
+type ImportErrorParams = ErrorParams;
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

@@ -7,7 +7,7 @@ import { readSegmentFile } from './read-segment-file';
 import type { ReadSegment, ReadSegmentOptions } from './read-types';
 import { isSchemaFileName } from './sources/cdm/read-cdm';
 
-export interface ImportSegmentOptions extends ReadSegmentOptions {
+interface ImportSegmentOptions extends ReadSegmentOptions {
   readonly dataFolder: string;
   readonly segmentId: string;
   /** Display name; the file name without its extension otherwise. */
@@ -20,7 +20,7 @@ export interface ImportedSegment {
   readonly report: ImportReport;
 }
 
-export function nameFromFileName(fileName: string): string {
+function nameFromFileName(fileName: string): string {
   const base = path.basename(fileName, path.extname(fileName)).trim();
   return base || fileName || 'Segment';
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { SegmentDelimiter } from '../../shared/segments/import-report';
 import type { ParseIssue } from './row-assembler';
 
-export interface ParsedRows {
+interface ParsedRows {
   readonly rows: string[][];
   readonly issues: readonly ParseIssue[];
   /** Whether no row spans several lines: the rows' text holds exactly one break per row. */

@@ -24,7 +24,7 @@ export const discardingSink: RowSink = {
   reset: () => Promise.resolve(),
 };
 
-export interface ReadProgress {
+interface ReadProgress {
   readonly bytesRead: number;
   readonly totalBytes: number;
   readonly rows: number;

@@ -31,7 +31,7 @@ export interface AssembledSegment {
   readonly report: ImportReport;
 }
 
-export interface AssemblerOptions {
+interface AssemblerOptions {
   readonly fileName: string;
   readonly newline: Newline;
   readonly delimiter: string;

@@ -25,7 +25,7 @@ import { importSegment } from './import-segment';
 import { toFailure, toSummary } from './segment-summary';
 import { UploadStaging } from './upload-staging';
 
-export interface SegmentLibraryOptions {
+interface SegmentLibraryOptions {
   readonly dataFolder: string;
   readonly now?: () => Date;
   readonly newSegmentId?: () => string;

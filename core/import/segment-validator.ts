@@ -10,7 +10,7 @@ import {
  * A copy of a string that does not keep the string it was cut from alive. The parser's cells are
  * slices of the whole text chunk they came from; keeping one in a problem would keep that chunk.
  */
-export function detachString(text: string): string {
+function detachString(text: string): string {
   return (' ' + text).slice(1);
 }
 

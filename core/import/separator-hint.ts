@@ -6,7 +6,7 @@ import type { SegmentDelimiter } from '../../shared/segments/import-report';
  */
 const hintLine = /^"?sep=(\\t|[,;\t|])"?[ \t]*$/i;
 
-export interface SeparatorHint {
+interface SeparatorHint {
   readonly delimiter: SegmentDelimiter;
   /** The text after the hint's line. */
   readonly rest: string;

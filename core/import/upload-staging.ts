@@ -22,7 +22,7 @@ interface Upload {
 }
 
 /** Keeps only a plain file name: no folders, no characters file systems refuse. */
-export function safeFileName(fileName: string): string {
+function safeFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
  * only when the fast path cannot tell: the file is not valid UTF-8 somewhere, and the question is
  * whether it is Windows-1252 (no UTF-8 character anywhere) or UTF-8 with some bad bytes.
  */
-export interface Utf8Census {
+interface Utf8Census {
   /** Line of the first valid multi-byte UTF-8 character, or null when there is none. */
   readonly firstUtf8Line: number | null;
   /** Line of the first byte that is not valid UTF-8, or null when the file is valid UTF-8. */

@@ -22,7 +22,7 @@ export function mappedFieldNames(mapping: FieldMapping): string[] {
   ];
 }
 
-export interface ReceiptInput {
+interface ReceiptInput {
   readonly segments: readonly (SegmentCounts & {
     readonly mapping: FieldMapping;
     readonly source: { readonly fileName: string; readonly sha256: string; readonly size: number };

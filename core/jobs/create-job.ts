@@ -16,7 +16,7 @@ import type { RunTrigger } from '../../shared/model/automation';
 import { receiptWithChanges } from '../sync/receipt-changes';
 import { jobFolder, jobsFolder, newJobId, selectionFile, writeJobManifest } from './job-store';
 
-export interface CreateJobInput {
+interface CreateJobInput {
   readonly dataFolder: string;
   readonly segments: readonly PlannedSegment[];
   readonly destination: JobDestination;

@@ -11,7 +11,7 @@ export interface SegmentTally {
   givenUp: number;
 }
 
-export function emptySegmentTally(): SegmentTally {
+function emptySegmentTally(): SegmentTally {
   return { succeeded: 0, refused: 0, givenUp: 0 };
 }
 

@@ -33,7 +33,7 @@ export interface JobLedger {
   readonly runs: number;
 }
 
-export function emptyTotals(): DeliveryTotals {
+function emptyTotals(): DeliveryTotals {
   return { succeeded: 0, refused: 0, givenUp: 0, requests: 0, rateLimited: 0, retries: 0 };
 }
 
@@ -47,7 +47,7 @@ export function doneSet(ledger: JobLedger, segment: number): SequenceSet {
 }
 
 /** Contacts in batch `seq` of a segment with `valid` contacts: full batches, then the rest. */
-export function expectedBatchSize(valid: number, batchSize: number, seq: number): number {
+function expectedBatchSize(valid: number, batchSize: number, seq: number): number {
   return Math.max(0, Math.min(batchSize, valid - seq * batchSize));
 }
 

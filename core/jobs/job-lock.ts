@@ -27,7 +27,7 @@ export class JobBusyError extends Error {
   }
 }
 
-export interface JobLock {
+interface JobLock {
   release(): Promise<void>;
 }
 

@@ -13,13 +13,13 @@ import {
 import { termsLanguages } from '../../shared/model/consent-terms';
 import { runTriggerSchema, standingConsentRefSchema } from '../../shared/model/automation';
 
-export const jobStatusSchema = z.enum(jobStatusValues);
+const jobStatusSchema = z.enum(jobStatusValues);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 /** Statuses a job can be resumed from (a job stuck at "running" was cut short by a crash). */
 export const resumableStatuses: readonly JobStatus[] = ['ready', 'running', 'paused', 'failed'];
 
-export const stopReasons = [
+const stopReasons = [
   'user',
   'cancel',
   'rejected-key',
@@ -31,7 +31,7 @@ export const stopReasons = [
 ] as const;
 export type StopReason = (typeof stopReasons)[number];
 
-export const segmentCountsSchema = z.object({
+const segmentCountsSchema = z.object({
   /** Data rows in the snapshot; valid + invalid + duplicates. */
   rows: z.number().int(),
   /** Rows that become a contact to send (a usable email, values that fit their fields). */
@@ -52,7 +52,7 @@ export const segmentChangesSchema = z.object({
 });
 export type SegmentChanges = z.infer<typeof segmentChangesSchema>;
 
-export const jobSegmentSchema = segmentCountsSchema.extend({
+const jobSegmentSchema = segmentCountsSchema.extend({
   segmentId: z.string().min(1),
   name: z.string(),
   listName: z.string().min(1),
@@ -71,7 +71,7 @@ export function contactsToSend(segment: Pick<JobSegment, 'valid' | 'sending'>): 
   return segment.sending ?? segment.valid;
 }
 
-export const jobDestinationSchema = z.object({
+const jobDestinationSchema = z.object({
   /** The saved destination's id, or "env" when the key comes from AUTOPILOT_API_KEY. */
   id: z.string().min(1),
   name: z.string(),
@@ -91,7 +91,7 @@ export const jobDestinationSchema = z.object({
 export type JobDestination = z.infer<typeof jobDestinationSchema>;
 
 /** The record of the person's consent: when, who, what and where (product.md, step 4). */
-export const consentReceiptSchema = z.object({
+const consentReceiptSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
   destination: z.object({
@@ -126,7 +126,7 @@ export const consentReceiptSchema = z.object({
 });
 export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;
 
-export const jobSettingsSchema = z.object({
+const jobSettingsSchema = z.object({
   /** Contacts per request; fixed for the job's life so resumed runs rebuild the same batches. */
   batchSize: z.number().int().positive(),
   /** Requests in flight at once. */

@@ -17,7 +17,7 @@ import { ensureResumable, startUploadRun, type RunResult } from '../upload/uploa
 import { JobBusyError, jobLockHolder } from './job-lock';
 import { LiveRuns, type LiveRun } from './live-runs';
 
-export interface JobRunnerOptions {
+interface JobRunnerOptions {
   readonly dataFolder: string;
   /** Opens the destination a job sends to (looks its key up in the keychain). */
   openDestination(destination: JobDestination): Promise<Destination>;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private-files';
 import { jobManifestSchema, type JobManifest } from './job-manifest';
 
-export const jobFiles = {
+const jobFiles = {
   manifest: 'manifest.json',
   journal: 'journal.jsonl',
   report: 'report.csv',

@@ -36,7 +36,7 @@ export class JobKeyUnavailableError extends Error {
   }
 }
 
-export interface JobDestinationOpenerOptions {
+interface JobDestinationOpenerOptions {
   readonly secrets: SecretStore;
   /** The client builders by kind of account; the real ones unless a test injects its own. */
   readonly connectors?: DestinationConnectors;

@@ -31,12 +31,12 @@ import { createRetryJob } from './retry-job';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
 
 /** What the service tells whoever shows its jobs: the window, through main's event sink. */
-export interface JobEventSink {
+interface JobEventSink {
   progressed(progress: JobProgress): void;
   finished(event: JobFinishedEvent): void;
 }
 
-export interface JobsServiceOptions {
+interface JobsServiceOptions {
   readonly dataFolder: string;
   readonly events: JobEventSink;
   /** The destination a job sends to, its key looked up anew for every run. */

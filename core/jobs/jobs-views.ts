@@ -15,7 +15,7 @@ import type { JobCounts, JobDetail, JobListItem, JobStop } from '../../shared/mo
 import { stopKindOf } from './jobs-destination';
 import { findRetryJob, readRetryOf, retryableStatuses } from './retry-job';
 
-export function countsOf(summary: JobSummary): JobCounts {
+function countsOf(summary: JobSummary): JobCounts {
   const { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp, unsent } =
     summary;
   return { rows, valid, invalid, duplicates, sent, succeeded, failed, refused, givenUp, unsent };
@@ -24,19 +24,19 @@ export function countsOf(summary: JobSummary): JobCounts {
 type DeliveredByRetry = JobListItem['deliveredByRetry'];
 
 /** What the retry of a job delivered of its failed rows, from the retry's own listing. */
-export function deliveredByRetryOf(retry: JobListing | null): DeliveredByRetry {
+function deliveredByRetryOf(retry: JobListing | null): DeliveredByRetry {
   if (!retry) return null;
   const { jobId, status, succeeded } = retry.summary;
   return { jobId, createdAt: retry.createdAt, status, delivered: succeeded };
 }
 
-export function stopOf(stop: JobManifest['stop']): JobStop | null {
+function stopOf(stop: JobManifest['stop']): JobStop | null {
   return stop ? { kind: stopKindOf(stop), message: stop.message, at: stop.at } : null;
 }
 
 const startableStatuses: readonly JobManifest['status'][] = ['ready', 'paused', 'failed'];
 
-export function toListItem(
+function toListItem(
   listing: JobListing,
   manifest: JobManifest,
   links: { readonly retryOf: string | null; readonly deliveredByRetry: DeliveredByRetry },
@@ -70,7 +70,7 @@ export function toListItem(
   };
 }
 
-export interface ReadItem {
+interface ReadItem {
   readonly item: JobListItem;
   readonly manifest: JobManifest;
   readonly listing: JobListing;

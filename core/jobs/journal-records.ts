@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { listedRecordSchema, removalRecordSchema, removingRecordSchema } from './sync-records';
 
-export const rowFailureKinds = ['refused', 'given-up'] as const;
+const rowFailureKinds = ['refused', 'given-up'] as const;
 
 /** A row the destination did not take: refused (400) or given up after repeated faults. */
-export const rowFailureSchema = z.object({
+const rowFailureSchema = z.object({
   line: z.number().int(),
   email: z.string(),
   kind: z.enum(rowFailureKinds),
@@ -17,13 +17,13 @@ export const rowFailureSchema = z.object({
 });
 export type RowFailure = z.infer<typeof rowFailureSchema>;
 
-export const runRecordSchema = z.object({
+const runRecordSchema = z.object({
   t: z.literal('run'),
   at: z.number(),
   pid: z.number().int(),
 });
 
-export const listRecordSchema = z.object({
+const listRecordSchema = z.object({
   t: z.literal('list'),
   at: z.number(),
   seg: z.number().int(),
@@ -31,7 +31,7 @@ export const listRecordSchema = z.object({
   created: z.boolean(),
 });
 
-export const batchRecordSchema = z.object({
+const batchRecordSchema = z.object({
   t: z.literal('batch'),
   at: z.number(),
   seg: z.number().int(),
@@ -50,7 +50,7 @@ export const batchRecordSchema = z.object({
 });
 export type BatchRecord = z.infer<typeof batchRecordSchema>;
 
-export const endRecordSchema = z.object({
+const endRecordSchema = z.object({
   t: z.literal('end'),
   at: z.number(),
   status: z.string(),

@@ -37,7 +37,7 @@ export interface UnreadableJob {
   readonly damage: string;
 }
 
-export interface ListingOptions {
+interface ListingOptions {
   /** Check unfinished jobs' files (reads each one's snapshot rows once): the command line's `jobs`. */
   readonly checkDamage?: boolean;
 }

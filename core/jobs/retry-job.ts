@@ -97,7 +97,7 @@ function nothingToRetry(): RetryError {
   return new RetryError('nothing-to-retry', 'This export has no failed rows that can be retried.');
 }
 
-export interface RetryJobInput {
+interface RetryJobInput {
   readonly dataFolder: string;
   readonly jobId: string;
   readonly snapshots: SnapshotAccess;

@@ -12,7 +12,7 @@ import { OrttoHttp } from './ortto-http';
 import { mergeBatch } from './person-merge';
 import { createOnlyMerge, orttoMaxPeople, personFields, removalMerge } from './ortto-wire';
 
-export interface OrttoDestinationOptions {
+interface OrttoDestinationOptions {
   /** Base URL ending in `/v1` (orttoRegionEndpoints, or the emulator's). */
   readonly endpoint: string;
   readonly apiKey: string;

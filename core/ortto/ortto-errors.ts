@@ -61,7 +61,7 @@ export function readOrttoMessage(bodyText: string): string | undefined {
   return typeof message === 'string' && message.trim() ? message.trim() : undefined;
 }
 
-export interface OrttoResponseFacts {
+interface OrttoResponseFacts {
   readonly status: number;
   readonly bodyText: string;
   /** Removes secrets (the API key) from text the server sent, before it reaches a message. */

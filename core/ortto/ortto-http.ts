@@ -8,7 +8,7 @@ import { DestinationError } from '../destination/destination';
 import { BadRequestGuard } from './bad-request-guard';
 import { errorFromOrttoFailure, errorFromOrttoResponse, orttoMessages } from './ortto-errors';
 
-export interface OrttoHttpOptions {
+interface OrttoHttpOptions {
   /** Base URL ending in `/v1`. */
   readonly endpoint: string;
   readonly apiKey: string;

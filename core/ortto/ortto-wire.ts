@@ -67,7 +67,7 @@ export function removalMerge(tag: string, emails: readonly string[]) {
   );
 }
 
-export interface PersonStatus {
+interface PersonStatus {
   /** `created`, `merged`, `invalid`, `suppressed`, ... or `missing` when Ortto left it out. */
   readonly status: string;
   readonly reason: string | undefined;

@@ -34,7 +34,7 @@ export const noPermissionReason =
 const refusedAtOnce = new Set(['invalid', 'suppressed']);
 const delivered = new Set(['created', 'merged']);
 
-export interface MergeInput {
+interface MergeInput {
   readonly http: OrttoHttp;
   readonly tag: string;
   readonly customIds: CustomFieldIds;

@@ -8,7 +8,7 @@ import { orttoMaxBodyBytes, orttoMaxPeople, type OrttoPerson } from './ortto-wir
 /** Room for the envelope around `people` (merge_by, merge_strategy, ...), well over its size. */
 const envelopeBytes = 1024;
 
-export interface SplitLimits {
+interface SplitLimits {
   readonly maxPeople: number;
   readonly maxBytes: number;
 }

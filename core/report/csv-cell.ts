@@ -22,7 +22,7 @@ const formulaAfterSeparator = /([,;\t\r\n])(?=\s*[=+\-@\t\r])/g;
 const needsQuotes = /[",;\t\r\n]/;
 
 /** Puts a single quote wherever a spreadsheet could start a formula inside this text. */
-export function neutraliseFormulas(text: string): string {
+function neutraliseFormulas(text: string): string {
   return text.replace(formulaAtStart, "'").replace(formulaAfterSeparator, "$1'");
 }
 

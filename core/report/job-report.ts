@@ -22,7 +22,7 @@ import type { SnapshotAccess } from '../upload/snapshot-access';
 import { csvLine } from './csv-cell';
 import { writeRemovedRows } from './removed-rows';
 
-export const reportColumns = ['Segment', 'Line', 'Email', 'Problem', 'Reason'] as const;
+const reportColumns = ['Segment', 'Line', 'Email', 'Problem', 'Reason'] as const;
 
 const problemWords = {
   invalid: 'invalid',

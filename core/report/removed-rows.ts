@@ -6,8 +6,7 @@
 import { readJournal } from '../jobs/journal';
 import type { JobManifest } from '../jobs/job-manifest';
 
-export const removedReason =
-  'Taken off the list: no longer in the segment (the list is kept in step).';
+const removedReason = 'Taken off the list: no longer in the segment (the list is kept in step).';
 
 export async function writeRemovedRows(
   row: (cells: readonly (string | number)[]) => void,

@@ -2,7 +2,7 @@ import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { toSecretStoreError } from './keychain-errors';
 import { defaultKeychainService, type SecretStore } from './secret-store';
 
-export interface KeyringSecretStoreOptions {
+interface KeyringSecretStoreOptions {
   /** The keychain service name; tests pass a unique one so runs never meet. */
   readonly service?: string;
 }

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  importReportSchema,
-  segmentDelimiterSchema,
-  segmentEncodingSchema,
-} from '../../shared/segments/import-report';
+import { segmentDelimiterSchema, segmentEncodingSchema } from '../../shared/segments/import-report';
 import { segmentShapeSchema } from '../../shared/segments/segment-shape';
 import type { SnapshotManifest } from './snapshot-format';
 
@@ -33,5 +29,3 @@ export const snapshotManifestSchema = z.object({
 }) satisfies z.ZodType<SnapshotManifest>;
 
 export const snapshotNameSchema = z.object({ name: z.string().min(1) });
-
-export { importReportSchema };

@@ -5,11 +5,8 @@ import { createInterface } from 'node:readline';
 import type { ImportReport } from '../../shared/segments/import-report';
 import { writeFileAtomic } from '../files/private-files';
 import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
-import {
-  importReportSchema,
-  snapshotManifestSchema,
-  snapshotNameSchema,
-} from './snapshot-manifest-schema';
+import { snapshotManifestSchema, snapshotNameSchema } from './snapshot-manifest-schema';
+import { importReportSchema } from '../../shared/segments/import-report';
 
 import {
   SnapshotError,
@@ -139,7 +136,7 @@ export async function removeSnapshot(dataFolder: string, segmentId: string): Pro
   await rm(folder, { recursive: true, force: true });
 }
 
-export const maxSegmentNameLength = 120;
+const maxSegmentNameLength = 120;
 
 /** Sets the display name; the manifest and rows stay as imported. */
 export async function renameSnapshot(

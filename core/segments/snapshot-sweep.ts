@@ -14,7 +14,7 @@ import { snapshotSideFiles, type SnapshotOwner } from './snapshot-writer';
 /** Old versions wrote `name.<12 hex>.tmp` beside the file, with no writer in the name. */
 const olderTemporaryPattern = /\.[0-9a-f]{12}\.tmp$/;
 
-export const abandonedAfterMs = 15 * 60 * 1000;
+const abandonedAfterMs = 15 * 60 * 1000;
 
 export interface IncompleteSnapshot {
   readonly id: string;
@@ -94,7 +94,7 @@ async function isLeftover(file: string, now: Date, staleAfterMs: number): Promis
  * Temporary files a kill left beside complete snapshots (a rename interrupted before its rename),
  * and owner markers a kill right after the commit point left; returns their paths.
  */
-export async function removeLeftoverFiles(
+async function removeLeftoverFiles(
   dataFolder: string,
   now: Date,
   staleAfterMs = abandonedAfterMs,

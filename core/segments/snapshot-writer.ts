@@ -27,7 +27,7 @@ export interface SnapshotOwner {
 }
 
 /** Where an import writes its rows; the snapshot exists for readers only once `commit` returns. */
-export interface SnapshotWriter {
+interface SnapshotWriter {
   readonly segmentId: string;
   readonly folder: string;
   /** Appends rows; false when the disk is behind and the caller should await `drained()`. */

@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Electron's userData folder is named after package.json's productName. */
-export const appFolderName = 'Segment Courier';
+const appFolderName = 'Segment Courier';
 
 /** electron-store's default file name (`name: 'config'`) inside the data folder. */
-export const settingsFileName = 'config.json';
+const settingsFileName = 'config.json';
 
-export interface DataFolderContext {
+interface DataFolderContext {
   readonly platform?: NodeJS.Platform;
   readonly env?: NodeJS.ProcessEnv;
   readonly homeFolder?: string;

@@ -1,5 +1,5 @@
 /** Why the settings could not be read or saved, each with a message a marketer can act on. */
-export type SettingsErrorKind =
+type SettingsErrorKind =
   /** The file is not valid JSON or does not have the expected shape. */
   | 'damaged'
   /** A newer Segment Courier wrote it; this version must not overwrite what it does not know. */

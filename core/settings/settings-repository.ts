@@ -19,7 +19,7 @@ export interface SettingsRepository {
   update(change: (current: Settings) => Settings): Promise<Settings>;
 }
 
-export interface SettingsRepositoryOptions {
+interface SettingsRepositoryOptions {
   readonly migrations?: readonly SettingsMigration[];
 }
 

@@ -12,7 +12,7 @@ import { destinationServices, orttoRegions } from '../../shared/model/destinatio
  */
 export const currentSettingsVersion = 1;
 
-export const destinationRecordSchema = z.object({
+const destinationRecordSchema = z.object({
   id: z.string().min(1),
   displayName: z.string().min(1),
   /** Added with Ortto (issue 16): a destination saved before it is an Autopilot account. */
@@ -33,7 +33,7 @@ export type DestinationRecord = z.infer<typeof destinationRecordSchema>;
  * `destinationId` names the destination it sends to, so deleting that destination removes the
  * setups that reference it.
  */
-export const exportSetupRecordSchema = z.looseObject({
+const exportSetupRecordSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
   destinationId: z.string().optional(),
@@ -63,7 +63,7 @@ export type ExportSetupRecord = z.infer<typeof exportSetupRecordSchema>;
  * The matching last used for files of one shape (header signature, core/exports/header-
  * signature.ts), so next week's file of the same shape is matched without asking.
  */
-export const headerMappingRecordSchema = z.object({
+const headerMappingRecordSchema = z.object({
   signature: z.string().min(1),
   columns: z.array(z.string()),
   mapping: fieldMappingSchema,
@@ -71,7 +71,7 @@ export const headerMappingRecordSchema = z.object({
 });
 export type HeaderMappingRecord = z.infer<typeof headerMappingRecordSchema>;
 
-export const interfacePreferencesSchema = z.object({
+const interfacePreferencesSchema = z.object({
   language: z.enum(['en', 'ca']).optional(),
 });
 

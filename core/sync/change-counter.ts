@@ -9,7 +9,7 @@ import { contactFingerprint, emailHash } from './fingerprints';
 import { GrowableFloat64 } from './growable';
 import type { LedgerIndex } from './ledger-index';
 
-export interface ChangeCounts {
+interface ChangeCounts {
   new: number;
   changed: number;
   unchanged: number;

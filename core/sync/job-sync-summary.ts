@@ -7,7 +7,7 @@ import type { JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
 import { readSyncJournal, syncTotals } from './sync-journal';
 
-export interface SegmentSyncCounts {
+interface SegmentSyncCounts {
   readonly new: number;
   readonly changed: number;
   readonly unchanged: number;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../files/private-files';
 import { jobFolder } from '../jobs/job-store';
 
-export function leaversFile(dataFolder: string, jobId: string, index: number): string {
+function leaversFile(dataFolder: string, jobId: string, index: number): string {
   return path.join(jobFolder(dataFolder, jobId), `leavers-${index}.json`);
 }
 

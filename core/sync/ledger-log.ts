@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { hex52, parseHex52 } from './fingerprints';
 
-export type LedgerEntry =
+type LedgerEntry =
   | {
       readonly kind: 'delivered';
       readonly key: number;
@@ -33,7 +33,7 @@ export function formatEntry(entry: LedgerEntry): string {
   return `${sign}\t${hex52(entry.key)}\t${fingerprint}\t${entry.jobId}\t${entry.email}\n`;
 }
 
-export function parseEntry(line: string): LedgerEntry | undefined {
+function parseEntry(line: string): LedgerEntry | undefined {
   const parts = line.split('\t');
   if (parts.length !== 5) return undefined;
   const [sign, keyText, fingerprintText, jobId, email] = parts as [

@@ -10,7 +10,7 @@ export function syncFolder(dataFolder: string): string {
   return path.join(dataFolder, 'sync');
 }
 
-export function accountFolder(dataFolder: string, endpoint: string): string {
+function accountFolder(dataFolder: string, endpoint: string): string {
   const normalized = endpoint.trim().replace(/\/+$/, '').toLowerCase();
   const digest = createHash('sha256').update(normalized).digest('hex').slice(0, 16);
   return path.join(syncFolder(dataFolder), digest);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../files/private-files';
 import { readingFile, type LedgerLocation } from './ledger-paths';
 
-export type ListReading = 'unknown' | 'lenient' | 'strict';
+type ListReading = 'unknown' | 'lenient' | 'strict';
 
 export async function readListReading(location: LedgerLocation): Promise<ListReading> {
   try {

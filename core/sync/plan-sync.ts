@@ -8,13 +8,13 @@ import type { ExportSegmentRequest, SegmentSync } from '../upload/export-plan';
 import { readLedger } from './delivery-ledger';
 import { LedgerIndex } from './ledger-index';
 
-export interface SyncPlanOptions {
+interface SyncPlanOptions {
   readonly dataFolder: string;
   readonly endpoint: string;
   readonly full: boolean;
 }
 
-export function findListNamed(
+function findListNamed(
   lists: readonly DestinationList[],
   name: string,
 ): DestinationList | undefined {

@@ -33,7 +33,7 @@ export async function readSyncJournal(file: string): Promise<SyncJournal> {
   return journal;
 }
 
-export interface SyncTotals {
+interface SyncTotals {
   removed: number;
   removalFailed: number;
   addedToList: number;

@@ -3,7 +3,7 @@
  * to nothing): attempt 1 waits about `baseMs`, each further attempt doubles, capped at `maxMs`.
  * Jitter spreads retries of pipelined batches so they do not hit the server in lockstep.
  */
-export interface BackoffPolicy {
+interface BackoffPolicy {
   readonly baseMs: number;
   readonly maxMs: number;
 }

@@ -21,7 +21,7 @@ export interface SegmentRows {
   rows(): AsyncIterable<SnapshotRow>;
 }
 
-export type SkippedKind = 'invalid' | 'duplicate' | 'opted-out';
+type SkippedKind = 'invalid' | 'duplicate' | 'opted-out';
 
 export interface SkippedRow {
   readonly line: number;
@@ -143,7 +143,7 @@ export async function* selectedBatches(
 }
 
 /** Where batch `seq` starts and ends in the source file, and how many contacts it holds. */
-export interface BatchBounds {
+interface BatchBounds {
   readonly seq: number;
   readonly first: number;
   readonly last: number;

@@ -29,7 +29,7 @@ export interface MisfitValue {
 
 const noMisfits: readonly MisfitValue[] = Object.freeze([]);
 
-export type BuiltRow =
+type BuiltRow =
   | {
       readonly kind: 'contact';
       readonly key: string;
@@ -41,7 +41,7 @@ export type BuiltRow =
   /** The consent column says no and the marketer chose to leave such rows out. */
   | { readonly kind: 'opted-out'; readonly email: string; readonly key: string };
 
-export type ContactBuilder = (cells: readonly string[]) => BuiltRow;
+type ContactBuilder = (cells: readonly string[]) => BuiltRow;
 
 /** A mapping that names a column the segment does not have. */
 export class MappingError extends Error {
@@ -62,7 +62,7 @@ export function columnIndex(columns: readonly string[], column: string): number 
   return loose;
 }
 
-export interface FieldSlot {
+interface FieldSlot {
   readonly kind: 'standard' | 'custom';
   /** Standard: the destination's key; custom: the field's name. */
   readonly name: string;

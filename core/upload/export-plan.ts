@@ -73,12 +73,12 @@ export interface ExportPlan {
 }
 
 /** What a caller adds to counting a segment: a sync's ledger, an observer of the rows sent. */
-export interface SegmentPlanHooks {
+interface SegmentPlanHooks {
   readonly sync?: SegmentSync;
   readonly observer?: SentRowObserver;
 }
 
-export async function planSegment(
+async function planSegment(
   snapshots: SnapshotAccess,
   request: ExportSegmentRequest,
   onSkipped: (row: SkippedRow) => void = () => undefined,
@@ -162,7 +162,7 @@ export function isMassRemoval(segment: Pick<PlannedSegment, 'leavers' | 'knownMe
   return leaving > 0 && leaving * 5 > (segment.knownMembers ?? 0);
 }
 
-export type PlanTotals = Required<
+type PlanTotals = Required<
   Pick<PlannedSegment, 'rows' | 'valid' | 'invalid' | 'duplicates' | 'optedOut' | 'unsubscribed'>
 >;
 

@@ -12,7 +12,7 @@ import { emailHash } from '../sync/fingerprints';
 import { GrowableFloat64, indexOfSorted } from '../sync/growable';
 import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
 
-export interface ListCheckInput {
+interface ListCheckInput {
   readonly patient: PatientContext;
   readonly counts: CallCounts;
   readonly membership: ListMembership;

@@ -13,7 +13,7 @@ import type { JobManifest } from '../jobs/job-manifest';
 import { readListReading } from '../sync/list-reading';
 import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
 
-export interface ListCountInput {
+interface ListCountInput {
   readonly dataFolder: string;
   readonly manifest: JobManifest;
   readonly membership: ListMembership | undefined;

@@ -11,11 +11,11 @@ import type { NetworkGate } from './network-gate';
 import type { RateController } from './rate-controller';
 import type { RunControl } from './run-control';
 
-export class JobFailure extends Error {
+class JobFailure extends Error {
   override readonly name = 'JobFailure';
 }
 
-export interface ListResolverOptions {
+interface ListResolverOptions {
   readonly destination: Destination;
   readonly rate: RateController;
   readonly gate: NetworkGate;

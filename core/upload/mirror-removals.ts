@@ -22,7 +22,7 @@ import type { SyncJournal } from '../sync/sync-journal';
 import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
 
 /** Autopilot's group of one-by-one removals. */
-export const removalGroupSize = 50;
+const removalGroupSize = 50;
 
 type Verdict = { readonly kind: 'removed' } | { readonly kind: 'failed'; readonly reason: string };
 
@@ -40,7 +40,7 @@ interface RemovalGroup {
   readonly careful: boolean;
 }
 
-export interface RemovalInput {
+interface RemovalInput {
   readonly patient: PatientContext;
   readonly remover: LeaverRemover;
   readonly journal: JournalWriter;

@@ -10,7 +10,7 @@ function isRedirect(status: number | undefined): boolean {
   return status !== undefined && status >= 300 && status < 400;
 }
 
-export interface NetworkGateOptions {
+interface NetworkGateOptions {
   readonly destination: Destination;
   readonly clock: Clock;
   /** First probe after this long, then doubling up to `maxProbeIntervalMs`. */

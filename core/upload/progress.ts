@@ -5,10 +5,9 @@
  * event, and contacts on the way are counted apart from those sent (issue 17, item 5).
  */
 import type { SegmentTally } from '../jobs/delivery-tally';
-import { jobProgressStates, type JobProgressState } from '../../shared/jobs/job-states';
+import type { JobProgressState } from '../../shared/jobs/job-states';
 import type { Clock } from './clock';
 
-export const progressStates = jobProgressStates;
 export type ProgressState = JobProgressState;
 
 /** One segment's share of a progress event. */
@@ -80,7 +79,7 @@ export function overallOf(segments: readonly SegmentProgress[]): OverallCounts {
   };
 }
 
-export interface TimeLeftFacts {
+interface TimeLeftFacts {
   /** Contacts not answered for yet (those on the way included). */
   readonly left: number;
   /** The pace measured, waits included; 0 when there is none yet. */
@@ -108,7 +107,7 @@ const minIntervalMs = 100;
 const paceWindowMs = 30_000;
 
 /** Measures the pace over a sliding window of (time, contacts done) samples. */
-export class PaceMeter {
+class PaceMeter {
   readonly #samples: { at: number; done: number }[] = [];
 
   record(at: number, done: number): void {

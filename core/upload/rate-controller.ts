@@ -8,7 +8,7 @@
 import { backoffDelay, rateLimitBackoff } from './backoff';
 import type { Clock } from './clock';
 
-export interface RateControllerOptions {
+interface RateControllerOptions {
   /** Requests per second the person configured: the ceiling. */
   readonly maxRate: number;
   readonly clock: Clock;

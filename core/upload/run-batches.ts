@@ -12,7 +12,7 @@ import { selectedBatches, type SegmentRows } from './batch-source';
 import { RowSelection } from './row-selection';
 import type { SnapshotAccess } from './snapshot-access';
 
-export interface RunBatchesOptions {
+interface RunBatchesOptions {
   readonly dataFolder: string;
   readonly manifest: JobManifest;
   readonly ledger: JobLedger;

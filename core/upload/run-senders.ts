@@ -28,7 +28,7 @@ import { describeState, RunTally, stopMessage } from './run-tally';
 import { RunSync } from './run-sync';
 import type { UploadRunOptions } from './upload-run-options';
 
-export interface RunSendersOptions extends UploadRunOptions {
+interface RunSendersOptions extends UploadRunOptions {
   readonly clock: Clock;
   readonly manifest: JobManifest;
   readonly ledger: JobLedger;

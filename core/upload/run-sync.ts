@@ -16,7 +16,7 @@ import { ListCounts } from './list-count';
 import { findProbe, judgeProbe } from './list-probe';
 import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
 
-export type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
+type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
   readonly jobLedger: JobLedger;
   /** The run's totals: 429s and retries of the sync's requests count there too. */
   readonly totals: DeliveryTotals;

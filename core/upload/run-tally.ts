@@ -64,7 +64,7 @@ export class RunTally {
   }
 }
 
-export interface StateFacts {
+interface StateFacts {
   readonly now: number;
   readonly started: boolean;
   readonly offline: boolean;

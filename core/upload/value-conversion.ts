@@ -6,7 +6,7 @@
  */
 import type { ContactValue, CustomFieldType } from '../destination/destination';
 
-export type Conversion =
+type Conversion =
   | { readonly ok: true; readonly value: ContactValue }
   | { readonly ok: false; readonly reason: string };
 
@@ -127,7 +127,7 @@ function toDate(text: string): Conversion {
   return failure;
 }
 
-export type ConsentAnswer = 'yes' | 'no';
+type ConsentAnswer = 'yes' | 'no';
 
 // Consent columns also say it in words of their own ("opted out", "unsubscribed", "baixa").
 const consentYes = new Set([

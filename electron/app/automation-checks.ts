@@ -53,7 +53,7 @@ export function coalescedChecks(
 }
 
 /** Electron's powerMonitor as far as the wake checks use it. */
-export interface WakeEvents {
+interface WakeEvents {
   on(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
   removeListener(event: 'resume' | 'unlock-screen', listener: () => void): unknown;
 }

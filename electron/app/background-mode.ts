@@ -12,7 +12,7 @@ import type { BackgroundAutomations } from './automation-checks';
 import { backgroundTexts } from './background-texts';
 import type { PreventableEvent, QuitGuard } from './quit-guard';
 
-export interface TrayMenuItem {
+interface TrayMenuItem {
   readonly label: string;
   readonly click: () => void;
 }
@@ -28,7 +28,7 @@ export interface TrayHandle {
   destroy(): void;
 }
 
-export interface BackgroundModeOptions {
+interface BackgroundModeOptions {
   readonly automations: () => BackgroundAutomations;
   readonly language: () => Promise<MainLanguage>;
   readonly platform: string;
@@ -47,7 +47,7 @@ export interface BackgroundModeOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-export interface BackgroundMode {
+interface BackgroundMode {
   /** For the window's 'close'. */
   windowClose(event: PreventableEvent): void;
   /** For app.on('window-all-closed'). */

@@ -4,7 +4,7 @@
  */
 import { mainText, type MainLanguage } from '../i18n/main-texts';
 
-export interface BackgroundTexts {
+interface BackgroundTexts {
   readonly tooltip: string;
   readonly open: string;
   readonly checkNow: string;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /** The segment files the app opens when the system hands it one (double-click, "Open with"). */
 export const segmentFileExtensions: readonly string[] = ['.csv', '.tsv', '.txt'];
 
-export interface LaunchArguments {
+interface LaunchArguments {
   /** The command line: `process.argv` on first launch, or what 'second-instance' received. */
   readonly argv: readonly string[];
   /**

@@ -5,16 +5,16 @@
  */
 
 /** The switch that turns the installed app into the command line of `npm run cli`. */
-export const commandLineSwitch = '--cli';
+const commandLineSwitch = '--cli';
 
 /** The switch the login item starts the app with (login-item.ts): no window, services only. */
 export const backgroundSwitch = '--background';
 
-export type LaunchMode =
+type LaunchMode =
   | { readonly kind: 'command-line'; readonly args: readonly string[] }
   | { readonly kind: 'app'; readonly background: boolean };
 
-export interface LaunchFacts {
+interface LaunchFacts {
   readonly argv: readonly string[];
   /** `leadingEntriesOf(process.defaultApp)`: the executable, and the app folder in development. */
   readonly leadingEntries: number;

@@ -19,7 +19,7 @@ export interface LoginItemApp {
 }
 
 /** HostEnvironment.loginItem: whether the system can start the app at login, and the switch. */
-export interface LoginItem {
+interface LoginItem {
   readonly supported: boolean;
   get(): boolean;
   set(enabled: boolean): void;

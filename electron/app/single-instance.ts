@@ -15,7 +15,7 @@ export interface SingleInstanceApp {
   ): unknown;
 }
 
-export interface SingleInstanceOptions {
+interface SingleInstanceOptions {
   /** This launch's command line and folder: a double-clicked file is named there. */
   readonly argv: readonly string[];
   readonly workingDirectory: string;
@@ -70,7 +70,7 @@ export function claimSingleInstance(
 }
 
 /** The part of a BrowserWindow that `revealWindow` needs. */
-export interface RevealableWindow {
+interface RevealableWindow {
   isMinimized(): boolean;
   restore(): void;
   show(): void;
@@ -85,7 +85,7 @@ export function revealWindow(window: RevealableWindow): void {
 }
 
 /** The part of a window's webContents whose loading state decides when files can be delivered. */
-export interface LoadingPage {
+interface LoadingPage {
   on(event: 'did-finish-load' | 'did-start-loading' | 'destroyed', listener: () => void): unknown;
 }
 

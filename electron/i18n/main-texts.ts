@@ -147,7 +147,7 @@ export function mainText(
   });
 }
 
-export interface QuitDialogText {
+interface QuitDialogText {
   readonly message: string;
   readonly detail: string;
   readonly keep: string;

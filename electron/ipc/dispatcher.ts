@@ -5,7 +5,7 @@ import type { IpcHandlers } from './handlers';
 import { UserFacingError } from './user-facing-error';
 import { isTrustedSender, type SenderFrame } from './trusted-sender';
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   readonly handlers: IpcHandlers;
   readonly trustedOrigins: readonly string[];
   /** Where unexpected failures are written; never receives inputs, which may hold secrets. */

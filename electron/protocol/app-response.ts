@@ -2,13 +2,13 @@ import { contentSecurityPolicy } from './content-security-policy';
 import { resolveAppFile } from './resolve-app-file';
 
 /** Headers on every `app://` response. */
-export const appHeaders: Readonly<Record<string, string>> = {
+const appHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy,
   // The content type is decided from the file name (resolve-app-file.ts), never guessed again.
   'x-content-type-options': 'nosniff',
 };
 
-export type ReadAppFile = (filePath: string) => Promise<Uint8Array>;
+type ReadAppFile = (filePath: string) => Promise<Uint8Array>;
 
 function notFound(): Response {
   return new Response('Not found', {

@@ -11,7 +11,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export interface AppFile {
+interface AppFile {
   readonly filePath: string;
   readonly contentType: string;
 }

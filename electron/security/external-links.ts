@@ -2,7 +2,7 @@
  * Hosts we send people to in their browser (help pages). Anything else is dropped: a compromised or
  * buggy page must not be able to open arbitrary URLs or local files through the OS.
  */
-export const externalHostAllowList: readonly string[] = [
+const externalHostAllowList: readonly string[] = [
   'autopilothq.com',
   'www.autopilothq.com',
   'help.ortto.com',

@@ -3,7 +3,7 @@ import { isSafeExternalUrl } from './external-links';
 import { isAllowedNavigation } from './navigation';
 import { isDeviceAllowed, isPermissionAllowed } from './permissions';
 
-export interface GuardDependencies {
+interface GuardDependencies {
   readonly openExternal: (url: string) => Promise<void>;
   readonly allowedOrigins?: readonly string[];
 }
@@ -44,7 +44,7 @@ export function guardSession(session: Session): void {
  * nothing is granted, and each chooser is answered "no device" at once instead of Electron's
  * default (the first device found, for some of them).
  */
-export function guardDevices(session: Session): void {
+function guardDevices(session: Session): void {
   session.setDevicePermissionHandler((details) => isDeviceAllowed(details.deviceType));
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   session.on('select-hid-device', (event, _details, callback) => {

@@ -5,7 +5,7 @@ import type { SettingsRepository } from '../../core/settings/settings-repository
 import type { HostEnvironment } from './host-environment';
 import { currentOsUser } from '../../core/system/os-user';
 
-export interface ExportsHostOptions {
+interface ExportsHostOptions {
   readonly environment: HostEnvironment;
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;

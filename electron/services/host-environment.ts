@@ -7,7 +7,7 @@ import type { EventPayload } from '../../shared/ipc/bridge-api';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
 
 /** How main pushes events to the renderer: `webContents.send` in the app, the page in tests. */
-export interface EventSink {
+interface EventSink {
   emit<E extends IpcEventChannel>(channel: E, payload: EventPayload<E>): void;
 }
 

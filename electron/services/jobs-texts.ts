@@ -8,7 +8,7 @@ import type { JobListItem, JobStopKind } from '../../shared/model/jobs';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { mainText, type MainLanguage, type MainTextKey } from '../i18n/main-texts';
 
-export interface EndFacts {
+interface EndFacts {
   readonly status: JobStatus;
   readonly stopKind: JobStopKind | null;
   readonly segments: readonly string[];

@@ -13,7 +13,7 @@ import {
 } from '../../core/settings/settings-repository';
 import { currentOsUser } from '../../core/system/os-user';
 
-export interface SettingsHostOptions {
+interface SettingsHostOptions {
   readonly dataFolder: string;
   /**
    * Where settings live: electron-store in the app (injected by electron/main.ts, since it imports

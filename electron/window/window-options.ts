@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export interface WindowOptionsInput {
+interface WindowOptionsInput {
   readonly preloadPath: string;
   readonly iconPath?: string;
   readonly backgroundColor: string;

@@ -3,7 +3,7 @@
  * 15 s ban the caller's IP for 15 s. The emulator serves one caller (127.0.0.1), so one watch.
  */
 
-export interface BanSettings {
+interface BanSettings {
   readonly banThreshold: number;
   readonly banWindowMs: number;
   readonly banDurationMs: number;

@@ -5,7 +5,7 @@
 import { builtInFieldIds, fieldValueProblem, hasValue, looksLikeEmail } from './fields';
 import type { PersonProblem } from './replies';
 
-export type MergeStrategy = 1 | 2 | 3;
+type MergeStrategy = 1 | 2 | 3;
 
 export interface PersonInput {
   readonly fields: Readonly<Record<string, unknown>>;
@@ -27,7 +27,7 @@ export interface MergeLimits {
 }
 
 /** A request-wide refusal: Ortto's `code` and `error`. */
-export interface RequestProblem {
+interface RequestProblem {
   readonly code: string;
   readonly error: string;
 }

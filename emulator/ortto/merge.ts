@@ -24,7 +24,7 @@ import {
 import { orttoError } from './replies';
 import type { OrttoState } from './state';
 
-export interface MergeOutcome {
+interface MergeOutcome {
   readonly person_id?: string;
   /** `created`, `merged`, `skipped`, `invalid`, `suppressed`, or the `ignoredStatus` option. */
   readonly status: string;
@@ -37,7 +37,7 @@ interface Merged {
   readonly wrote: boolean;
 }
 
-export interface MergeSettings extends MergeLimits {
+interface MergeSettings extends MergeLimits {
   readonly ignoredStatus: string;
 }
 

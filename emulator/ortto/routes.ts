@@ -9,7 +9,7 @@ import type { OrttoEmulatorOptions } from './options';
 import { orttoError } from './replies';
 import type { OrttoState, StoredCustomField } from './state';
 
-export interface OrttoRouteContext {
+interface OrttoRouteContext {
   readonly body: unknown;
   readonly state: OrttoState;
   readonly options: OrttoEmulatorOptions;

@@ -17,13 +17,13 @@ export type { OrttoEmulatorOptions, SeedCustomField, SeedPerson } from './option
 export type { RecordedRequest } from '../recorder';
 export type { StoredCustomField, StoredPerson, StoredTag } from './state';
 
-export interface OrttoCounters extends RequestCounters {
+interface OrttoCounters extends RequestCounters {
   /** Bans served so far: a well-behaved client keeps this at 0. */
   readonly bans: number;
 }
 
 /** A stored person as a test reads it: fields by id, tags, and when made and last changed. */
-export interface PersonView {
+interface PersonView {
   readonly person_id: string;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly tags: readonly string[];

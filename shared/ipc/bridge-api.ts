@@ -21,12 +21,12 @@ export type ChannelOutput<C extends IpcChannel> = z.output<IpcContract[C]['outpu
 export type EventPayload<E extends IpcEventChannel> = z.output<IpcEvents[E]>;
 
 /** What the page may hand a dropped-files command: a `File` (any object with a name). */
-export interface DroppedFile {
+interface DroppedFile {
   readonly name: string;
 }
 
 /** Main's answer for the files that have a path (null if none had), and the files without one. */
-export interface DroppedFilesResult<Output, F extends DroppedFile = DroppedFile> {
+interface DroppedFilesResult<Output, F extends DroppedFile = DroppedFile> {
   readonly imported: Output | null;
   readonly pathless: F[];
 }
@@ -41,7 +41,7 @@ type BridgeMethod<C extends IpcChannel> = IpcContract[C] extends { readonly page
     ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
     : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
 
-export type Unsubscribe = () => void;
+type Unsubscribe = () => void;
 
 /** The whole surface the renderer sees on `window.courier`: one function per contract entry. */
 export type BridgeApi = { [C in IpcChannel as MethodName<C>]: BridgeMethod<C> } & {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
 /** A request from the renderer that main answers: a query reads, a command changes something. */
-export interface ChannelSpec<
-  Input extends z.ZodType = z.ZodType,
-  Output extends z.ZodType = z.ZodType,
-> {
+interface ChannelSpec<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
   readonly kind: 'query' | 'command';
   readonly input: Input;
   readonly output: Output;
@@ -27,7 +24,7 @@ export function command<Input extends z.ZodType, Output extends z.ZodType>(
 }
 
 /** Paths the bridge found for dropped files (never typed by the page). */
-export const droppedPathsInput = z.object({
+const droppedPathsInput = z.object({
   paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
 });
 

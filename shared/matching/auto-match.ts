@@ -6,8 +6,6 @@ import { ambiguousNom, standardFieldNames } from './standard-field-names';
 import { createHeaderMatcher, type HeaderMatcher } from './header-score';
 import { compactHeader } from './header-words';
 
-export { detectEmailColumn, type SampleRows } from './email-column';
-
 interface FieldMatcher {
   readonly key: string;
   readonly order: number;

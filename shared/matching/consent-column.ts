@@ -7,7 +7,7 @@
  */
 import { compactHeader } from './header-words';
 
-export const emailConsentNames: readonly string[] = [
+const emailConsentNames: readonly string[] = [
   'Agreed to receive email',
   'Email consent',
   'Email opt-in',

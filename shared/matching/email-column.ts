@@ -11,7 +11,7 @@ const emailMatcher = createHeaderMatcher(emailSynonyms, emailHeads, notTheValueW
 const mostlyEmails = 0.5;
 
 /** Share of the non-blank sample values in a column that are valid addresses; null when all blank. */
-export function emailShare(sampleRows: SampleRows, columnIndex: number): number | null {
+function emailShare(sampleRows: SampleRows, columnIndex: number): number | null {
   let filled = 0;
   let valid = 0;
   for (const row of sampleRows) {

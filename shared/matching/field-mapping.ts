@@ -6,7 +6,7 @@ export const customFieldTypeSchema = z.enum(['string', 'integer', 'float', 'bool
 export const optedOutChoices = ['leave-out', 'unsubscribe'] as const;
 export type OptedOutChoice = (typeof optedOutChoices)[number];
 
-export const emailConsentSchema = z.object({
+const emailConsentSchema = z.object({
   column: z.string().min(1),
   optedOut: z.enum(optedOutChoices),
 });

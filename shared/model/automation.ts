@@ -30,8 +30,7 @@ export const scheduleSchema = z.discriminatedUnion('every', [
 export type Schedule = z.infer<typeof scheduleSchema>;
 
 /** What starts an automatic run: a new export in the watched folder, or the schedule. */
-export const runTriggerKinds = ['folder', 'schedule', 'command-line'] as const;
-export type RunTriggerKind = (typeof runTriggerKinds)[number];
+const runTriggerKinds = ['folder', 'schedule', 'command-line'] as const;
 
 /**
  * Recorded on each job an automation (or `run-setup`) made, so History can mark it: which setup,
@@ -89,7 +88,6 @@ export const standingConsentRefSchema = z.object({
   id: z.string(),
   confirmedAt: z.string(),
 });
-export type StandingConsentRef = z.infer<typeof standingConsentRefSchema>;
 
 /** Kept on the saved setup in the settings file. */
 export const setupAutomationSchema = z.object({
@@ -111,8 +109,7 @@ export type SetupAutomation = z.infer<typeof setupAutomationSchema>;
  * ('sent'; its own status says how it went), nothing had changed, a guardrail stopped it, or it
  * could not start (file unreadable, key missing, setup incomplete).
  */
-export const automationOutcomes = ['sent', 'nothing-changed', 'stopped', 'failed'] as const;
-export type AutomationOutcome = (typeof automationOutcomes)[number];
+const automationOutcomes = ['sent', 'nothing-changed', 'stopped', 'failed'] as const;
 
 export const automationRunSchema = z.object({
   id: z.string(),

@@ -54,8 +54,8 @@ export const privacyAgreementSchema = z.object({
 export type PrivacyAgreement = z.infer<typeof privacyAgreementSchema>;
 
 /** Which kind of account (issue 16); destinations saved before Ortto existed are Autopilot's. */
-export const destinationServiceSchema = z.enum(destinationServices);
-export const orttoRegionSchema = z.enum(orttoRegions);
+const destinationServiceSchema = z.enum(destinationServices);
+const orttoRegionSchema = z.enum(orttoRegions);
 
 export const destinationSummarySchema = z.object({
   id: z.string(),
@@ -71,7 +71,7 @@ export const destinationSummarySchema = z.object({
 export type DestinationSummary = z.infer<typeof destinationSummarySchema>;
 
 /** Why Connect failed, in classes the screen explains differently. */
-export const connectFailureReasons = [
+const connectFailureReasons = [
   'rejected-key',
   'offline',
   'timeout',

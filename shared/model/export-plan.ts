@@ -36,7 +36,7 @@ const planCounts = {
   unsubscribed: count,
 };
 
-export const segmentPlanSchema = z.object({
+const segmentPlanSchema = z.object({
   segmentId: z.string(),
   ...planCounts,
   misfits: z.array(misfitSchema),

@@ -103,7 +103,7 @@ export const segmentShapeSchema = z.object({
 });
 export type SegmentShape = z.infer<typeof segmentShapeSchema>;
 
-export const signatureMappingSchema = z.object({
+const signatureMappingSchema = z.object({
   signature: z.string().min(1).max(200),
   mapping: fieldMappingSchema,
 });
@@ -140,7 +140,7 @@ export const saveSetupInputSchema = z.object({
 export type SaveSetupInput = z.infer<typeof saveSetupInputSchema>;
 
 /** Where each segment of a past export stands now, for "Export again". */
-export const againSegmentStates = ['ready', 'changed', 'moved', 'missing'] as const;
+const againSegmentStates = ['ready', 'changed', 'moved', 'missing'] as const;
 
 export const exportAgainSchema = z.object({
   jobId: z.string(),
@@ -201,7 +201,7 @@ export const previewRequestSchema = z.object({
 export type PreviewRequest = z.input<typeof previewRequestSchema>;
 
 /** What is wrong with a matching before anything can be counted or sent. */
-export interface MappingProblems {
+interface MappingProblems {
   readonly emailMissing: boolean;
   /** Columns that feed more than one field. */
   readonly sharedColumns: readonly string[];

@@ -59,7 +59,7 @@ export const jobIdSchema = z
   .regex(/^[A-Za-z0-9-]+$/, 'not an export job id');
 
 /** One segment's share of a progress event. */
-export const jobSegmentProgressSchema = z.object({
+const jobSegmentProgressSchema = z.object({
   total: count,
   succeeded: count,
   failed: count,
@@ -93,7 +93,7 @@ export const jobProgressSchema = z.object({
 });
 export type JobProgressEvent = z.infer<typeof jobProgressSchema>;
 
-export const jobCountsSchema = z.object({
+const jobCountsSchema = z.object({
   rows: count,
   /** Contacts to deliver (usable email, one per address). */
   valid: count,
@@ -110,7 +110,7 @@ export const jobCountsSchema = z.object({
 });
 export type JobCounts = z.infer<typeof jobCountsSchema>;
 
-export const jobStopSchema = z.object({
+const jobStopSchema = z.object({
   kind: z.enum(jobStopKinds),
   /** Plain English, shown as detail (e.g. an unexpected error's words). */
   message: z.string(),
@@ -156,7 +156,7 @@ export const jobListItemSchema = z.object({
 });
 export type JobListItem = z.infer<typeof jobListItemSchema>;
 
-export const jobSegmentDetailSchema = z.object({
+const jobSegmentDetailSchema = z.object({
   name: z.string(),
   listName: z.string(),
   fileName: z.string(),
@@ -176,7 +176,7 @@ export const jobSegmentDetailSchema = z.object({
 export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
 
 /** The record of the person's consent (product.md, step 4): when, who, what and where. */
-export const jobConsentSchema = z.object({
+const jobConsentSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
   /** Receipts from before Ortto existed have no service: they are Autopilot's (issue 16). */

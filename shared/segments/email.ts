@@ -58,7 +58,7 @@ export function isValidEmail(normalized: string): boolean {
   return labels.every((label) => domainLabel.test(label));
 }
 
-export type EmailVerdict = 'valid' | 'blank' | 'invalid';
+type EmailVerdict = 'valid' | 'blank' | 'invalid';
 
 export function judgeEmail(raw: string | undefined): { verdict: EmailVerdict; email: string } {
   const email = normalizeEmail(raw ?? '');

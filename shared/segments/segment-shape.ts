@@ -5,8 +5,8 @@ import { z } from 'zod';
  * folder (Common Data Model), an Excel workbook, or one of these packed in gzip or zip. The card
  * and `inspect --json` say it; `choices` lists the other sheets or tables the person may pick.
  */
-export const segmentSources = ['csv', 'cdm', 'xlsx', 'gzip', 'zip'] as const;
-export const segmentSourceSchema = z.enum(segmentSources);
+const segmentSources = ['csv', 'cdm', 'xlsx', 'gzip', 'zip'] as const;
+const segmentSourceSchema = z.enum(segmentSources);
 
 export const segmentShapeSchema = z.object({
   source: segmentSourceSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoMatch, detectEmailColumn } from '../../shared/matching/auto-match';
+import { autoMatch } from '../../shared/matching/auto-match';
+import { detectEmailColumn } from '../../shared/matching/email-column';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
 
 describe('autoMatch across languages and exports', () => {

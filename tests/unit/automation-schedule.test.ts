@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkSchedule,
-  nextRunAfter,
-  scheduledRunDue,
-  type Schedule,
-} from '../../core/automation/schedule';
+import { checkSchedule, nextRunAfter, scheduledRunDue } from '../../core/automation/schedule';
+import { type Schedule } from '../../shared/model/automation';
 import { watchSchedule } from '../../core/automation/schedule-watch';
 import { instantOfWallTime, wallTimeAt } from '../../core/automation/zoned-time';
 import type { Clock } from '../../core/upload/clock';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDataFolder, settingsFilePath } from '../../core/settings/data-folder';
-import { defaultDataFolder as reExported } from '../../core/destinations/resolve-api-key';
+import { defaultDataFolder as reExported } from '../../core/settings/data-folder';
 
 // Electron's app.getPath('userData') is appData + productName ("Segment Courier").
 describe('default data folder (the desktop app userData)', () => {

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
  * or an archive), an OLE2 compound file (an encrypted workbook or an old .xls), or anything else,
  * which the CSV pass looks at.
  */
-export type PackedKind = 'gzip' | 'zip' | 'compound' | 'other';
+type PackedKind = 'gzip' | 'zip' | 'compound' | 'other';
 
 export async function readStart(filePath: string, bytes: number): Promise<Buffer> {
   const handle = await open(filePath, 'r');

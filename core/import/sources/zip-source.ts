@@ -8,7 +8,7 @@ import type { ZipArchive, ZipEntry } from './zip-archive';
  * below it), or one segment file. System clutter (macOS resource forks, hidden files, Windows
  * thumbnails) is not content.
  */
-export type ZipContent =
+type ZipContent =
   | { readonly kind: 'cdm'; readonly folder: string; readonly entries: readonly ZipEntry[] }
   | { readonly kind: 'file'; readonly entry: ZipEntry };
 

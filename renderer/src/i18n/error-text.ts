@@ -8,7 +8,7 @@ import type { ErrorParams } from '../../../shared/model/error-params';
  * its facts, and the sentence is the catalog entry `errors.<code>` (app/locales) in the person's
  * language. Features add only their context ("Could not load the lists: {{message}}").
  */
-export interface CodedError {
+interface CodedError {
   readonly code: string;
   readonly params: ErrorParams;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../channel';
 
-export const appInfoSchema = z.object({
+const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
@@ -10,7 +10,7 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /** Paths waiting to be imported; taking them empties the queue (see electron/app/open-files-queue.ts). */
-export const takeOpenFilesOutputSchema = z.object({ paths: z.array(z.string()) });
+const takeOpenFilesOutputSchema = z.object({ paths: z.array(z.string()) });
 
 export const appChannels = {
   'app:info': query(z.undefined(), appInfoSchema),
@@ -24,7 +24,7 @@ export const appChannels = {
  * dropped on the app's icon, or a second launch with files. The page then calls
  * `app:takeOpenFiles` (it also does so when it starts, so nothing is lost while it loads).
  */
-export const openFilesEventSchema = z.object({ paths: z.array(z.string()) });
+const openFilesEventSchema = z.object({ paths: z.array(z.string()) });
 
 export const appEvents = {
   'app:openFiles': openFilesEventSchema,

@@ -34,7 +34,7 @@ const triggerInput = z.object({
   schedule: scheduleSchema.nullable(),
 });
 
-export const enableAutomationInputSchema = triggerInput.extend({
+const enableAutomationInputSchema = triggerInput.extend({
   /** The person ticked the box and pressed Confirm on the standing consent dialog. */
   consent: z.object({
     confirmed: z.literal(true),
@@ -42,9 +42,8 @@ export const enableAutomationInputSchema = triggerInput.extend({
   }),
   emailPermission: z.enum(emailPermissionChoices).optional(),
 });
-export type EnableAutomationInput = z.infer<typeof enableAutomationInputSchema>;
 
-export const backgroundSettingsSchema = z.object({
+const backgroundSettingsSchema = z.object({
   /** The system lets the app start at login (Windows and macOS; not the Linux stand-in). */
   startAtLoginSupported: z.boolean(),
   startAtLogin: z.boolean(),

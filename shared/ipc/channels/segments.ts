@@ -12,7 +12,7 @@ const segmentId = z.string().min(1).max(64);
 const uploadId = z.string().min(1).max(64);
 
 /** Base64 of at most 768 KiB: the renderer sends 512 KiB slices, which fit with room to spare. */
-export const maxUploadChunkBase64Length = 1024 * 1024;
+const maxUploadChunkBase64Length = 1024 * 1024;
 
 /**
  * Error codes the segment channels answer with beyond the import failures (core/import/

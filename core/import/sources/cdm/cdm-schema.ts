@@ -9,7 +9,7 @@ import { ImportError } from '../../import-error';
  * Only what reading the rows needs: each entity's column names in order and its partitions.
  */
 
-export interface PartitionFormat {
+interface PartitionFormat {
   readonly columnHeaders: boolean;
   readonly delimiter: string;
   readonly encoding: string;

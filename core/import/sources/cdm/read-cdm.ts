@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { detectEmailColumn } from '../../../../shared/matching/auto-match';
+import { detectEmailColumn } from '../../../../shared/matching/email-column';
 import type { SegmentShape, ShapeChoice } from '../../../../shared/segments/segment-shape';
 import { ImportError } from '../../import-error';
 import type { TableFileWriter } from '../table-file-writer';
@@ -21,7 +21,7 @@ export async function schemaFileIn(folder: string): Promise<string | null> {
   return found === undefined ? null : path.join(folder, found);
 }
 
-export function readSchema(schemaFile: string): Promise<CdmSchema> {
+function readSchema(schemaFile: string): Promise<CdmSchema> {
   return path.basename(schemaFile).toLowerCase() === 'model.json'
     ? readModelJson(schemaFile)
     : readCdmManifest(schemaFile);
@@ -54,7 +54,7 @@ function chooseEntity(schema: CdmSchema, wanted: string | undefined): CdmEntity 
   return chosen;
 }
 
-export interface CdmRead {
+interface CdmRead {
   readonly shape: SegmentShape;
   readonly columns: readonly string[];
   /** Bytes of the schema and the parts read. */

@@ -1,4 +1,4 @@
-import { detectEmailColumn } from '../../../../shared/matching/auto-match';
+import { detectEmailColumn } from '../../../../shared/matching/email-column';
 import type { SegmentShape, ShapeChoice } from '../../../../shared/segments/segment-shape';
 import { ImportError } from '../../import-error';
 import type { TableFileWriter } from '../table-file-writer';

@@ -41,7 +41,7 @@ function readRelationships(xml: string, ownerFolder: string): Map<string, string
   return targets;
 }
 
-export interface WorkbookInfo {
+interface WorkbookInfo {
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
 }

@@ -6,14 +6,14 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  * XML's five built-in entities and character references, never entities a DOCTYPE declares, so a
  * "billion laughs" part fails with an error instead of filling the memory.
  */
-export interface XmlHandlers {
+interface XmlHandlers {
   open?(name: string, attributes: Readonly<Record<string, string>>): void;
   text?(text: string): void;
   close?(name: string): void;
 }
 
 /** `x:row` and `row` are the same element: some writers prefix SpreadsheetML's namespace. */
-export function localName(name: string): string {
+function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon === -1 ? name : name.slice(colon + 1);
 }

@@ -14,7 +14,7 @@ export interface TurnOnValues {
 
 export type TurnOnProblem = 'needTrigger' | 'badTime';
 
-export type TurnOnCheck =
+type TurnOnCheck =
   | { readonly ok: true; readonly folder: string | null; readonly schedule: Schedule | null }
   | { readonly ok: false; readonly problems: readonly TurnOnProblem[] };
 

@@ -3,7 +3,7 @@ import type { ConnectOutcome } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import { errorText } from '../../i18n/error-text';
 
-export interface ConnectState {
+interface ConnectState {
   readonly pending: boolean;
   readonly outcome?: ConnectOutcome;
   readonly error?: unknown;

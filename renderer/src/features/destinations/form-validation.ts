@@ -4,11 +4,11 @@ import { destinationLimits } from '../../../../shared/model/destinations';
 import type { DestinationService } from '../../../../shared/model/destination-service';
 import type { DestinationField } from './field-of-error';
 
-export type FormFieldName = DestinationField | 'agreement';
+type FormFieldName = DestinationField | 'agreement';
 export type FieldErrors = Partial<Record<FormFieldName, string>>;
 
 /** Top to bottom, as the fields appear: the first one in error gets the focus. */
-export const fieldOrder: readonly FormFieldName[] = [
+const fieldOrder: readonly FormFieldName[] = [
   'displayName',
   'apiKey',
   'agreement',

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/model/destination-service';
 import { parseRequestRate } from './form-validation';
 
-export interface NewDestinationValues {
+interface NewDestinationValues {
   readonly displayName: string;
   readonly apiKey: string;
   readonly agreed: boolean;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { useTranslation } from 'react-i18next';
 import type { TermsLanguage } from '../../../../shared/model/consent-terms';
 
-export interface ConsentFrameProps {
+interface ConsentFrameProps {
   readonly title: string;
   /** What will be sent, where, and anything else to answer (a warning, a question). */
   readonly children: ReactNode;

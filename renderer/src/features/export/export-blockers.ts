@@ -10,7 +10,7 @@ import { matchingChecks } from './match-rows';
 import type { SectionName } from './section-ids';
 import type { ExportSetupState } from './use-export-setup';
 
-export interface Blocker {
+interface Blocker {
   readonly text: string;
   readonly section: SectionName;
 }

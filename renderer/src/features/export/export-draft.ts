@@ -9,7 +9,7 @@ import type { FieldMapping, OptedOutChoice } from '../../../../shared/matching/f
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 import { rowIdOf, type MatchRow, type MatchTarget } from './match-rows';
 
-export type MatchingSource = 'remembered' | 'auto' | 'setup' | 'job';
+type MatchingSource = 'remembered' | 'auto' | 'setup' | 'job';
 
 export interface ShapeMatching {
   readonly rows: readonly MatchRow[];

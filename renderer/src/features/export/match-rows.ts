@@ -5,12 +5,8 @@
  * engine uses.
  */
 import { hasMappingProblems, mappingProblems } from '../../../../shared/model/exports';
-import {
-  autoMatch,
-  detectEmailColumn,
-  matchableFieldKeys,
-  type SampleRows,
-} from '../../../../shared/matching/auto-match';
+import { autoMatch, matchableFieldKeys } from '../../../../shared/matching/auto-match';
+import { detectEmailColumn, type SampleRows } from '../../../../shared/matching/email-column';
 import { detectConsentColumn } from '../../../../shared/matching/consent-column';
 import { compactHeader } from '../../../../shared/matching/header-words';
 import type {

@@ -10,7 +10,7 @@ import { useContactPreview } from './use-exports';
 import type { EmailPermissionChoice } from '../../../../shared/model/destination-service';
 
 /** How many contacts "What will be sent" shows. */
-export const previewContactCount = 3;
+const previewContactCount = 3;
 
 interface PreviewSectionProps {
   readonly segments: readonly SegmentSummary[];

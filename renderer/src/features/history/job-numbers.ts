@@ -11,7 +11,7 @@ import type {
   JobSegmentDetail,
 } from '../../../../shared/model/jobs';
 
-export interface ShownSegment {
+interface ShownSegment {
   readonly name: string;
   readonly listName: string;
   readonly total: number;
@@ -65,7 +65,7 @@ export function shownNumbers(job: JobDetail, progress: JobProgressEvent | null):
   };
 }
 
-export interface RetryShare {
+interface RetryShare {
   /** The failed rows of this export the retry delivered. */
   readonly delivered: number;
   /** Still not delivered after the retry. */

@@ -3,7 +3,7 @@ import { CourierError, unwrapResult } from '../../../../shared/ipc/result';
 import type { ImportOutcome } from '../../../../shared/segments/segment-summary';
 
 /** 512 KiB per slice: ~700 KB of base64, small enough for any IPC hop, big enough to be quick. */
-export const uploadSliceBytes = 512 * 1024;
+const uploadSliceBytes = 512 * 1024;
 
 /** `Uint8Array.prototype.toBase64`: native and fast, in Chromium since version 140. */
 interface WithToBase64 {
@@ -33,7 +33,7 @@ async function readBase64(blob: Blob): Promise<string> {
   return toBase64.call(new Uint8Array(await blob.arrayBuffer()));
 }
 
-export interface UploadCallbacks {
+interface UploadCallbacks {
   /** Main accepted the file and named the transfer (its progress events carry this id). */
   onBegun?(uploadId: string): void;
   onSent?(sentBytes: number): void;

@@ -177,10 +177,7 @@ export function useFileImports(
 }
 
 /** Applies one progress event: to the dropped file it belongs to, or as a file main opened. */
-export function followProgress(
-  tasks: readonly ImportTask[],
-  progress: ImportProgress,
-): ImportTask[] {
+function followProgress(tasks: readonly ImportTask[], progress: ImportProgress): ImportTask[] {
   const owner = tasks.find((task) => task.importId === progress.importId);
   if (progress.phase === 'done') {
     return owner && owner.key === progress.importId
