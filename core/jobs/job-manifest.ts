@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { jobStatusValues } from '../../shared/jobs/job-states';
 import { fieldMappingSchema } from '../../shared/matching/field-mapping';
 import {
+  consentDestinationSchema,
   destinationServices,
   emailPermissionChoices,
   orttoRegions,
@@ -94,12 +95,7 @@ export type JobDestination = z.infer<typeof jobDestinationSchema>;
 const consentReceiptSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
-  destination: z.object({
-    name: z.string(),
-    endpoint: z.string(),
-    service: z.enum(destinationServices).optional(),
-    region: z.enum(orttoRegions).optional(),
-  }),
+  destination: consentDestinationSchema,
   /** Ortto: the email permission the marketer declared for the people it creates. */
   emailPermission: z.enum(emailPermissionChoices).optional(),
   fields: z.array(z.string()),

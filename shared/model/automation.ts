@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { termsLanguages } from './consent-terms';
-import { destinationServices, emailPermissionChoices, orttoRegions } from './destination-service';
+import { consentDestinationSchema, emailPermissionChoices } from './destination-service';
 
 export const weekdays = [
   'sunday',
@@ -61,12 +61,7 @@ export const standingConsentSchema = z.object({
   setupName: z.string(),
   confirmedAt: z.string(),
   osUser: z.string(),
-  destination: z.object({
-    name: z.string(),
-    endpoint: z.string(),
-    service: z.enum(destinationServices).optional(),
-    region: z.enum(orttoRegions).optional(),
-  }),
+  destination: consentDestinationSchema,
   fields: z.array(z.string()),
   /** One per segment of the setup: the segment's name and the list (Ortto: tag) it feeds. */
   lists: z.array(z.object({ segmentName: z.string(), listName: z.string() })),

@@ -3,6 +3,7 @@
  * Ortto, what Autopilot became. Domain facts both processes use; the IPC contract and the settings
  * file are built from them, never the other way round.
  */
+import { z } from 'zod';
 
 export const destinationServices = ['autopilot', 'ortto'] as const;
 export type DestinationService = (typeof destinationServices)[number];
@@ -16,6 +17,17 @@ export const serviceNames: Readonly<Record<DestinationService, string>> = {
 /** Ortto keeps each account in one region, each with its own host (ortto-api.md, Transport). */
 export const orttoRegions = ['default', 'au', 'eu'] as const;
 export type OrttoRegion = (typeof orttoRegions)[number];
+
+/**
+ * The account a consent names (a job's receipt, a standing consent): as the person saw it.
+ * Receipts from before Ortto existed have no service: they are Autopilot's (issue 16).
+ */
+export const consentDestinationSchema = z.object({
+  name: z.string(),
+  endpoint: z.string(),
+  service: z.enum(destinationServices).optional(),
+  region: z.enum(orttoRegions).optional(),
+});
 
 export const autopilotDefaultEndpoint = 'https://api2.autopilothq.com/v1';
 

@@ -16,7 +16,11 @@ import {
   type JobProgressState,
   type JobStatusValue,
 } from '../jobs/job-states';
-import { destinationServices, emailPermissionChoices, orttoRegions } from './destination-service';
+import {
+  consentDestinationSchema,
+  destinationServices,
+  emailPermissionChoices,
+} from './destination-service';
 
 export { jobProgressStates, jobStatusValues, type JobProgressState, type JobStatusValue };
 
@@ -179,13 +183,7 @@ export type JobSegmentDetail = z.infer<typeof jobSegmentDetailSchema>;
 const jobConsentSchema = z.object({
   confirmedAt: z.string(),
   osUser: z.string(),
-  /** Receipts from before Ortto existed have no service: they are Autopilot's (issue 16). */
-  destination: z.object({
-    name: z.string(),
-    endpoint: z.string(),
-    service: z.enum(destinationServices).optional(),
-    region: z.enum(orttoRegions).optional(),
-  }),
+  destination: consentDestinationSchema,
   /** Ortto: what the person declared about email permission for the people Ortto creates. */
   emailPermission: z.enum(emailPermissionChoices).optional(),
   fields: z.array(z.string()),
