@@ -10,15 +10,13 @@
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { ExportSetupRecord, Settings } from '../settings/settings-schema';
 import { systemClock, type Clock } from '../upload/clock';
-import type { TermsLanguage } from '../../shared/model/consent-terms';
-import type { EmailPermissionChoice } from '../../shared/model/destination-service';
-import type {
-  AutomationRun,
-  AutomationStatement,
-  AutomationView,
+import {
+  automationErrorCodes,
+  type AutomationRun,
+  type AutomationStatement,
+  type AutomationView,
 } from '../../shared/model/automation';
 import { AutomationError } from './automation-error';
-import { automationErrorCodes } from '../../shared/model/automation';
 import { runAutomation } from './automation-run';
 import { AutomationRuns } from './automation-runs';
 import {
@@ -26,6 +24,7 @@ import {
   consentStated,
   runnableSetup,
   type AutomationTriggerChoice,
+  type EnableAutomation,
 } from './automation-statement';
 import type { SetupTargetOpener } from './run-saved-setup';
 import { automationView } from './automation-view';
@@ -37,6 +36,7 @@ import {
   type SetupWatch,
   type WatchTimings,
 } from './setup-watch';
+import { saveSetupAutomation } from './setup-automation-record';
 import { StandingConsents } from './standing-consents';
 import { TakenExports } from './taken-exports';
 
@@ -51,12 +51,6 @@ export interface AutomationServiceOptions {
   readonly timeZone?: string;
   readonly timings?: WatchTimings;
   readonly logError?: (error: unknown) => void;
-}
-
-interface EnableAutomation extends AutomationTriggerChoice {
-  /** The language the person read the standing consent in. */
-  readonly language: TermsLanguage;
-  readonly emailPermission?: EmailPermissionChoice;
 }
 
 interface Live {
@@ -82,8 +76,7 @@ export class AutomationService {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#timeZone = options.timeZone ?? localTimeZone();
-    const now = () => new Date(this.#clock.now());
-    this.#consents = new StandingConsents(options.dataFolder, now);
+    this.#consents = new StandingConsents(options.dataFolder, this.#now);
     this.#runs = new AutomationRuns(options.dataFolder);
     this.#taken = new TakenExports(options.dataFolder);
   }
@@ -277,19 +270,11 @@ export class AutomationService {
     (this.#options.logError ?? ((value) => console.error('[automation]', value)))(error);
   };
 
-  async #saveAutomation(
+  #saveAutomation(
     setupId: string,
-    change: (
-      current: ExportSetupRecord['automation'],
-    ) => NonNullable<ExportSetupRecord['automation']>,
+    change: Parameters<typeof saveSetupAutomation>[2],
   ): Promise<ExportSetupRecord> {
-    const settings = await this.#options.settings.update((current) => ({
-      ...current,
-      exportSetups: current.exportSetups.map((setup) =>
-        setup.id === setupId ? { ...setup, automation: change(setup.automation) } : setup,
-      ),
-    }));
-    return runnableOrGone(settings, setupId);
+    return saveSetupAutomation(this.#options.settings, setupId, change);
   }
 
   #viewOf(setup: ExportSetupRecord, runs: readonly AutomationRun[], settings: Settings) {

@@ -6,9 +6,13 @@
  */
 import { mappedFieldNames } from '../jobs/consent';
 import type { DestinationRecord, ExportSetupRecord, Settings } from '../settings/settings-schema';
-import type { AutomationStatement, Schedule, StandingConsent } from '../../shared/model/automation';
+import {
+  automationErrorCodes,
+  type AutomationStatement,
+  type Schedule,
+  type StandingConsent,
+} from '../../shared/model/automation';
 import { AutomationError } from './automation-error';
-import { automationErrorCodes } from '../../shared/model/automation';
 import { setupListName } from './setup-segments';
 import type { NewStandingConsent } from './standing-consents';
 import {
@@ -25,6 +29,13 @@ export interface AutomationTriggerChoice {
   readonly setupId: string;
   readonly folder: string | null;
   readonly schedule: Schedule | null;
+}
+
+/** Turning an automation on: its trigger, as the standing consent stated it. */
+export interface EnableAutomation extends AutomationTriggerChoice {
+  /** The language the person read the standing consent in. */
+  readonly language: TermsLanguage;
+  readonly emailPermission?: EmailPermissionChoice;
 }
 
 export interface RunnableSetup {
