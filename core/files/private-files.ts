@@ -79,10 +79,21 @@ export async function writeFileAtomic(
   target: string,
   contents: string | Uint8Array,
 ): Promise<void> {
+  await replaceFileAtomic(target, (handle) => handle.writeFile(contents));
+}
+
+/**
+ * writeFileAtomic for contents written piece by piece (a ledger rewritten line by line): `write`
+ * fills the open temporary file; everything else is the same.
+ */
+export async function replaceFileAtomic(
+  target: string,
+  write: (handle: FileHandle) => Promise<void>,
+): Promise<void> {
   const temporary = temporarySibling(target);
   const handle = await openPrivateFile(temporary, 'wx');
   try {
-    await handle.writeFile(contents);
+    await write(handle);
     await handle.sync();
   } catch (error) {
     await handle.close();

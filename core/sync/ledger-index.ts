@@ -5,9 +5,7 @@
  * a binary search. The log is compacted here (rewritten with one line per email) once it holds
  * more than twice the lines it needs; batches only ever append.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { open, rename } from 'node:fs/promises';
+import { replaceFileAtomic } from '../files/private-files';
 import { GrowableFloat64, indexOfSorted } from './growable';
 import { readEntries, formatEntry } from './ledger-log';
 
@@ -95,27 +93,27 @@ export function needsCompaction(index: LedgerIndex): boolean {
   return index.lines > 1_000 && index.lines > 2 * index.size;
 }
 
+/** About this much of the rewritten log is gathered before each write. */
+const compactionChunkChars = 1 << 20;
+
 /**
- * Rewrites the log with the one delivered line per member, atomically (temporary file, fsync,
- * rename). Appends from a run in another process in the same instant could be lost; that costs a
- * re-send of those contacts, never a false claim.
+ * Rewrites the log with the one delivered line per member, atomically (core/files'
+ * replaceFileAtomic: a private temporary file, fsync, rename, the folder flushed). Appends from a
+ * run in another process in the same instant could be lost; that costs a re-send of those
+ * contacts, never a false claim.
  */
 export async function compactLedger(file: string, index: LedgerIndex): Promise<void> {
-  const temporary = `${file}.compact-${process.pid}.tmp`;
-  const out = createWriteStream(temporary, { mode: 0o600 });
-  let next = 0;
-  for await (const { line, entry } of readEntries(file)) {
-    if (index.liveLines[next] !== line) continue;
-    next += 1;
-    if (!out.write(formatEntry(entry))) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  const handle = await open(temporary, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
+  await replaceFileAtomic(file, async (handle) => {
+    let next = 0;
+    let chunk = '';
+    for await (const { line, entry } of readEntries(file)) {
+      if (index.liveLines[next] !== line) continue;
+      next += 1;
+      chunk += formatEntry(entry);
+      if (chunk.length < compactionChunkChars) continue;
+      await handle.write(chunk);
+      chunk = '';
+    }
+    if (chunk) await handle.write(chunk);
+  });
 }

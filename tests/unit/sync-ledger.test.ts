@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,10 @@ describe('the delivery ledger', () => {
     expect(compacted.fingerprint(emailHash('p7@x.com'))).toBe(
       contactFingerprint(contact('p7@x.com', 'Name5')),
     );
+    // Replaced as every data-folder file is: private, and no temporary file left beside it.
+    const file = ledgerFile(location);
+    if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('finds who left the segment, by email, and nobody else', async () => {
