@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingContact } from '../../core/destination/destination';
+import type { OutgoingContact } from '../../core/destination-port/destination';
 import {
   findLeavers,
   readLedger,
