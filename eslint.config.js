@@ -69,7 +69,7 @@ const engineFolders = ['upload', 'jobs', 'sync', 'import', 'segments', 'files', 
 const noConcreteDestination = {
   group: ['**/autopilot/**', '**/ortto/**'],
   message:
-    'The engine reaches a destination only through core/destination/ (the port), never Autopilot or Ortto themselves.',
+    'The engine reaches a destination only through core/destination-port/ (the port), never Autopilot or Ortto themselves.',
 };
 
 const coreRestrictions = [noElectronInNode, coreStaysInside, noIpcContract];

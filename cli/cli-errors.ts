@@ -4,7 +4,7 @@
  * run-cli.ts calls describeCliError and prints.
  */
 import { DestinationsError } from '../core/destinations/destinations-error';
-import { OpenDestinationError } from '../core/destination/open-destination';
+import { OpenDestinationError } from '../core/destination-port/open-destination';
 import { ImportError } from '../core/import/import-error';
 import { JobDamagedError } from '../core/jobs/job-damage';
 import { JobBusyError } from '../core/jobs/job-lock';

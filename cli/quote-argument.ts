@@ -3,7 +3,7 @@
  * never goes on the command line, but people try) is never echoed back: terminals, CI logs and
  * screen shares keep what is printed (issue 12, item 14).
  */
-import { apiKeyVariables } from '../core/destination/open-destination';
+import { apiKeyVariables } from '../core/destination-port/open-destination';
 
 /** One word of 16 or more letters and digits, with both: how API keys look, not how files do. */
 function looksLikeSecret(text: string): boolean {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
-import type { Destination } from '../../core/destination/destination';
+import type { Destination } from '../../core/destination-port/destination';
 import type { JobManifest, JobSettings } from '../../core/jobs/job-manifest';
 import type { JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';

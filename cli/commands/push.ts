@@ -1,4 +1,4 @@
-import { apiKeyVariables } from '../../core/destination/open-destination';
+import { apiKeyVariables } from '../../core/destination-port/open-destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { defaultDataFolder } from '../../core/settings/data-folder';

@@ -1,18 +1,18 @@
 /**
  * The destination for `push`, `run-setup`, `resume` and `retry`, through the one opener
- * (core/destination/open-destination.ts): the key from the service's variable or the keychain
+ * (core/destination-port/open-destination.ts): the key from the service's variable or the keychain
  * (core/destinations/resolve-api-key.ts), the endpoint checked where the key meets it. The
  * keychain is only opened when needed, so a scripted push with the variable works where there is
  * no keyring.
  */
-import type { Destination } from '../../core/destination/destination';
-import type { DestinationConnectors } from '../../core/destination/destination-connectors';
+import type { Destination } from '../../core/destination-port/destination';
+import type { DestinationConnectors } from '../../core/destination-port/destination-connectors';
 import {
   apiKeyVariables,
   createDestinationOpener,
   environmentDestinationId,
   OpenDestinationError,
-} from '../../core/destination/open-destination';
+} from '../../core/destination-port/open-destination';
 import {
   findKeySource,
   type FoundKeySource,

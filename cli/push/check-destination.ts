@@ -2,7 +2,7 @@
  * One cheap call before any job exists, so a wrong key or an unreachable endpoint is bad input
  * (exit 2, nothing sent). A busy or failing account is not: the run waits and retries it.
  */
-import { DestinationError, type Destination } from '../../core/destination/destination';
+import { DestinationError, type Destination } from '../../core/destination-port/destination';
 import { serviceNames } from '../../shared/model/destination-service';
 import type { DestinationService } from '../../shared/model/destination-service';
 import { BadInputError } from '../cli-errors';

@@ -3,7 +3,7 @@
  * and checked, and the consent receipt of the person (or scheduler) that ran the command with
  * `--consent`, which is recorded before anything is sent.
  */
-import type { Destination } from '../../core/destination/destination';
+import type { Destination } from '../../core/destination-port/destination';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import { createJob } from '../../core/jobs/create-job';
 import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';

@@ -4,7 +4,7 @@
  * `--map custom:integer--Loyalty--Points=Punts`).
  */
 import { autopilotStandardFields } from '../../core/autopilot/standard-fields';
-import { customFieldTypes, type CustomFieldType } from '../../core/destination/destination';
+import { customFieldTypes, type CustomFieldType } from '../../core/destination-port/destination';
 import { autoMatch } from '../../shared/matching/auto-match';
 import { type SampleRows } from '../../shared/matching/email-column';
 import type { FieldMapping } from '../../shared/matching/field-mapping';

@@ -3,7 +3,7 @@
  * jobs-service.ts, its `run`): progress on stderr, Ctrl+C or SIGTERM stops cleanly (the journal is
  * already durable per batch) with exit 3, and the summary at the end (JSON with --json).
  */
-import type { Destination } from '../../core/destination/destination';
+import type { Destination } from '../../core/destination-port/destination';
 import { JobsService } from '../../core/jobs/jobs-service';
 import type { CliIo } from '../command';
 import { exitCodes, type ExitCode } from '../exit-codes';

@@ -1,5 +1,5 @@
 /** Bits push, resume and jobs share. */
-import { OpenDestinationError } from '../../core/destination/open-destination';
+import { OpenDestinationError } from '../../core/destination-port/open-destination';
 import { defaultDataFolder } from '../../core/settings/data-folder';
 import { SecretStoreError } from '../../core/secrets/secret-store';
 import { checkoutInvocation, type CliIo } from '../command';

@@ -9,7 +9,7 @@
  * Outcomes are coded, without a word of either caller's: sent (a job), nothing-changed (a run is
  * recorded, no job), stopped (a guardrail, with its facts) or failed (a code and a sentence).
  */
-import type { Destination } from '../destination/destination';
+import type { Destination } from '../destination-port/destination';
 import type { JobDestination, JobManifest } from '../jobs/job-manifest';
 import { createJob } from '../jobs/create-job';
 import type { SettingsRepository } from '../settings/settings-repository';

@@ -4,7 +4,7 @@
  * tests share it. Every method rejects with a DestinationError (see autopilot-errors.ts), or with
  * the caller's abort reason when the caller's signal fired.
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 import { AutopilotHttp, apiPath } from './autopilot-http';
 import {
   readContact,

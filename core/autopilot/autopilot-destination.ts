@@ -1,5 +1,5 @@
 /**
- * Autopilot as a Destination (core/destination/destination.ts): the upload engine's only view of
+ * Autopilot as a Destination (core/destination-port/destination.ts): the upload engine's only view of
  * Autopilot. Batches go to POST /contacts with `_autopilot_list` on every contact, so one request
  * both upserts the contacts and puts them on the list.
  */
@@ -8,7 +8,7 @@ import {
   type CustomFieldType,
   type Destination,
   type FieldDescription,
-} from '../destination/destination';
+} from '../destination-port/destination';
 import { AutopilotClient, autopilotMaxBatchSize } from './autopilot-client';
 import { isRedirectError } from './autopilot-errors';
 import { autopilotMembership } from './autopilot-membership';

@@ -4,8 +4,8 @@
  * (§4 Errors, §7 Unconfirmed). Where the doc leaves a detail open we take the tolerant reading and
  * say so next to the rule.
  */
-import { DestinationError } from '../destination/destination';
-import { networkFailureKind } from '../destination/network-failure';
+import { DestinationError } from '../destination-port/destination';
+import { networkFailureKind } from '../destination-port/network-failure';
 
 export const autopilotMessages = {
   rejectedKey: 'Autopilot rejected the API key. Check it in Destinations.',

@@ -3,8 +3,8 @@
  * `GET`/`POST`/`DELETE /list/{list_id}/contact/{email}` and `GET /list/{list_id}/contacts[/{bookmark}]`.
  * DELETE on a list takes the contact off that list only; the contact stays in the account.
  */
-import { DestinationError } from '../destination/destination';
-import type { ListMembership } from '../destination/list-membership';
+import { DestinationError } from '../destination-port/destination';
+import type { ListMembership } from '../destination-port/list-membership';
 import type { AutopilotClient } from './autopilot-client';
 
 export function autopilotMembership(client: AutopilotClient): ListMembership {

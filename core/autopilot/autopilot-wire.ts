@@ -3,7 +3,7 @@
  * them. Readers accept the documented shape plus the plausible variants the doc leaves open, and
  * throw a transient "couldn't read" error for anything else (a captive portal or proxy page, say).
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 import { autopilotMessages } from './autopilot-errors';
 
 export type AutopilotScalar = string | number | boolean;

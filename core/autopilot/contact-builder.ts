@@ -3,8 +3,12 @@
  * (autopilot-api.md §3): `Email`, PascalCase standard keys, `custom` keyed `type--Field--Name`,
  * and `_autopilot_list` so the upsert also puts the contact on the list.
  */
-import type { ContactValue, CustomFieldType, OutgoingContact } from '../destination/destination';
-import { customFieldTypes } from '../destination/destination';
+import type {
+  ContactValue,
+  CustomFieldType,
+  OutgoingContact,
+} from '../destination-port/destination';
+import { customFieldTypes } from '../destination-port/destination';
 import type { AutopilotContactInput, AutopilotScalar } from './autopilot-wire';
 import { findStandardField } from './standard-fields';
 

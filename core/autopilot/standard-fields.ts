@@ -2,7 +2,7 @@
  * Autopilot's standard contact fields (autopilot-api.md §3: N8N ContactDescription.ts, SDK
  * methods.js). Keys are sent as is, in PascalCase (`owner_name` is spelt that way by Autopilot).
  */
-import type { CustomFieldType } from '../destination/destination';
+import type { CustomFieldType } from '../destination-port/destination';
 
 interface StandardField {
   readonly key: string;

@@ -1,5 +1,5 @@
 import { autopilotMessages } from '../autopilot/autopilot-errors';
-import { DestinationError, type Destination } from '../destination/destination';
+import { DestinationError, type Destination } from '../destination-port/destination';
 import { serviceNames } from '../../shared/model/destination-service';
 import type { ConnectFailureReason, ConnectOutcome } from '../../shared/model/destinations';
 import type { DestinationService } from '../../shared/model/destination-service';

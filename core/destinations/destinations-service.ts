@@ -15,12 +15,12 @@ import {
   type DestinationService,
   type OrttoRegion,
 } from '../../shared/model/destination-service';
-import type { DestinationConnectors } from '../destination/destination-connectors';
+import type { DestinationConnectors } from '../destination-port/destination-connectors';
 import {
   createDestinationOpener,
   OpenDestinationError,
   type KeySource,
-} from '../destination/open-destination';
+} from '../destination-port/open-destination';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';
 import type { DestinationRecord, Settings } from '../settings/settings-schema';

@@ -5,14 +5,14 @@
  * destination. Never from a command-line argument, which other users of the computer can read in
  * the process list. With both a variable and a name, the variable's key is used and the named
  * destination still supplies its kind, endpoint, region and request rate. The key itself is read
- * by the opener (core/destination/open-destination.ts).
+ * by the opener (core/destination-port/open-destination.ts).
  */
 import {
   apiKeyVariables,
   environmentDestinationId,
   OpenDestinationError,
   type KeySource,
-} from '../destination/open-destination';
+} from '../destination-port/open-destination';
 import { serviceNames } from '../../shared/model/destination-service';
 import { settingsFilePath } from '../settings/data-folder';
 import { createJsonFileStore } from '../settings/json-file-store';

@@ -54,7 +54,7 @@ const exampleRowLimit = 64;
 
 // Every number and date the converters read is written with digits and only these marks
 // (core/upload/value-conversion.ts); anything else (a letter, "@") rules all three out without
-// running them. tests/unit/column-facts.test.ts holds this against the converters.
+// running them. tests/unit/exports-column-facts.test.ts holds this against the converters.
 const notNumberOrDate = /[^\d\s'.,+\-eE:/TZ]/;
 const digit = /\d/;
 

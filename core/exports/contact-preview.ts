@@ -6,7 +6,7 @@
  * cannot drift from the upload (users.md, idea 10: "exact payload preview"), whichever the kind.
  */
 import type { ContactPreview, ExportSegmentInput } from '../../shared/model/exports';
-import type { Destination, OutgoingContact } from '../destination/destination';
+import type { Destination, OutgoingContact } from '../destination-port/destination';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import { compileContactBuilder } from '../upload/contact-builder';
 import { visitSnapshotRows } from './snapshot-head';

@@ -17,12 +17,12 @@ import type {
 } from '../../shared/model/exports';
 import type { ExportPlanSummary, SyncChoice } from '../../shared/model/export-plan';
 import type { ImportOutcome } from '../../shared/segments/segment-summary';
-import type { Destination } from '../destination/destination';
+import type { Destination } from '../destination-port/destination';
 import { defaultEndpoint } from '../../shared/model/destination-service';
 import {
   destinationConnectors,
   type DestinationConnectors,
-} from '../destination/destination-connectors';
+} from '../destination-port/destination-connectors';
 import type { SecretStore } from '../secrets/secret-store';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import type { SettingsRepository } from '../settings/settings-repository';

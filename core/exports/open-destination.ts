@@ -1,12 +1,15 @@
 /**
  * Opens a saved destination for the Export screen: its settings entry plus its key from the
- * keychain, through the one opener (core/destination/open-destination.ts). The key stays in main;
+ * keychain, through the one opener (core/destination-port/open-destination.ts). The key stays in main;
  * failures become ExportsError with a sentence a marketer can act on.
  */
-import type { Destination } from '../destination/destination';
-import { DestinationError } from '../destination/destination';
-import type { DestinationConnectors } from '../destination/destination-connectors';
-import { createDestinationOpener, OpenDestinationError } from '../destination/open-destination';
+import type { Destination } from '../destination-port/destination';
+import { DestinationError } from '../destination-port/destination';
+import type { DestinationConnectors } from '../destination-port/destination-connectors';
+import {
+  createDestinationOpener,
+  OpenDestinationError,
+} from '../destination-port/open-destination';
 import type { JobDestination } from '../jobs/job-manifest';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsRepository } from '../settings/settings-repository';

@@ -5,7 +5,7 @@
  * before quitting. The destination is opened anew for every run, so a key fixed after a "rejected
  * key" pause is picked up by the resume.
  */
-import type { Destination } from '../destination/destination';
+import type { Destination } from '../destination-port/destination';
 import type { JobDestination } from './job-manifest';
 import { jobFile, readJobManifest, writeJobManifest } from './job-store';
 import { listJobs, type JobListing } from './list-jobs';

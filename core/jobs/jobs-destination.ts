@@ -1,18 +1,18 @@
 /**
- * Opens the destination a job sends to, through the one opener (core/destination/
+ * Opens the destination a job sends to, through the one opener (core/destination-port/
  * open-destination.ts): the key of the job's saved destination comes from the keychain on every
  * run (so a key replaced after "Autopilot rejected the API key" is used by the resume), the job's
  * own endpoint, its kind of account (jobs from before Ortto: Autopilot) and its declared email
  * permission. A key that cannot be had is found before anything is sent and pauses the job with a
  * sentence saying what to do.
  */
-import type { Destination } from '../destination/destination';
-import type { DestinationConnectors } from '../destination/destination-connectors';
+import type { Destination } from '../destination-port/destination';
+import type { DestinationConnectors } from '../destination-port/destination-connectors';
 import {
   apiKeyVariables,
   createDestinationOpener,
   OpenDestinationError,
-} from '../destination/open-destination';
+} from '../destination-port/open-destination';
 import type { JobDestination, JobManifest } from './job-manifest';
 import type { SecretStore } from '../secrets/secret-store';
 import type { JobStopKind } from '../../shared/model/jobs';

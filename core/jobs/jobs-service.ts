@@ -8,7 +8,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Destination } from '../destination/destination';
+import type { Destination } from '../destination-port/destination';
 import { jobLockHolder, JobBusyError } from './job-lock';
 import type { JobDestination } from './job-manifest';
 import { jobFile, readJobManifest, writeJobManifest } from './job-store';

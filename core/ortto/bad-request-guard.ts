@@ -5,7 +5,7 @@
  * window has passed. The engine reads the hold as a fault, so repeated ones pause the export with
  * the sentence below rather than walking into the ban.
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 
 const badRequestWindowMs = 15_000;
 /** Bad answers after which requests are held back until the window has passed. */

@@ -9,7 +9,7 @@ import {
   type CustomFieldType,
   type FieldDescription,
   type RequestCall,
-} from '../destination/destination';
+} from '../destination-port/destination';
 import { customFieldTypeOf, orttoTypeFor } from './ortto-fields';
 import type { OrttoHttp } from './ortto-http';
 import type { CustomFieldIds } from './ortto-wire';

@@ -1,10 +1,14 @@
 /**
- * Ortto as a Destination (core/destination/destination.ts). A segment's list is a tag (Ortto has
+ * Ortto as a Destination (core/destination-port/destination.ts). A segment's list is a tag (Ortto has
  * no static lists: ortto-api.md, Lists): its id and name are the tag's name, the merge that
  * delivers people sets it, and the mirror takes it off. So the upsert itself lists everyone and a
  * sync has no list to check. Email permission: person-merge.ts.
  */
-import type { Destination, DestinationList, OutgoingContact } from '../destination/destination';
+import type {
+  Destination,
+  DestinationList,
+  OutgoingContact,
+} from '../destination-port/destination';
 import type { EmailPermissionChoice } from '../../shared/model/destination-service';
 import { CustomFields } from './custom-fields';
 import { orttoStandardDescriptions } from './ortto-fields';

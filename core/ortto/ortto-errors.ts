@@ -3,8 +3,8 @@
  * each with a sentence a marketer understands. Wire facts: shared/docs/ortto-api.md (Limits,
  * person/merge errors). Ortto's 429 says how long to wait in its body, never in a header.
  */
-import { DestinationError } from '../destination/destination';
-import { networkFailureKind } from '../destination/network-failure';
+import { DestinationError } from '../destination-port/destination';
+import { networkFailureKind } from '../destination-port/network-failure';
 
 export const orttoMessages = {
   rejectedKey: 'Ortto rejected the API key. Check it (and its region) in Destinations.',

@@ -3,7 +3,11 @@
  * plain labels and the value shape each takes on the wire, and the account's custom fields
  * (`{type}:cm:{kebab-name}`), whose Ortto types map to the engine's CustomFieldType.
  */
-import type { ContactValue, CustomFieldType, FieldDescription } from '../destination/destination';
+import type {
+  ContactValue,
+  CustomFieldType,
+  FieldDescription,
+} from '../destination-port/destination';
 
 export const orttoEmailField = 'str::email';
 /** Email permission: true = subscribed. Ortto sets true when it is not sent, hence always sent. */

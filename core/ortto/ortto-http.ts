@@ -4,7 +4,7 @@
  * turned into a parsed body or a DestinationError. The key is scrubbed from anything the server
  * echoes back, and no redirect is ever followed.
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 import { BadRequestGuard } from './bad-request-guard';
 import { errorFromOrttoFailure, errorFromOrttoResponse, orttoMessages } from './ortto-errors';
 

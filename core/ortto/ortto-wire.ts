@@ -3,7 +3,7 @@
  * from an OutgoingContact, the merge bodies of the two delivery steps and of a removal, and each
  * person's status read from the answer. Merges always match people by email.
  */
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 import {
   builtInValue,
   customValue,

@@ -14,7 +14,7 @@ import type {
   RefusedContact,
   RequestCall,
   UpsertOutcome,
-} from '../destination/destination';
+} from '../destination-port/destination';
 import type { OrttoHttp } from './ortto-http';
 import { splitPeople } from './request-split';
 import {

@@ -14,7 +14,7 @@ import { SequenceSet } from '../jobs/sequence-set';
 import { emailConsentField } from '../../shared/matching/field-mapping';
 import { serviceNames } from '../../shared/model/destination-service';
 // Known exception (issue 15, item 7): the report names Autopilot's standard fields; to move behind
-// core/destination/ when the report learns Ortto's fields.
+// core/destination-port/ when the report learns Ortto's fields.
 // eslint-disable-next-line no-restricted-imports
 import { findStandardField } from '../autopilot/standard-fields';
 import { selectRows, type MisfitRow, type SkippedRow } from '../upload/batch-source';

@@ -4,7 +4,7 @@
  * not sent (unless "send everything again") but always counted. The keys seen are kept (8 bytes a
  * contact) to find who left the segment.
  */
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 import { contactFingerprint, emailHash } from './fingerprints';
 import { GrowableFloat64 } from './growable';
 import type { LedgerIndex } from './ledger-index';

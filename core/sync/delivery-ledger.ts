@@ -9,7 +9,7 @@ import { contactFingerprint, emailHash } from './fingerprints';
 import { compactLedger, loadLedgerIndex, needsCompaction, type LedgerIndex } from './ledger-index';
 import { appendEntries, readEntries } from './ledger-log';
 import { ledgerFile, type LedgerLocation } from './ledger-paths';
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 
 /** The list's ledger, compacted first when it has grown loose. */
 export async function readLedger(location: LedgerLocation): Promise<LedgerIndex> {

@@ -4,7 +4,7 @@
  * arrays (16 bytes per email) instead of a Map of strings.
  */
 import { createHash } from 'node:crypto';
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 
 /** The first 52 bits of a SHA-1 as a safe integer (doubles hold 53 bits exactly). */
 function digest52(text: string): number {

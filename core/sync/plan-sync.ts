@@ -3,7 +3,7 @@
  * (a list that does not exist yet has no ledger: everyone is new) and read its delivery ledger.
  * The command line and the app's plan both use this, so their counts agree.
  */
-import type { Destination, DestinationList } from '../destination/destination';
+import type { Destination, DestinationList } from '../destination-port/destination';
 import type { ExportSegmentRequest, SegmentSync } from '../upload/export-plan';
 import { readLedger } from './delivery-ledger';
 import { LedgerIndex } from './ledger-index';

@@ -10,7 +10,7 @@ import {
   type Destination,
   type OutgoingContact,
   type UpsertOutcome,
-} from '../destination/destination';
+} from '../destination-port/destination';
 import type { RowFailure } from '../jobs/journal-records';
 import { backoffDelay, transientBackoff } from './backoff';
 import type { Clock } from './clock';

@@ -5,7 +5,7 @@
  * the k-th hundred selected rows: deterministic, so a resumed run skips exactly the batches the
  * journal says are done, and it needs no memory of the emails seen. Rows are streamed.
  */
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SnapshotRow } from '../segments/snapshot-format';
 import type { BatchRow, PlannedBatch } from './batch-delivery';

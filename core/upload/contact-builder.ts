@@ -5,7 +5,11 @@
  * (product.md, Guarantees; issue 17 item 1): the value and its reason travel with the row so the
  * plan counts it and the report lists it.
  */
-import type { ContactValue, CustomFieldType, OutgoingContact } from '../destination/destination';
+import type {
+  ContactValue,
+  CustomFieldType,
+  OutgoingContact,
+} from '../destination-port/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import { emailKey, judgeEmail } from '../../shared/segments/email';
 import { emailConsentField } from '../../shared/matching/field-mapping';

@@ -3,7 +3,7 @@
  * (valid, one per email) and the rows left out. The consent dialog, the command line's dry run and
  * the job's receipt all show these numbers.
  */
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
 import type { SegmentChanges, SegmentCounts } from '../jobs/job-manifest';
 import { ChangeCounter } from '../sync/change-counter';

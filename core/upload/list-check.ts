@@ -6,8 +6,8 @@
  * Either way each missing contact is added (`POST /list/{id}/contact/{email}`, 1 request each).
  * A list found leaving contacts off reads `_autopilot_list` strictly; that is remembered.
  */
-import { DestinationError } from '../destination/destination';
-import type { ListMembership } from '../destination/list-membership';
+import { DestinationError } from '../destination-port/destination';
+import type { ListMembership } from '../destination-port/list-membership';
 import { emailHash } from '../sync/fingerprints';
 import { GrowableFloat64, indexOfSorted } from '../sync/growable';
 import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';

@@ -7,7 +7,7 @@
  * row failing, and the list belongs to one segment of the job; anything else (a count that does
  * not add up, a resumed job, a member added by hand meanwhile) falls back to the full check.
  */
-import type { ListMembership } from '../destination/list-membership';
+import type { ListMembership } from '../destination-port/list-membership';
 import type { DeliveryTotals } from '../jobs/job-ledger';
 import type { JobManifest } from '../jobs/job-manifest';
 import { readListReading } from '../sync/list-reading';

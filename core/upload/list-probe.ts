@@ -6,7 +6,7 @@
  * now and for later exports; if not, it is strict. Only a run that sent every batch itself judges,
  * so a check of an earlier run cannot have put the contact there.
  */
-import type { ListMembership } from '../destination/list-membership';
+import type { ListMembership } from '../destination-port/list-membership';
 import { readListReading, writeListReading } from '../sync/list-reading';
 import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
 import { deliveredContacts, ledgerLocation, type SyncStepsInput } from './sync-steps';

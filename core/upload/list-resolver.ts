@@ -3,7 +3,7 @@
  * held on 429, parked while offline, retried on faults. A list that cannot be had (refused, or
  * faults beyond the limit) fails the job with the reason, since no contact of the segment can go.
  */
-import { DestinationError, type Destination } from '../destination/destination';
+import { DestinationError, type Destination } from '../destination-port/destination';
 import { backoffDelay, transientBackoff } from './backoff';
 import { DeliveryStopped } from './batch-delivery';
 import type { Clock } from './clock';

@@ -11,9 +11,9 @@
  * touched; and taking someone off a list never takes them out of the account. Each group then
  * updates the ledger, after the journal.
  */
-import { DestinationError } from '../destination/destination';
-import type { ListMembership } from '../destination/list-membership';
-import type { ListRemoval } from '../destination/list-removal';
+import { DestinationError } from '../destination-port/destination';
+import type { ListMembership } from '../destination-port/list-membership';
+import type { ListRemoval } from '../destination-port/list-removal';
 import type { JournalWriter } from '../jobs/journal';
 import type { RemovalRecord } from '../jobs/sync-records';
 import { recordRemovals } from '../sync/delivery-ledger';

@@ -3,7 +3,7 @@
  * for all senders: the first sender to see "offline" closes the gate, the gate probes the
  * destination with a cheap authenticated call at growing intervals, and every sender waits on it.
  */
-import { DestinationError, type Destination } from '../destination/destination';
+import { DestinationError, type Destination } from '../destination-port/destination';
 import type { Clock } from './clock';
 
 function isRedirect(status: number | undefined): boolean {

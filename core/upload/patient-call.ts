@@ -4,7 +4,7 @@
  * offline, retried with backoff on faults. A rejected key or a stop is thrown; after the last try
  * the fault is thrown as a GivenUp so the caller can report the contact and go on.
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 import { backoffDelay, transientBackoff } from './backoff';
 import { DeliveryStopped } from './batch-delivery';
 import type { Clock } from './clock';

@@ -3,7 +3,7 @@
  * journal has), a bounded queue, and a few senders sharing one rate controller and one network
  * gate. Each finished batch is journaled (fsync) before it counts.
  */
-import { DestinationError } from '../destination/destination';
+import { DestinationError } from '../destination-port/destination';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest, type JobStatus } from '../jobs/job-manifest';
 import type { BatchRecord } from '../jobs/journal-records';

@@ -5,8 +5,8 @@
  * Also the ledger's catch-up: a run cut short between a batch's journal line and its ledger lines
  * left them out, so a resumed run writes the ledger lines of every done batch again.
  */
-import type { ListMembership } from '../destination/list-membership';
-import type { ListRemoval } from '../destination/list-removal';
+import type { ListMembership } from '../destination-port/list-membership';
+import type { ListRemoval } from '../destination-port/list-removal';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
@@ -16,7 +16,7 @@ import { readLeavers } from '../sync/leavers-file';
 import type { LedgerLocation } from '../sync/ledger-paths';
 import { readListReading, writeListReading } from '../sync/list-reading';
 import type { SyncJournal } from '../sync/sync-journal';
-import type { OutgoingContact } from '../destination/destination';
+import type { OutgoingContact } from '../destination-port/destination';
 import { selectedBatches } from './batch-source';
 import { ensureAllListed } from './list-check';
 import {

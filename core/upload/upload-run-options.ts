@@ -1,5 +1,5 @@
 /** What starting a run takes (upload-run.ts), shared with its senders (run-senders.ts). */
-import type { Destination } from '../destination/destination';
+import type { Destination } from '../destination-port/destination';
 import type { Clock } from './clock';
 import type { FaultStreakPolicy } from './fault-streak';
 import type { JobProgress } from './progress';

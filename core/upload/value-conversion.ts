@@ -4,7 +4,7 @@
  * decimal commas and grouping dots are normal, and yes/no may be written in the marketer's language.
  * Pure code with no Node imports, so the export-setup screen can reuse it to count misfits.
  */
-import type { ContactValue, CustomFieldType } from '../destination/destination';
+import type { ContactValue, CustomFieldType } from '../destination-port/destination';
 
 type Conversion =
   | { readonly ok: true; readonly value: ContactValue }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AutopilotClient } from '../../core/autopilot/autopilot-client';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import { startEmulator, type FaultKind, type RunningEmulator } from '../../emulator/server';
 import { createEngineJob, type EngineJob } from '../../bench/upload/engine-harness';
 import { contactEmail } from '../../bench/upload/snapshot-fixtures';

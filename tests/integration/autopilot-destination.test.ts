@@ -1,7 +1,7 @@
 // The Destination the upload engine uses, backed by Autopilot, against the real emulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
-import type { Destination, OutgoingContact } from '../../core/destination/destination';
+import type { Destination, OutgoingContact } from '../../core/destination-port/destination';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { autopilotDefaultEndpoint } from '../../shared/model/destination-service';
 import { directCall } from '../support/request-call';

@@ -2,7 +2,7 @@
 // closed port for "offline"), with the plain-language message a marketer would see.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AutopilotClient } from '../../core/autopilot/autopilot-client';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import {
   emulatorTestKey,
   startEmulator,

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AutopilotClient } from '../../core/autopilot/autopilot-client';
 import { autopilotMessages } from '../../core/autopilot/autopilot-errors';
 import { createAutopilotDestination } from '../../core/autopilot/autopilot-destination';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import { checkConnection } from '../../core/destinations/check-connection';
 import { startEmulator, type FaultKind, type RunningEmulator } from '../../emulator/server';
 import { spawnCli } from '../../bench/upload/cli-bundle';

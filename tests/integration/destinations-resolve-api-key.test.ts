@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCliDestination, type CliDestinationOptions } from '../../cli/push/api-key';
-import { OpenDestinationError } from '../../core/destination/open-destination';
+import { OpenDestinationError } from '../../core/destination-port/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
 import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { createDestinationOpener } from '../../core/destination/open-destination';
+import { createDestinationOpener } from '../../core/destination-port/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
 import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';

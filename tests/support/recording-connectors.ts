@@ -2,11 +2,11 @@
  * Client builders for tests of the opener: each records the connection it was given (endpoint,
  * key, permission) and returns a destination that is never asked anything.
  */
-import type { Destination } from '../../core/destination/destination';
+import type { Destination } from '../../core/destination-port/destination';
 import type {
   DestinationConnection,
   DestinationConnectors,
-} from '../../core/destination/destination-connectors';
+} from '../../core/destination-port/destination-connectors';
 import type { DestinationService } from '../../shared/model/destination-service';
 
 export interface RecordingConnectors {

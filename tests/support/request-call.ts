@@ -1,8 +1,8 @@
 /**
- * A RequestCall (core/destination/destination.ts) for calling a destination directly, without the
+ * A RequestCall (core/destination-port/destination.ts) for calling a destination directly, without the
  * upload engine: no pacing, and it counts the requests the destination said it was about to make.
  */
-import type { RequestCall } from '../../core/destination/destination';
+import type { RequestCall } from '../../core/destination-port/destination';
 
 export interface CountedCall extends RequestCall {
   readonly paced: number;

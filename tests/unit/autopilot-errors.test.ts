@@ -7,7 +7,7 @@ import {
   parseRetryAfter,
   readServerMessage,
 } from '../../core/autopilot/autopilot-errors';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 
 const now = Date.parse('2025-03-03T10:00:00Z');
 

@@ -8,7 +8,7 @@ import {
   errorFromResponse,
   isRedirectError,
 } from '../../core/autopilot/autopilot-errors';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import { NetworkGate } from '../../core/upload/network-gate';
 import { FakeClock } from './upload-fake-clock';
 import { createFakeDestination } from './upload-fake-destination';

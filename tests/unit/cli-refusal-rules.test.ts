@@ -10,7 +10,7 @@ import { openCliDestination } from '../../cli/push/api-key';
 import {
   createDestinationOpener,
   OpenDestinationError,
-} from '../../core/destination/open-destination';
+} from '../../core/destination-port/open-destination';
 import { normalizeEndpoint } from '../../core/destinations/destination-rules';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { createDestinationsService } from '../../core/destinations/destinations-service';

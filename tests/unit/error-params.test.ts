@@ -4,7 +4,7 @@ import {
   normalizeDisplayName,
   normalizeRequestRate,
 } from '../../core/destinations/destination-rules';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import { destinationProblem } from '../../core/exports/open-destination';
 import type { DestinationRecord } from '../../core/settings/settings-schema';
 import { catalogs, supportedLanguages } from '../../renderer/src/i18n/catalogs';

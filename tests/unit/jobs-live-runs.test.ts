@@ -9,7 +9,7 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import type { Destination } from '../../core/destination/destination';
+import type { Destination } from '../../core/destination-port/destination';
 import { JobInterruptedError, JobRunner } from '../../core/jobs/job-runner';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { JobsService } from '../../core/jobs/jobs-service';

@@ -12,7 +12,7 @@ const importing = (specifier: string) => `import { x } from '${specifier}';\nexp
 
 describe('layers are enforced by lint', () => {
   it.each([
-    // The engine never reaches a concrete destination, only core/destination/.
+    // The engine never reaches a concrete destination, only core/destination-port/.
     ['core/upload/new-file.ts', '../autopilot/autopilot-wire'],
     ['core/jobs/new-file.ts', '../ortto/ortto-client'],
     ['core/sync/deeper/new-file.ts', '../../autopilot/contact-builder'],
@@ -46,7 +46,7 @@ describe('layers are enforced by lint', () => {
   );
 
   it.each([
-    ['core/upload/new-file.ts', '../destination/destination'],
+    ['core/upload/new-file.ts', '../destination-port/destination'],
     ['core/upload/new-file.ts', '../../shared/model/destination-service'],
     ['core/destinations/new-file.ts', '../autopilot/autopilot-errors'],
     ['core/exports/contact-preview.ts', '../../shared/model/exports'],

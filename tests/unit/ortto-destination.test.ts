@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DestinationError, type OutgoingContact } from '../../core/destination/destination';
+import { DestinationError, type OutgoingContact } from '../../core/destination-port/destination';
 import {
   heldBackMessage,
   maxAtRisk,

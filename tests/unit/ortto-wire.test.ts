@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutgoingContact } from '../../core/destination/destination';
+import type { OutgoingContact } from '../../core/destination-port/destination';
 import {
   errorFromOrttoFailure,
   errorFromOrttoResponse,

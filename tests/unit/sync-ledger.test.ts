@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingContact } from '../../core/destination/destination';
+import type { OutgoingContact } from '../../core/destination-port/destination';
 import {
   findLeavers,
   readLedger,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import {
   deliverBatch,
   DeliveryStopped,

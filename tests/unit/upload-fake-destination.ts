@@ -7,7 +7,7 @@ import type {
   Destination,
   OutgoingContact,
   RefusedContact,
-} from '../../core/destination/destination';
+} from '../../core/destination-port/destination';
 import type { Clock } from '../../core/upload/clock';
 
 export interface UpsertCall {

@@ -9,7 +9,7 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import { DestinationError } from '../../core/destination/destination';
+import { DestinationError } from '../../core/destination-port/destination';
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import { jobFile } from '../../core/jobs/job-store';
 import { estimateTimeLeft, overallOf, type JobProgress } from '../../core/upload/progress';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { destinationConnectors } from '../../core/destination/destination-connectors';
+import { destinationConnectors } from '../../core/destination-port/destination-connectors';
 import {
   createDestinationOpener,
   OpenDestinationError,
   type OpenRequest,
-} from '../../core/destination/open-destination';
+} from '../../core/destination-port/open-destination';
 import { DestinationsError } from '../../core/destinations/destinations-error';
 import { SecretStoreError, type SecretStore } from '../../core/secrets/secret-store';
 import { recordingConnectors } from '../support/recording-connectors';

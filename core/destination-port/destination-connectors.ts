@@ -1,6 +1,6 @@
 /**
  * One client builder per kind of account (issue 16), so every place that opens a destination
- * (core/destination/open-destination.ts) builds the right one. Tests inject their own table.
+ * (core/destination-port/open-destination.ts) builds the right one. Tests inject their own table.
  */
 import { createAutopilotDestination } from '../autopilot/autopilot-destination';
 import { createOrttoDestination } from '../ortto/ortto-destination';
