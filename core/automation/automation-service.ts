@@ -111,7 +111,7 @@ export class AutomationService {
         this.#options.osUser(),
       ),
     );
-    const setup = await this.#saveAutomation(input.setupId, () => ({
+    const setup = await saveSetupAutomation(this.#options.settings, input.setupId, () => ({
       enabled: true,
       folder: input.folder,
       schedule: input.schedule,
@@ -128,7 +128,7 @@ export class AutomationService {
     runnableOrGone(await this.#options.settings.read(), setupId);
     await this.#stopWatching(setupId);
     await this.#consents.revoke(setupId);
-    await this.#saveAutomation(setupId, (current) => ({
+    await saveSetupAutomation(this.#options.settings, setupId, (current) => ({
       enabled: false,
       folder: current?.folder ?? null,
       schedule: current?.schedule ?? null,
@@ -201,7 +201,7 @@ export class AutomationService {
         ...(this.#options.timings ? { timings: this.#options.timings } : {}),
         run: (request) => this.#run(setup.id, request),
         recordScheduledRun: async (startedAt) => {
-          await this.#saveAutomation(setup.id, (current) => ({
+          await saveSetupAutomation(this.#options.settings, setup.id, (current) => ({
             ...(current ?? automation),
             lastScheduledRunAt: new Date(startedAt).toISOString(),
           }));
@@ -269,13 +269,6 @@ export class AutomationService {
   readonly #logError = (error: unknown): void => {
     (this.#options.logError ?? ((value) => console.error('[automation]', value)))(error);
   };
-
-  #saveAutomation(
-    setupId: string,
-    change: Parameters<typeof saveSetupAutomation>[2],
-  ): Promise<ExportSetupRecord> {
-    return saveSetupAutomation(this.#options.settings, setupId, change);
-  }
 
   #viewOf(setup: ExportSetupRecord, runs: readonly AutomationRun[], settings: Settings) {
     const live = this.#live.get(setup.id);

@@ -4,9 +4,10 @@
  * current as a finished one's; when a segment's saved copy has been removed since, the report
  * written when the job ended is used instead.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { JobManifest } from './job-manifest';
-import { jobFile } from './job-store';
+import { jobFile, readJobManifest } from './job-store';
 import { writeJobReport } from '../report/job-report';
 import type { SnapshotAccess } from '../upload/snapshot-access';
 import { RetryError } from './retry-job';
@@ -51,4 +52,25 @@ export function reportFileName(manifest: JobManifest): string {
       .slice(0, 80)
       .trim() || 'export';
   return `${safe} - not delivered ${manifest.createdAt.slice(0, 10)}.csv`;
+}
+
+export interface SavedReport {
+  readonly saved: boolean;
+  readonly fileName: string | null;
+  readonly rows: number;
+}
+
+/** Builds a job's report of undelivered rows and copies it where `chooseTarget` says (or not). */
+export async function saveJobReport(
+  dataFolder: string,
+  jobId: string,
+  snapshots: SnapshotAccess,
+  chooseTarget: (suggestedName: string) => Promise<string | null>,
+): Promise<SavedReport> {
+  const manifest = await readJobManifest(dataFolder, jobId);
+  const report = await buildReport(dataFolder, manifest, snapshots);
+  const target = await chooseTarget(reportFileName(manifest));
+  if (!target) return { saved: false, fileName: null, rows: report.rows };
+  await copyFile(report.file, target);
+  return { saved: true, fileName: path.basename(target), rows: report.rows };
 }

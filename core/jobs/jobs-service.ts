@@ -6,8 +6,6 @@
  * resume it. Nothing here imports Electron: the host (electron/services/jobs-host.ts) injects what
  * only it has.
  */
-import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Destination } from '../destination-port/destination';
 import { jobLockHolder, JobBusyError } from './job-lock';
 import type { JobDestination } from './job-manifest';
@@ -26,7 +24,7 @@ import {
 } from '../../shared/model/jobs';
 import { JobKeyUnavailableError, pausedForKey } from './jobs-destination';
 import { JobsError, jobsErrorOf } from './jobs-errors';
-import { buildReport, reportFileName } from './jobs-report';
+import { saveJobReport, type SavedReport } from './jobs-report';
 import { createRetryJob } from './retry-job';
 import { pausedProgress, readDetail, readListItem, readListItems } from './jobs-views';
 
@@ -166,22 +164,13 @@ export class JobsService {
   }
 
   /** Writes the report of undelivered rows where the person chooses (the system's Save dialog). */
-  async saveReport(
-    jobId: string,
-  ): Promise<{ saved: boolean; fileName: string | null; rows: number }> {
-    const { saveFile } = this.#options;
+  async saveReport(jobId: string): Promise<SavedReport> {
+    const { saveFile, dataFolder } = this.#options;
     if (!saveFile) {
       throw new JobsError(jobErrorCodes.saveUnavailable, 'Saving files is not available here.');
     }
     this.#assertStopped(jobId);
-    const manifest = await this.#plainly(() => readJobManifest(this.#options.dataFolder, jobId));
-    const report = await this.#plainly(() =>
-      buildReport(this.#options.dataFolder, manifest, this.#snapshots),
-    );
-    const target = await saveFile(reportFileName(manifest));
-    if (!target) return { saved: false, fileName: null, rows: report.rows };
-    await copyFile(report.file, target);
-    return { saved: true, fileName: path.basename(target), rows: report.rows };
+    return this.#plainly(() => saveJobReport(dataFolder, jobId, this.#snapshots, saveFile));
   }
 
   /** Creates a job that sends again the rows that failed for reasons that can change, and starts it. */
