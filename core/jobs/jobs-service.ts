@@ -90,17 +90,12 @@ export class JobsService {
   /** Exports to offer "Resume" for: paused, failed, never started, or cut short by a quit or crash. */
   async resumable(): Promise<JobListItem[]> {
     const listings = await this.#runner.resumableJobs();
-    const items: JobListItem[] = [];
-    for (const listing of listings) {
-      if (this.#isHere(listing.summary.jobId)) continue;
-      const read = await readListItem(
-        this.#options.dataFolder,
-        listing.summary.jobId,
-        this.#isHere,
-      );
-      items.push(read.item);
-    }
-    return items;
+    // One read of every job (readListItem per job would look for each one's retry anew).
+    const items = new Map((await this.list()).map((item) => [item.id, item]));
+    return listings
+      .map((listing) => listing.summary.jobId)
+      .filter((jobId) => !this.#isHere(jobId))
+      .flatMap((jobId) => items.get(jobId) ?? []);
   }
 
   get(jobId: string): Promise<JobDetail> {
