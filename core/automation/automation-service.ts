@@ -150,9 +150,9 @@ export class AutomationService {
       return null;
     });
     if (!settings) return;
-    for (const setup of settings.exportSetups) {
-      if (setup.automation?.enabled) await this.#startWatching(setup, false);
-    }
+    // Side by side: one slow folder (a network drive's first look) does not hold up the others.
+    const enabled = settings.exportSetups.filter((setup) => setup.automation?.enabled);
+    await Promise.all(enabled.map((setup) => this.#startWatching(setup, false)));
   }
 
   /** The system's resume event: schedule slots missed while asleep run now. */
