@@ -1,7 +1,8 @@
 /**
  * Segment snapshots for upload tests and benchmarks, written in the importer's on-disk format
- * (core/segments/snapshot-format.ts), so the engine is exercised over real files without going
- * through a CSV import each time. Streamed, so a million-row snapshot costs no memory.
+ * (format 2 in core/segments/snapshot-format.ts: the table's text as an import copies it), so the
+ * engine is exercised over real files without going through a CSV import each time. Streamed, so
+ * a million-row snapshot costs no memory.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -18,43 +19,65 @@ interface SnapshotFixture {
   readonly rows: Iterable<readonly string[]>;
 }
 
+/** A cell as a CSV writer quotes it: only when it holds the delimiter, a quote or a line break. */
+function csvCell(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** The fixture's text, header first; rows a snapshot could not hold are a mistake in the test. */
+function* tableLines(fixture: SnapshotFixture): Generator<string> {
+  yield `${fixture.columns.map(csvCell).join(',')}\n`;
+  for (const cells of fixture.rows) {
+    if (cells.length !== fixture.columns.length || cells.every((cell) => cell.trim() === '')) {
+      throw new Error('A snapshot keeps only non-blank rows with one value per column.');
+    }
+    yield `${cells.map(csvCell).join(',')}\n`;
+  }
+}
+
 export async function writeSnapshot(
   dataFolder: string,
   fixture: SnapshotFixture,
 ): Promise<SnapshotManifest> {
   const folder = path.join(dataFolder, 'segments', fixture.segmentId);
   await mkdir(folder, { recursive: true });
-  const stream = createWriteStream(path.join(folder, snapshotFiles.rows), { encoding: 'utf8' });
+  const stream = createWriteStream(path.join(folder, snapshotFiles.table));
   const hash = createHash('sha256');
-  let count = 0;
+  let lines = 0;
+  let bytes = 0;
   let chunk = '';
-  for (const cells of fixture.rows) {
-    count += 1;
-    chunk += `${JSON.stringify({ line: count + 1, cells })}\n`;
-    hash.update(cells.join(','));
-    if (chunk.length > 256 * 1024) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
-      chunk = '';
-    }
+  const flush = async () => {
+    const piece = Buffer.from(chunk);
+    hash.update(piece);
+    bytes += piece.length;
+    chunk = '';
+    if (!stream.write(piece)) await once(stream, 'drain');
+  };
+  for (const line of tableLines(fixture)) {
+    lines += 1;
+    chunk += line;
+    if (chunk.length > 256 * 1024) await flush();
   }
-  stream.end(chunk);
+  await flush();
+  stream.end();
   await once(stream, 'finish');
   const manifest: SnapshotManifest = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: fixture.segmentId,
     name: fixture.name ?? fixture.segmentId,
     importedAt: new Date().toISOString(),
     source: {
       path: `/fixtures/${fixture.segmentId}.csv`,
       fileName: `${fixture.segmentId}.csv`,
-      size: count * 40,
+      size: bytes,
       sha256: hash.digest('hex'),
       modifiedAt: new Date().toISOString(),
     },
     format: { encoding: 'utf-8', delimiter: ',', hasBom: false },
     columns: fixture.columns,
-    rowCount: count,
+    rowCount: lines - 1,
     emailColumn: fixture.columns.includes('Email') ? 'Email' : null,
+    table: { bytes, newline: '\n', skipRows: 0, header: true },
   };
   await writeFile(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest, null, 2));
   return manifest;

@@ -42,7 +42,7 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
   try {
     const read = await readSegmentFile(options, writer);
     const manifest: SnapshotManifest = {
-      formatVersion: 1,
+      formatVersion: 2,
       id: options.segmentId,
       name: options.name ?? segmentName(read),
       importedAt: options.now().toISOString(),
@@ -52,6 +52,7 @@ export async function importSegment(options: ImportSegmentOptions): Promise<Impo
       rowCount: read.report.counts.rows,
       emailColumn: read.emailColumn,
       shape: read.shape,
+      table: read.table,
     };
     await writer.commit(manifest, read.report);
     return { manifest, report: read.report };

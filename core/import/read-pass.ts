@@ -28,6 +28,7 @@ const maxEstimatedRows = 30_000_000;
 export interface Pass {
   readonly assembled: AssembledSegment | null;
   readonly sha256: string;
+  readonly bytes: number;
 }
 
 function lineBreaksBefore(text: string, end: number, breakChar: string): number {
@@ -43,9 +44,9 @@ function lineBreaksBefore(text: string, end: number, breakChar: string): number 
 }
 
 /**
- * One full read of a file in one encoding: bytes are hashed and decoded strictly, the text goes
- * through papaparse, the rows are numbered, checked, validated and handed to the sink, waiting
- * when it is behind.
+ * One full read of a file in one encoding: bytes are hashed, handed to the sink (waiting when it
+ * is behind) and decoded strictly, the text goes through papaparse, and the rows are numbered,
+ * checked and validated.
  */
 class ReadPass {
   private readonly hash = createHash('sha256');
@@ -68,7 +69,6 @@ class ReadPass {
     this.assembler = new RowAssembler(
       (batch) => {
         this.rows += batch.length;
-        if (!sink.write(batch)) this.pendingDrain = sink.drained();
       },
       {
         fileName: this.fileName,
@@ -92,6 +92,7 @@ class ReadPass {
       const bytes = chunk as Buffer;
       this.hash.update(bytes);
       this.bytesRead += bytes.length;
+      if (!this.sink.copy(bytes)) this.pendingDrain = this.sink.drained();
       this.feed(this.decode(decoder, bytes, true), false);
       if (this.pendingDrain) await this.pendingDrain;
       this.pendingDrain = null;
@@ -104,7 +105,7 @@ class ReadPass {
     this.feed(this.decode(decoder, undefined, false), true);
     const assembled = this.assembler.finish();
     if (this.pendingDrain) await this.pendingDrain;
-    return { assembled, sha256: this.hash.digest('hex') };
+    return { assembled, sha256: this.hash.digest('hex'), bytes: this.bytesRead };
   }
 
   /** Parses the rows a piece of text completes and hands them on. */

@@ -95,6 +95,12 @@ async function readPrepared(
     format: { encoding: format.encoding, delimiter: format.delimiter, hasBom: format.hasBom },
     columns: assembled.columns,
     hasHeader: assembled.hasHeader,
+    table: {
+      bytes: pass.bytes,
+      newline: format.newline,
+      skipRows: format.skipRows ?? 0,
+      header: assembled.hasHeader,
+    },
     emailColumn: assembled.emailColumn,
     report: assembled.report,
     shape: prepared.shape,

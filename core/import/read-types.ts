@@ -5,21 +5,24 @@
  */
 import type { ImportReport } from '../../shared/segments/import-report';
 import type { SegmentShape, ShapeChoice } from '../../shared/segments/segment-shape';
-import type { SnapshotManifest, SnapshotRow } from '../segments/snapshot-format';
+import type { SnapshotManifest, SnapshotTable } from '../segments/snapshot-format';
 import type { FormatOverrides } from './format-sniffing';
 import type { ArchiveLimits } from './sources/zip-archive';
 
-/** Where the rows go: the snapshot on import, nowhere for `inspect`. */
+/**
+ * Where the text read goes: the snapshot copies it (format 2 in core/segments/snapshot-format.ts),
+ * `inspect` drops it.
+ */
 export interface RowSink {
-  /** False when the sink is behind and the reader should wait for `drained()`. */
-  write(rows: readonly SnapshotRow[]): boolean;
+  /** The next bytes of the text, in order; false when the sink is behind and the reader should wait for `drained()`. */
+  copy(bytes: Buffer): boolean;
   drained(): Promise<void>;
-  /** Forget the rows so far: the file is read again in another encoding. */
+  /** Forget the text so far: the file is read again in another encoding. */
   reset(): Promise<void>;
 }
 
 export const discardingSink: RowSink = {
-  write: () => true,
+  copy: () => true,
   drained: () => Promise.resolve(),
   reset: () => Promise.resolve(),
 };
@@ -52,6 +55,8 @@ export interface ReadSegment {
    * whose columns come from elsewhere, such as a schema, may leave it out.)
    */
   readonly hasHeader?: boolean;
+  /** How the text read is read again from a snapshot's copy of it (its size, line ends, header). */
+  readonly table: SnapshotTable;
   readonly emailColumn: string | null;
   readonly report: ImportReport;
   readonly shape: SegmentShape;

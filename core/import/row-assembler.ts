@@ -47,7 +47,7 @@ interface AssemblerOptions {
  * parser splits rows on LF (CRLF files too, so a row ending in LF alone never merges with the
  * next) or on CR for old Mac files.
  */
-function lineBreaksIn(cells: readonly string[], breakChar: string): number {
+export function lineBreaksIn(cells: readonly string[], breakChar: string): number {
   let breaks = 0;
   for (let index = 0; index < cells.length; index += 1) {
     const cell = cells[index] as string;

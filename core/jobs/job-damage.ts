@@ -5,9 +5,9 @@
  * item 12).
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { snapshotFiles } from '../segments/snapshot-format';
+import { snapshotFiles, type SnapshotManifest } from '../segments/snapshot-format';
 import { snapshotFolder } from '../segments/snapshot-paths';
 import { readSnapshotManifest } from '../segments/snapshot-store';
 import { RowSelection } from '../upload/row-selection';
@@ -65,12 +65,20 @@ async function segmentDamage(
   if (snapshot.rowCount !== selection.rows || selection.selected !== contactsToSend(segment)) {
     return `the saved copy of ${name} no longer matches the export.`;
   }
-  const rowsFile = path.join(snapshotFolder(dataFolder, segment.segmentId), snapshotFiles.rows);
-  const counted = await countLines(rowsFile).catch(() => null);
-  if (!counted || !counted.whole || counted.lines !== snapshot.rowCount) {
+  if (!(await snapshotWhole(snapshotFolder(dataFolder, segment.segmentId), snapshot))) {
     return `the saved copy of ${name} is incomplete (cut short).`;
   }
   return null;
+}
+
+/** A format 2 copy of the text has the size it was written with; format 1 holds a line per row. */
+async function snapshotWhole(folder: string, snapshot: SnapshotManifest): Promise<boolean> {
+  if (snapshot.table) {
+    const info = await stat(path.join(folder, snapshotFiles.table)).catch(() => null);
+    return info?.size === snapshot.table.bytes;
+  }
+  const counted = await countLines(path.join(folder, snapshotFiles.rows)).catch(() => null);
+  return counted !== null && counted.whole && counted.lines === snapshot.rowCount;
 }
 
 /** The first thing that keeps the job from running as counted, in words, or null. */

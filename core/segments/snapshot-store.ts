@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ImportReport } from '../../shared/segments/import-report';
 import { writeFileAtomic } from '../files/private-files';
+import { TableReplay } from '../import/table-replay';
 import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
 import { snapshotManifestSchema, snapshotNameSchema } from './snapshot-manifest-schema';
 import { importReportSchema } from '../../shared/segments/import-report';
@@ -84,24 +85,46 @@ export async function readSnapshotReport(
   return parsed.success ? parsed.data : null;
 }
 
+/** Larger than the import's reads: nothing waits on a reader between slices. */
+const readChunkBytes = 1 << 20;
+
 /**
  * Every data row of a complete snapshot, in file order, one at a time: memory stays bounded
- * however large the segment.
+ * however large the segment. Format 2 is read again from its copy of the text, format 1 (older
+ * imports) from its JSON lines.
  */
 export async function* readSnapshotRows(
   dataFolder: string,
   segmentId: string,
 ): AsyncIterable<SnapshotRow> {
-  await readSnapshotManifest(dataFolder, segmentId);
-  const file = path.join(snapshotFolder(dataFolder, segmentId), snapshotFiles.rows);
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const manifest = await readSnapshotManifest(dataFolder, segmentId);
+  const folder = snapshotFolder(dataFolder, segmentId);
+  if (!manifest.table) {
+    yield* readJsonLines(path.join(folder, snapshotFiles.rows));
+    return;
+  }
+  const replay = new TableReplay({ ...manifest, table: manifest.table });
+  const input = createReadStream(path.join(folder, snapshotFiles.table), {
+    highWaterMark: readChunkBytes,
+  });
+  try {
+    // Row by row, not `yield*` over each slice's rows: delegating costs a promise per row.
+    for await (const chunk of input) for (const row of replay.rows(chunk as Buffer)) yield row;
+    for (const row of replay.end()) yield row;
+  } finally {
+    // A reader that stops early (a preview, a cancelled run) must not leave the file open.
+    input.destroy();
+  }
+}
+
+async function* readJsonLines(file: string): AsyncIterable<SnapshotRow> {
+  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: readChunkBytes });
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
       if (line.length > 0) yield JSON.parse(line) as SnapshotRow;
     }
   } finally {
-    // A reader that stops early (a preview, a cancelled run) must not leave the file open.
     lines.close();
     input.destroy();
   }

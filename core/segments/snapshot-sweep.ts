@@ -35,7 +35,8 @@ async function readOwnerPid(folder: string): Promise<number | null> {
 }
 
 async function lastTouched(folder: string): Promise<number> {
-  const rows = await stat(path.join(folder, snapshotFiles.rows)).catch(() => null);
+  const table = await stat(path.join(folder, snapshotFiles.table)).catch(() => null);
+  const rows = table ?? (await stat(path.join(folder, snapshotFiles.rows)).catch(() => null));
   return (rows ?? (await stat(folder))).mtimeMs;
 }
 

@@ -9,9 +9,9 @@ import {
   writeFileAtomic,
 } from '../files/private-files';
 import { segmentsFolder, snapshotFolder } from './snapshot-paths';
-import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
+import { snapshotFiles, type SnapshotManifest } from './snapshot-format';
 
-/** Files beside the manifest and rows (see snapshot-store.ts). */
+/** Files beside the manifest and the text (see snapshot-store.ts). */
 export const snapshotSideFiles = {
   report: 'import-report.json',
   name: 'name.json',
@@ -26,22 +26,22 @@ export interface SnapshotOwner {
   readonly pid: number;
 }
 
-/** Where an import writes its rows; the snapshot exists for readers only once `commit` returns. */
+/** Where an import copies the text it reads; the snapshot exists for readers only once `commit` returns. */
 interface SnapshotWriter {
   readonly segmentId: string;
   readonly folder: string;
-  /** Appends rows; false when the disk is behind and the caller should await `drained()`. */
-  write(rows: readonly SnapshotRow[]): boolean;
+  /** Appends bytes of the text; false when the disk is behind and the caller should await `drained()`. */
+  copy(bytes: Buffer): boolean;
   drained(): Promise<void>;
-  /** Starts the rows over (the importer re-reads a file it first decoded with the wrong encoding). */
+  /** Starts the copy over (the importer re-reads a file it first decoded with the wrong encoding). */
   reset(): Promise<void>;
-  /** Flushes the rows, writes the report, then the manifest atomically: the commit point. */
+  /** Flushes the copy, writes the report, then the manifest atomically: the commit point. */
   commit(manifest: SnapshotManifest, report: ImportReport): Promise<void>;
   /** Throws the unfinished snapshot away. */
   discard(): Promise<void>;
 }
 
-function openRows(file: string): WriteStream {
+function openTable(file: string): WriteStream {
   return createPrivateWriteStream(file, 8 << 20);
 }
 
@@ -52,41 +52,19 @@ function closeStream(stream: WriteStream): Promise<void> {
   });
 }
 
-function isPlainRow(row: SnapshotRow): boolean {
-  for (const key in row) if (key !== 'line' && key !== 'cells') return false;
-  return Object.getPrototypeOf(row) === Object.prototype && 'line' in row;
-}
-
-/**
- * One JSON line per row. A single JSON.stringify per batch is about a third faster than one per
- * row; splitting it back into lines is safe because `},{"line"` cannot occur inside a JSON string
- * (its quotes would be escaped).
- */
-function serialize(rows: readonly SnapshotRow[]): string {
-  if (rows.length === 0) return '';
-  // The importer builds every row of a batch alike, as { line, cells } in that order; a batch
-  // shaped otherwise is rebuilt so.
-  const plain =
-    isPlainRow(rows[0] as SnapshotRow) && isPlainRow(rows[rows.length - 1] as SnapshotRow)
-      ? rows
-      : rows.map((row) => ({ line: row.line, cells: row.cells }));
-  const json = JSON.stringify(plain);
-  return `${json.slice(1, -1).replaceAll('},{"line"', '}\n{"line"')}\n`;
-}
-
 /** Starts a new snapshot in `<dataFolder>/segments/<segmentId>/`. */
 export async function createSnapshotWriter(
   dataFolder: string,
   segmentId: string,
 ): Promise<SnapshotWriter> {
   const folder = snapshotFolder(dataFolder, segmentId);
-  const rowsFile = path.join(folder, snapshotFiles.rows);
+  const tableFile = path.join(folder, snapshotFiles.table);
   // Contacts: the folders are 0700 and the files 0600 (core/files/private-files.ts).
   await makePrivateFolder(segmentsFolder(dataFolder));
   await makePrivateFolder(folder);
   const owner: SnapshotOwner = { pid: process.pid };
   await writeFileAtomic(path.join(folder, snapshotSideFiles.owner), JSON.stringify(owner));
-  let stream = openRows(rowsFile);
+  let stream = openTable(tableFile);
   let failure: Error | null = null;
   const watch = (target: WriteStream) =>
     target.on('error', (error) => {
@@ -99,9 +77,9 @@ export async function createSnapshotWriter(
   return {
     segmentId,
     folder,
-    write(rows) {
+    copy(bytes) {
       check();
-      return stream.write(serialize(rows));
+      return stream.write(bytes);
     },
     drained() {
       check();
@@ -122,13 +100,13 @@ export async function createSnapshotWriter(
     },
     async reset() {
       await closeStream(stream);
-      stream = openRows(rowsFile);
+      stream = openTable(tableFile);
       watch(stream);
     },
     async commit(manifest, report) {
       check();
       await closeStream(stream);
-      await syncPath(rowsFile);
+      await syncPath(tableFile);
       await writeFileAtomic(path.join(folder, snapshotSideFiles.report), JSON.stringify(report));
       await writeFileAtomic(path.join(folder, snapshotFiles.manifest), JSON.stringify(manifest));
       // After the commit point: a kill here leaves a complete snapshot and a marker the sweep drops.

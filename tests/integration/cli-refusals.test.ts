@@ -139,7 +139,7 @@ describe('damaged jobs (item 12)', () => {
   it('are listed as damaged, never resumable, and resume refuses them with exit 2', async () => {
     const noSelection = await fixtureJob();
     await rm(selectionFile(world.dataFolder, noSelection.id, 0));
-    const rows = path.join(world.dataFolder, 'segments', 'seg', 'rows.jsonl');
+    const rows = path.join(world.dataFolder, 'segments', 'seg', 'table.txt');
     const cutSnapshot = await fixtureJob();
     const unreadable = await fixtureJob();
     await writeFile(

@@ -258,9 +258,9 @@ describe('segments over IPC, with the real services', () => {
     await services.dispose();
     const crashed = path.join(dataFolder, 'segments', 'crashed');
     await mkdir(crashed, { recursive: true });
-    await writeFile(path.join(crashed, 'rows.jsonl'), '');
+    await writeFile(path.join(crashed, 'table.txt'), '');
     const longAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
-    await utimes(path.join(crashed, 'rows.jsonl'), longAgo, longAgo);
+    await utimes(path.join(crashed, 'table.txt'), longAgo, longAgo);
     await mkdir(path.join(dataFolder, 'segment-uploads', 'abandoned'), { recursive: true });
     await writeFile(path.join(dataFolder, 'segment-uploads', 'abandoned', 'x.csv'), 'Email\n');
 

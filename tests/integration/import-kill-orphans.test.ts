@@ -90,8 +90,8 @@ describe('kill -9 during an import', () => {
     const id = await killMidImport(dataFolder, 'drop');
     const snapshot = path.join(dataFolder, 'segments', id);
     const staged = path.join(dataFolder, 'segment-uploads', id);
-    // What the kill left: rows on disk, no manifest, and the staged copy of the file.
-    expect((await stat(path.join(snapshot, 'rows.jsonl'))).size).toBeGreaterThan(0);
+    // What the kill left: text copied, no manifest, and the staged copy of the file.
+    expect((await stat(path.join(snapshot, 'table.txt'))).size).toBeGreaterThan(0);
     expect(await exists(path.join(snapshot, 'manifest.json'))).toBe(false);
     expect(await exists(staged)).toBe(true);
 
@@ -119,7 +119,7 @@ describe('kill -9 during an import', () => {
     const dataFolder = path.join(folder, 'command-line');
     const id = await killMidImport(dataFolder, 'command-line');
     const snapshot = path.join(dataFolder, 'segments', id);
-    expect((await stat(path.join(snapshot, 'rows.jsonl'))).size).toBeGreaterThan(0);
+    expect((await stat(path.join(snapshot, 'table.txt'))).size).toBeGreaterThan(0);
     const library = await createSegmentLibrary({ dataFolder });
     expect(await library.list()).toEqual([]);
     expect(await exists(snapshot)).toBe(false);

@@ -65,7 +65,7 @@ describe.skipIf(process.platform === 'win32')('files holding contacts', () => {
       'seg-1/import-report.json: 600',
       'seg-1/manifest.json: 600',
       'seg-1/name.json: 600',
-      'seg-1/rows.jsonl: 600',
+      'seg-1/table.txt: 600',
       'seg-1: 700',
     ]);
   });

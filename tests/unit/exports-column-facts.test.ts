@@ -143,7 +143,7 @@ describe('column facts answer matching changes as a full count would (issue 17, 
     expect(first.totals).toMatchObject({ rows: 400, invalid: 11 });
     expect(first.totals.duplicates).toBeGreaterThan(0);
     // The rows are gone: only an answer from the facts can still succeed.
-    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.table));
     for (const [change, mapping] of Object.entries(changes)) {
       const answered = await summarizePlan(dataFolder, request(mapping), { cache });
       expect(answered, change).toEqual(expected.get(change));
@@ -187,7 +187,7 @@ describe('column facts answer matching changes as a full count would (issue 17, 
     const cache = createPlanCache();
     await summarizePlan(dataFolder, few({ ...mapping, emailConsent: undefined }), { cache });
     expect(await summarizePlan(dataFolder, few(mapping), { cache })).toEqual(expected);
-    await rm(path.join(dataFolder, 'segments', 'few', snapshotFiles.rows));
+    await rm(path.join(dataFolder, 'segments', 'few', snapshotFiles.table));
     const other = { ...mapping, custom: [{ name: 'N', type: 'float' as const, column: 'N' }] };
     await expect(summarizePlan(dataFolder, few(other), { cache })).rejects.toThrow();
   });

@@ -56,7 +56,7 @@ describe('recounting only when a change can change the count (issue 17, item 8)'
     const first = await summarizePlan(dataFolder, request(mapping), { cache });
     expect(first.totals).toMatchObject({ rows: 6, valid: 5, invalid: 1 });
     // The rows are gone: only an answer from the kept count can still succeed.
-    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.table));
     const moved = await summarizePlan(
       dataFolder,
       request({ ...mapping, standard: { FirstName: 'LastName' } }),
@@ -77,7 +77,7 @@ describe('recounting only when a change can change the count (issue 17, item 8)'
     const { rows, valid, invalid, duplicates } = engine ?? {};
     expect(first.segments[0]).toMatchObject({ rows, valid, invalid, duplicates });
     expect(first.segments[0]?.changes).toEqual(engine && changesOf(engine));
-    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.table));
     const typed = {
       ...mapping,
       custom: [{ name: 'Score', type: 'float' as const, column: 'Tier' }],
@@ -94,7 +94,7 @@ describe('recounting only when a change can change the count (issue 17, item 8)'
     for (const email of ['Email', 'FirstName', 'LastName']) {
       await summarizePlan(dataFolder, request({ ...mapping, email }), { cache });
     }
-    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.rows));
+    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.table));
     const typed = (email: string) => ({
       ...mapping,
       email,

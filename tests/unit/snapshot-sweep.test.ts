@@ -43,7 +43,7 @@ async function incomplete(id: string, owner: number | null, ageMs = 0): Promise<
 
 function manifest(id: string): SnapshotManifest {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id,
     name: 'clients',
     importedAt: '2026-03-01T10:00:00.000Z',
@@ -58,6 +58,7 @@ function manifest(id: string): SnapshotManifest {
     columns: ['Email'],
     rowCount: 1,
     emailColumn: 'Email',
+    table: { bytes: 14, newline: '\n', skipRows: 0, header: true },
   };
 }
 
@@ -101,12 +102,12 @@ describe('sweeping unfinished snapshots', () => {
     const writer = await createSnapshotWriter(dataFolder, 'seg-1');
     const folder = path.join(dataFolder, 'segments', 'seg-1');
     expect(await readdir(folder)).toContain('import-owner.json');
-    writer.write([{ line: 2, cells: ['a@b.cat'] }]);
+    writer.copy(Buffer.from('Email\na@b.cat\n'));
     await writer.commit(manifest('seg-1'), report);
     expect((await readdir(folder)).sort()).toEqual([
       'import-report.json',
       'manifest.json',
-      'rows.jsonl',
+      'table.txt',
     ]);
   });
 
@@ -129,7 +130,7 @@ describe('sweeping unfinished snapshots', () => {
       `.name.json.${process.pid}.89abcdef.tmp`,
       'import-report.json',
       'manifest.json',
-      'rows.jsonl',
+      'table.txt',
     ]);
     expect((await listSnapshots(dataFolder)).map((snapshot) => snapshot.id)).toEqual(['seg-1']);
   });
