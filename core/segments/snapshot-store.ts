@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { ImportReport } from '../../shared/segments/import-report';
 import { writeFileAtomic } from '../files/private-files';
 import { TableReplay } from '../import/table-replay';
+import { isDecodingError } from '../import/text-decoding';
 import { snapshotFiles, type SnapshotManifest, type SnapshotRow } from './snapshot-format';
 import { snapshotManifestSchema, snapshotNameSchema } from './snapshot-manifest-schema';
 import { importReportSchema } from '../../shared/segments/import-report';
@@ -111,6 +112,9 @@ export async function* readSnapshotRows(
     // Row by row, not `yield*` over each slice's rows: delegating costs a promise per row.
     for await (const chunk of input) for (const row of replay.rows(chunk as Buffer)) yield row;
     for (const row of replay.end()) yield row;
+  } catch (error) {
+    // The import read this text whole: bytes its encoding does not allow are damage since.
+    throw isDecodingError(error) ? damaged() : error;
   } finally {
     // A reader that stops early (a preview, a cancelled run) must not leave the file open.
     input.destroy();

@@ -142,6 +142,16 @@ describe('segment snapshots', () => {
     });
   });
 
+  it('says a copy of the text damaged since the import is damaged', async () => {
+    await commitSnapshot('seg-1');
+    const bytes = Buffer.from(text);
+    bytes[bytes.indexOf('í')] = 0xff;
+    await writeFile(path.join(dataFolder, 'segments/seg-1/table.txt'), bytes);
+    await expect(collect(readSnapshotRows(dataFolder, 'seg-1'))).rejects.toMatchObject({
+      code: 'damaged',
+    });
+  });
+
   it('streams a large snapshot', async () => {
     const writer = await createSnapshotWriter(dataFolder, 'big');
     const total = 120_000;
