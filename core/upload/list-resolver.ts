@@ -5,7 +5,7 @@
  */
 import { DestinationError, type Destination } from '../destination-port/destination';
 import { backoffDelay, transientBackoff } from './backoff';
-import { DeliveryStopped } from './batch-delivery';
+import { DeliveryStopped } from './pacer';
 import type { Clock } from './clock';
 import type { NetworkGate } from './network-gate';
 import type { RateController } from './rate-controller';
