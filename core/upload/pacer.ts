@@ -75,6 +75,11 @@ export interface CallHooks {
    * (counted as a retry), for instance once the missing list was found again. Otherwise it is thrown.
    */
   recover?(error: DestinationError): Promise<boolean>;
+  /**
+   * Throw what is not a destination's answer (a bug, not a failed request) as it is, at once.
+   * Otherwise it counts as a fault and is tried again.
+   */
+  readonly throwsUnexpected?: boolean;
 }
 
 function asDestinationError(error: unknown): DestinationError {
@@ -132,6 +137,7 @@ export class Pacer {
         return result;
       } catch (raw) {
         if (this.#stopping) throw new DeliveryStopped('stopping', { cause: raw });
+        if (hooks.throwsUnexpected && !(raw instanceof DestinationError)) throw raw;
         const error = asDestinationError(raw);
         if (error.kind === 'transient') {
           faults += 1;

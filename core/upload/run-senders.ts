@@ -111,12 +111,7 @@ export class RunSenders {
     );
     this.#listId = createListResolver({
       destination,
-      rate: this.#rate,
-      gate: this.#gate,
-      clock,
-      random: this.#random,
-      maxAttempts: manifest.settings.maxAttempts,
-      control,
+      pacer: this.#pacer,
       listNames: manifest.segments.map((segment) => segment.listName),
       known: options.ledger.lists,
       onResolved: (seg, listId, created) =>

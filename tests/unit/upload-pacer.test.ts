@@ -90,6 +90,19 @@ describe('the pacer: one pace-and-retry call for every request', () => {
     );
   });
 
+  it('retries what is not an answer as a fault, unless told to throw it at once', async () => {
+    const { clock, pacer, counts } = setup(2);
+    const bug = new TypeError('not a function');
+    const retried = answering([bug, 'ok']);
+    await expect(clock.run(pacer.request(counts, retried.request))).resolves.toBe('answered');
+    expect(retried.tries()).toBe(2);
+    const thrown = answering([bug, 'ok']);
+    await expect(
+      clock.run(pacer.request(counts, thrown.request, { throwsUnexpected: true })),
+    ).rejects.toBe(bug);
+    expect(thrown.tries()).toBe(1);
+  });
+
   it('stops waiting at once when the job stops', async () => {
     const { clock, pacer, counts, stop } = setup();
     const slowDown = new DestinationError('rate-limited', 'slow down', { retryAfterMs: 60_000 });
