@@ -1,9 +1,10 @@
 /**
- * Delivers one batch, whatever it takes: paced by the rate controller, retried on server faults
- * with backoff, held on 429, parked while the network is down, and split in halves on a 400 until
- * the rows the server refuses are isolated (each recorded with the server's message) and the rest
- * are delivered. People the destination answers for but does not take (Ortto's per-person statuses)
- * are refused rows with its reason, never delivered. A rejected key is not handled here: it stops the whole job (the caller pauses).
+ * Delivers one batch, whatever it takes: paced and retried by the run's Pacer (held on 429, parked
+ * while the network is down, retried on server faults with backoff), and split in halves on a 400
+ * until the rows the server refuses are isolated (each recorded with the server's message) and the
+ * rest are delivered. People the destination answers for but does not take (Ortto's per-person
+ * statuses) are refused rows with its reason, never delivered. A list deleted meanwhile (404) is
+ * found again once. A rejected key is not handled here: it stops the whole job (the caller pauses).
  */
 import {
   DestinationError,
@@ -12,10 +13,7 @@ import {
   type UpsertOutcome,
 } from '../destination-port/destination';
 import type { RowFailure } from '../jobs/journal-records';
-import { backoffDelay, transientBackoff } from './backoff';
-import type { Clock } from './clock';
-import type { NetworkGate } from './network-gate';
-import type { RateController } from './rate-controller';
+import { OutOfTries, type CallHooks, type Pacer } from './pacer';
 
 export interface BatchRow {
   readonly line: number;
@@ -41,15 +39,7 @@ export interface BatchOutcome {
 
 export interface DeliveryContext {
   readonly destination: Destination;
-  readonly rate: RateController;
-  readonly gate: NetworkGate;
-  readonly clock: Clock;
-  readonly random: () => number;
-  readonly maxAttempts: number;
-  /** Aborts waits at once when the job stops (pause, cancel, rejected key). */
-  readonly waitSignal: AbortSignal;
-  /** Aborts requests in flight; fires a little after waitSignal so answers on the way can land. */
-  readonly requestSignal: AbortSignal;
+  readonly pacer: Pacer;
   /** The list the segment's contacts go to; `refresh` finds it again after a 404. */
   listId(segment: number, refresh?: boolean): Promise<string>;
   /** A batch waits before retrying (server fault): for the progress state. */
@@ -63,44 +53,12 @@ export interface DeliveryContext {
   onFault?(error: DestinationError, batch: BatchPlace): void;
 }
 
-/** The job is stopping; the batch is not done and will be sent again on resume. */
-export class DeliveryStopped extends Error {
-  override readonly name = 'DeliveryStopped';
-}
-
-function asDestinationError(error: unknown): DestinationError {
-  if (error instanceof DestinationError) return error;
-  return new DestinationError('transient', 'Something went wrong while sending.', { cause: error });
-}
-
 function failRows(
   rows: readonly BatchRow[],
   kind: RowFailure['kind'],
   reason: string,
 ): RowFailure[] {
   return rows.map((row) => ({ line: row.line, email: row.contact.email, kind, reason }));
-}
-
-/** Sends `rows` once; each request the destination makes is paced and counted. */
-async function sendOnce(
-  context: DeliveryContext,
-  listId: string,
-  rows: readonly BatchRow[],
-  outcome: BatchOutcome,
-): Promise<UpsertOutcome> {
-  return context.destination.upsertBatch(
-    listId,
-    rows.map((row) => row.contact),
-    {
-      signal: context.requestSignal,
-      pace: async () => {
-        await context.gate.pass(context.waitSignal);
-        await context.rate.acquire(context.waitSignal);
-        if (context.waitSignal.aborted) throw new DeliveryStopped('stopping');
-        outcome.requests += 1;
-      },
-    },
-  );
 }
 
 /** The rows the destination answered for but did not take, as refused rows; returns the rest. */
@@ -120,26 +78,21 @@ function recordRefused(
   return delivered;
 }
 
-/** A fault: wait and say "again" (true), or, after the last try, give the rows up (false). */
-async function retryAfterFault(
+/** The batch's progress hooks, plus its second chance: a list deleted while sending. */
+function batchHooks(
   context: DeliveryContext,
-  rows: readonly BatchRow[],
-  outcome: BatchOutcome,
-  error: DestinationError,
-  faults: number,
-): Promise<boolean> {
-  // The run is pausing (repeated failures): these rows wait for the resume, they are not given up.
-  if (context.waitSignal.aborted) throw new DeliveryStopped('stopping', { cause: error });
-  if (faults >= context.maxAttempts) {
-    const reason = `Not delivered after ${faults} tries. ${error.message}`;
-    outcome.failed.push(...failRows(rows, 'given-up', reason));
-    return false;
-  }
-  outcome.retries += 1;
-  const delay = backoffDelay(transientBackoff, faults, context.random);
-  context.onRetryWait?.(context.clock.now() + delay, error.message);
-  await context.clock.sleep(delay, context.waitSignal);
-  return true;
+  batch: BatchPlace,
+  findListAgain: () => Promise<boolean>,
+): CallHooks {
+  return {
+    onRetryWait: context.onRetryWait,
+    onHold: context.onHold,
+    onAnswered: context.onDelivered,
+    onFault: (error) => context.onFault?.(error, batch),
+    // 404: the list was deleted in Autopilot while we were sending. Find or create it again,
+    // once; a second 404 is not about the list.
+    recover: async (error) => error.kind === 'not-found' && findListAgain(),
+  };
 }
 
 /** Sends `rows` until delivered, refused or given up; returns how many were delivered. */
@@ -150,47 +103,32 @@ async function deliverRows(
   outcome: BatchOutcome,
 ): Promise<number> {
   const { segment } = batch;
-  let faults = 0;
   let listMissing = false;
   let listId = await context.listId(segment);
-  for (;;) {
-    try {
-      const answer = await sendOnce(context, listId, rows, outcome);
-      context.rate.onSuccess();
-      context.onDelivered?.();
-      return recordRefused(rows, answer, outcome);
-    } catch (raw) {
-      if (context.waitSignal.aborted || context.requestSignal.aborted) {
-        throw new DeliveryStopped('stopping', { cause: raw });
-      }
-      const error = asDestinationError(raw);
-      if (error.kind === 'rejected-key') throw error;
-      if (error.kind === 'invalid-request') {
-        if (rows.length > 1) return splitAndDeliver(context, batch, rows, outcome);
-        outcome.failed.push(...failRows(rows, 'refused', error.serverMessage ?? error.message));
-        return 0;
-      }
-      if (error.kind === 'transient') {
-        faults += 1;
-        context.onFault?.(error, batch);
-        if (!(await retryAfterFault(context, rows, outcome, error, faults))) return 0;
-        continue;
-      }
-      outcome.retries += 1;
-      if (error.kind === 'rate-limited') {
-        outcome.rateLimited += 1;
-        context.rate.onRateLimited(error.retryAfterMs);
-        context.onHold?.();
-      } else if (error.kind === 'offline') {
-        await context.gate.waitUntilOnline(context.waitSignal);
-      } else {
-        // 404: the list was deleted in Autopilot while we were sending. Find or create it again,
-        // once; a second 404 is not about the list.
-        if (listMissing) throw error;
-        listMissing = true;
-        listId = await context.listId(segment, true);
-      }
+  const hooks = batchHooks(context, batch, async () => {
+    if (listMissing) return false;
+    listMissing = true;
+    listId = await context.listId(segment, true);
+    return true;
+  });
+  const contacts = rows.map((row) => row.contact);
+  try {
+    const answer = await context.pacer.call(
+      outcome,
+      (call) => context.destination.upsertBatch(listId, contacts, call),
+      hooks,
+    );
+    return recordRefused(rows, answer, outcome);
+  } catch (error) {
+    if (error instanceof OutOfTries) {
+      const reason = `Not delivered after ${error.faults} tries. ${error.message}`;
+      outcome.failed.push(...failRows(rows, 'given-up', reason));
+      return 0;
     }
+    if (!(error instanceof DestinationError) || error.kind !== 'invalid-request') throw error;
+    if (rows.length > 1) return splitAndDeliver(context, batch, rows, outcome);
+    outcome.failed.push(...failRows(rows, 'refused', error.serverMessage ?? error.message));
+    return 0;
   }
 }
 

@@ -10,10 +10,11 @@ import { DestinationError } from '../destination-port/destination';
 import type { ListMembership } from '../destination-port/list-membership';
 import { emailHash } from '../sync/fingerprints';
 import { GrowableFloat64, indexOfSorted } from '../sync/growable';
-import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
+import type { CallCounts, Pacer } from './pacer';
+import { callPatiently, GivenUp } from './patient-call';
 
 interface ListCheckInput {
-  readonly patient: PatientContext;
+  readonly pacer: Pacer;
   readonly counts: CallCounts;
   readonly membership: ListMembership;
   readonly listId: string;
@@ -31,7 +32,7 @@ function isNotFound(error: unknown): boolean {
 /** Adds one contact; a contact the account does not have (refused earlier) is left alone. */
 async function addMissing(input: ListCheckInput, email: string): Promise<boolean> {
   try {
-    await callPatiently(input.patient, input.counts, (signal) =>
+    await callPatiently(input.pacer, input.counts, (signal) =>
       input.membership.add(input.listId, email, signal),
     );
     return true;
@@ -51,7 +52,7 @@ async function readMembers(
   while (page !== undefined && !seen.has(page)) {
     seen.add(page);
     const current = page;
-    const result = await callPatiently(input.patient, input.counts, (signal) =>
+    const result = await callPatiently(input.pacer, input.counts, (signal) =>
       input.membership.membersPage(input.listId, current, signal),
     );
     for (const email of result.emails) first.push(emailHash(email));
@@ -62,8 +63,8 @@ async function readMembers(
 
 /** Returns how many contacts had to be added. */
 export async function ensureAllListed(input: ListCheckInput): Promise<number> {
-  const { membership, listId, patient, counts } = input;
-  const firstPage = await callPatiently(patient, counts, (signal) =>
+  const { membership, listId, pacer, counts } = input;
+  const firstPage = await callPatiently(pacer, counts, (signal) =>
     membership.membersPage(listId, undefined, signal),
   );
   const members = new GrowableFloat64();
@@ -76,7 +77,7 @@ export async function ensureAllListed(input: ListCheckInput): Promise<number> {
   for await (const email of input.sentEmails()) {
     if (indexOfSorted(known, emailHash(email)) >= 0) continue;
     if (askEach) {
-      const onList = await callPatiently(patient, counts, (signal) =>
+      const onList = await callPatiently(pacer, counts, (signal) =>
         membership.isMember(listId, email, signal),
       ).catch((error: unknown) => {
         if (error instanceof GivenUp) return false;

@@ -11,13 +11,14 @@ import type { ListMembership } from '../destination-port/list-membership';
 import type { DeliveryTotals } from '../jobs/job-ledger';
 import type { JobManifest } from '../jobs/job-manifest';
 import { readListReading } from '../sync/list-reading';
-import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
+import type { CallCounts, Pacer } from './pacer';
+import { callPatiently, GivenUp } from './patient-call';
 
 interface ListCountInput {
   readonly dataFolder: string;
   readonly manifest: JobManifest;
   readonly membership: ListMembership | undefined;
-  readonly patient: PatientContext;
+  readonly pacer: Pacer;
   readonly counts: CallCounts;
 }
 
@@ -25,7 +26,7 @@ async function memberCount(input: ListCountInput, listId: string): Promise<numbe
   const { membership } = input;
   if (!membership) return undefined;
   try {
-    const page = await callPatiently(input.patient, input.counts, (signal) =>
+    const page = await callPatiently(input.pacer, input.counts, (signal) =>
       membership.membersPage(listId, undefined, signal),
     );
     return page.total;

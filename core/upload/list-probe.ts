@@ -8,24 +8,23 @@
  */
 import type { ListMembership } from '../destination-port/list-membership';
 import { readListReading, writeListReading } from '../sync/list-reading';
-import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
+import type { CallCounts, Pacer } from './pacer';
+import { callPatiently, GivenUp } from './patient-call';
 import { deliveredContacts, ledgerLocation, type SyncStepsInput } from './sync-steps';
 
 const candidates = 5;
 
 async function isCandidate(
-  patient: PatientContext,
+  pacer: Pacer,
   counts: CallCounts,
   membership: ListMembership,
   listId: string,
   email: string,
 ): Promise<boolean> {
   try {
-    if (
-      !(await callPatiently(patient, counts, (signal) => membership.contactExists(email, signal)))
-    )
+    if (!(await callPatiently(pacer, counts, (signal) => membership.contactExists(email, signal))))
       return false;
-    return !(await callPatiently(patient, counts, (signal) =>
+    return !(await callPatiently(pacer, counts, (signal) =>
       membership.isMember(listId, email, signal),
     ));
   } catch (error) {
@@ -45,7 +44,7 @@ export async function findProbe(input: SyncStepsInput, segment: number): Promise
   for await (const contact of deliveredContacts(input, segment, false)) {
     if (tried >= candidates) break;
     tried += 1;
-    if (await isCandidate(input.patient, input.counts, membership, listId, contact.email)) {
+    if (await isCandidate(input.pacer, input.counts, membership, listId, contact.email)) {
       return contact.email;
     }
   }
@@ -61,7 +60,7 @@ export async function judgeProbe(
   const { membership } = input;
   if (!membership) return;
   const listId = await input.listId(segment);
-  const onList = await callPatiently(input.patient, input.counts, (signal) =>
+  const onList = await callPatiently(input.pacer, input.counts, (signal) =>
     membership.isMember(listId, email, signal),
   ).catch((error: unknown) => {
     if (error instanceof GivenUp) return null;

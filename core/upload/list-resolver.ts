@@ -1,15 +1,10 @@
 /**
- * Finds (or creates) each segment's list once per run, with the same patience as a batch: paced,
+ * Finds (or creates) each segment's list once per run, through the run's Pacer like a batch: paced,
  * held on 429, parked while offline, retried on faults. A list that cannot be had (refused, or
  * faults beyond the limit) fails the job with the reason, since no contact of the segment can go.
  */
 import { DestinationError, type Destination } from '../destination-port/destination';
-import { backoffDelay, transientBackoff } from './backoff';
-import { DeliveryStopped } from './batch-delivery';
-import type { Clock } from './clock';
-import type { NetworkGate } from './network-gate';
-import type { RateController } from './rate-controller';
-import type { RunControl } from './run-control';
+import { OutOfTries, type CallCounts, type Pacer } from './pacer';
 
 class JobFailure extends Error {
   override readonly name = 'JobFailure';
@@ -17,12 +12,7 @@ class JobFailure extends Error {
 
 interface ListResolverOptions {
   readonly destination: Destination;
-  readonly rate: RateController;
-  readonly gate: NetworkGate;
-  readonly clock: Clock;
-  readonly random: () => number;
-  readonly maxAttempts: number;
-  readonly control: RunControl;
+  readonly pacer: Pacer;
   /** The target list name per segment index. */
   readonly listNames: readonly string[];
   /** Lists the journal already knows (segment index to list id). */
@@ -30,34 +20,28 @@ interface ListResolverOptions {
   readonly onResolved: (segment: number, listId: string, created: boolean) => Promise<void>;
 }
 
+function listFailure(name: string, cause: DestinationError): JobFailure {
+  return new JobFailure(`The list "${name}" could not be found or created. ${cause.message}`, {
+    cause,
+  });
+}
+
 async function ensureListPatiently(options: ListResolverOptions, name: string) {
-  const { control, destination, rate, gate, clock } = options;
-  let faults = 0;
-  for (;;) {
-    await gate.pass(control.waitSignal);
-    await rate.acquire(control.waitSignal);
-    try {
-      return await destination.ensureList(name, control.requestSignal);
-    } catch (raw) {
-      if (control.stopping) throw new DeliveryStopped('stopping', { cause: raw });
-      if (!(raw instanceof DestinationError)) throw raw;
-      if (raw.kind === 'rejected-key') throw raw;
-      if (raw.kind === 'rate-limited') {
-        rate.onRateLimited(raw.retryAfterMs);
-      } else if (raw.kind === 'offline') {
-        await gate.waitUntilOnline(control.waitSignal);
-      } else if (raw.kind === 'transient' && faults + 1 < options.maxAttempts) {
-        faults += 1;
-        await clock.sleep(
-          backoffDelay(transientBackoff, faults, options.random),
-          control.waitSignal,
-        );
-      } else {
-        throw new JobFailure(`The list "${name}" could not be found or created. ${raw.message}`, {
-          cause: raw,
-        });
-      }
+  // A lookup's requests are counted nowhere: its journal line (`list`) has no counts.
+  const uncounted: CallCounts = { requests: 0, rateLimited: 0, retries: 0 };
+  try {
+    return await options.pacer.request(
+      uncounted,
+      (signal) => options.destination.ensureList(name, signal),
+      { throwsUnexpected: true },
+    );
+  } catch (error) {
+    if (error instanceof OutOfTries) throw listFailure(name, error.lastError);
+    if (error instanceof DestinationError && error.kind !== 'rejected-key') {
+      throw listFailure(name, error);
     }
+    // A stop, a rejected key (the job pauses) or a bug.
+    throw error;
   }
 }
 

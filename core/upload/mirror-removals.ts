@@ -19,7 +19,8 @@ import type { RemovalRecord } from '../jobs/sync-records';
 import { recordRemovals } from '../sync/delivery-ledger';
 import type { LedgerLocation } from '../sync/ledger-paths';
 import type { SyncJournal } from '../sync/sync-journal';
-import { callPatiently, GivenUp, type CallCounts, type PatientContext } from './patient-call';
+import type { CallCounts, Pacer } from './pacer';
+import { callPatiently, GivenUp } from './patient-call';
 
 /** Autopilot's group of one-by-one removals. */
 const removalGroupSize = 50;
@@ -41,7 +42,7 @@ interface RemovalGroup {
 }
 
 interface RemovalInput {
-  readonly patient: PatientContext;
+  readonly pacer: Pacer;
   readonly remover: LeaverRemover;
   readonly journal: JournalWriter;
   readonly syncJournal: SyncJournal;
@@ -61,15 +62,15 @@ async function removeOne(
   email: string,
 ): Promise<Verdict> {
   const { input, counts, careful } = group;
-  const { patient, listId } = input;
+  const { pacer, listId } = input;
   try {
     if (careful) {
-      const onList = await callPatiently(patient, counts, (signal) =>
+      const onList = await callPatiently(pacer, counts, (signal) =>
         membership.isMember(listId, email, signal),
       );
       if (!onList) return { kind: 'removed' };
     }
-    await callPatiently(patient, counts, (signal) => membership.remove(listId, email, signal));
+    await callPatiently(pacer, counts, (signal) => membership.remove(listId, email, signal));
     return { kind: 'removed' };
   } catch (error) {
     // Not on the list (or no longer in the account): already off, which is what was wanted.
@@ -106,7 +107,7 @@ export function groupRemover(removal: ListRemoval): LeaverRemover {
     groupSize: removal.groupSize,
     async removeGroup({ input, counts, emails }) {
       try {
-        await callPatiently(input.patient, counts, (signal) =>
+        await callPatiently(input.pacer, counts, (signal) =>
           removal.remove(input.listId, emails, signal),
         );
         return emails.map(() => ({ kind: 'removed' }));
@@ -120,7 +121,7 @@ export function groupRemover(removal: ListRemoval): LeaverRemover {
 
 async function removeGroup(input: RemovalInput, seq: number, emails: readonly string[]) {
   const careful = input.syncJournal.begun.get(input.segment)?.has(seq) ?? false;
-  const { clock } = input.patient;
+  const { clock } = input.pacer;
   await input.journal.append({ t: 'removing', at: clock.now(), seg: input.segment, seq });
   const counts: CallCounts = { requests: 0, rateLimited: 0, retries: 0 };
   const verdicts = await input.remover.removeGroup({ input, counts, emails, careful });

@@ -4,7 +4,7 @@
  * land, so a pause does not throw away answers that are arriving, and then they are aborted.
  */
 import type { StopReason } from '../jobs/job-manifest';
-import { DeliveryStopped } from './batch-delivery';
+import { DeliveryStopped } from './pacer';
 import type { Clock } from './clock';
 
 export class RunControl {

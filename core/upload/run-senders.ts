@@ -11,9 +11,9 @@ import type { JournalWriter } from '../jobs/journal';
 import { AsyncQueue } from './async-queue';
 import {
   deliverBatch,
-  DeliveryStopped,
   type BatchOutcome,
   type BatchPlace,
+  type DeliveryContext,
   type PlannedBatch,
 } from './batch-delivery';
 import { batchesToSend } from './run-batches';
@@ -21,6 +21,7 @@ import type { Clock } from './clock';
 import { FaultStreak } from './fault-streak';
 import { createListResolver } from './list-resolver';
 import { NetworkGate } from './network-gate';
+import { DeliveryStopped, Pacer } from './pacer';
 import { overallOf, ProgressThrottle, type ProgressSnapshot } from './progress';
 import { RateController } from './rate-controller';
 import type { RunControl } from './run-control';
@@ -61,6 +62,8 @@ export class RunSenders {
   readonly #queue: AsyncQueue<PlannedBatch>;
   readonly #rate: RateController;
   readonly #gate: NetworkGate;
+  /** The one pace-and-retry call every request of the run goes through. */
+  readonly #pacer: Pacer;
   readonly #progress: ProgressThrottle;
   readonly #listId: (segment: number, refresh?: boolean) => Promise<string>;
   readonly #random: () => number;
@@ -93,6 +96,14 @@ export class RunSenders {
       maxProbeIntervalMs: options.maxProbeIntervalMs,
       onChange: (offline) => this.#onNetworkChange(offline),
     });
+    this.#pacer = new Pacer({
+      rate: this.#rate,
+      gate: this.#gate,
+      clock,
+      random: this.#random,
+      maxAttempts: manifest.settings.maxAttempts,
+      control,
+    });
     this.#progress = new ProgressThrottle(
       clock,
       () => this.#snapshot(),
@@ -100,12 +111,7 @@ export class RunSenders {
     );
     this.#listId = createListResolver({
       destination,
-      rate: this.#rate,
-      gate: this.#gate,
-      clock,
-      random: this.#random,
-      maxAttempts: manifest.settings.maxAttempts,
-      control,
+      pacer: this.#pacer,
       listNames: manifest.segments.map((segment) => segment.listName),
       known: options.ledger.lists,
       onResolved: (seg, listId, created) =>
@@ -121,14 +127,7 @@ export class RunSenders {
       journal: options.journal,
       jobLedger: options.ledger,
       totals: this.tally.totals,
-      patient: {
-        rate: this.#rate,
-        gate: this.#gate,
-        clock,
-        random: this.#random,
-        maxAttempts: manifest.settings.maxAttempts,
-        control,
-      },
+      pacer: this.#pacer,
       listId: (segment) => this.#listId(segment),
     });
   }
@@ -207,16 +206,10 @@ export class RunSenders {
   }
 
   async #work(): Promise<void> {
-    const { clock, control, journal, ledger } = this.#options;
-    const context = {
+    const { clock, journal, ledger } = this.#options;
+    const context: DeliveryContext = {
       destination: this.#options.destination,
-      rate: this.#rate,
-      gate: this.#gate,
-      clock,
-      random: this.#random,
-      maxAttempts: this.#options.manifest.settings.maxAttempts,
-      waitSignal: control.waitSignal,
-      requestSignal: control.requestSignal,
+      pacer: this.#pacer,
       listId: this.#listId,
       onRetryWait: (until: number, message: string) => {
         this.#retryUntil = Math.max(this.#retryUntil, until);

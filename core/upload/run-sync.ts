@@ -10,7 +10,7 @@ import { jobFile } from '../jobs/job-store';
 import { recordDeliveries } from '../sync/delivery-ledger';
 import { readSyncJournal, syncTotals, type SyncJournal } from '../sync/sync-journal';
 import type { BatchOutcome, PlannedBatch } from './batch-delivery';
-import type { CallCounts } from './patient-call';
+import type { CallCounts } from './pacer';
 import { batchesComplete } from './sync-counts';
 import { ListCounts } from './list-count';
 import { findProbe, judgeProbe } from './list-probe';

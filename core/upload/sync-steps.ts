@@ -26,7 +26,7 @@ import {
   type LeaverRemover,
 } from './mirror-removals';
 import { jobSegmentRows } from './run-batches';
-import type { CallCounts, PatientContext } from './patient-call';
+import type { CallCounts, Pacer } from './pacer';
 import type { SnapshotAccess } from './snapshot-access';
 
 export interface SyncStepsInput {
@@ -41,7 +41,7 @@ export interface SyncStepsInput {
   readonly journal: JournalWriter;
   readonly syncJournal: SyncJournal;
   readonly jobLedger: JobLedger;
-  readonly patient: PatientContext;
+  readonly pacer: Pacer;
   readonly counts: CallCounts;
   listId(segment: number): Promise<string>;
   /** Whether the list's member count already shows every contact on it (list-count.ts). */
@@ -118,7 +118,7 @@ async function checkListed(input: SyncStepsInput, segment: number, listId: strin
   const added = counted
     ? 0
     : await ensureAllListed({
-        patient: input.patient,
+        pacer: input.pacer,
         counts: input.counts,
         membership,
         listId,
@@ -132,7 +132,7 @@ async function checkListed(input: SyncStepsInput, segment: number, listId: strin
   if (added > 0) await writeListReading(location, 'strict');
   await input.journal.append({
     t: 'listed',
-    at: input.patient.clock.now(),
+    at: input.pacer.clock.now(),
     seg: segment,
     added,
     requests: input.counts.requests - before.requests,
@@ -158,7 +158,7 @@ export async function runSyncSteps(input: SyncStepsInput): Promise<void> {
     const leavers = await readLeavers(input.dataFolder, manifest.id, segment);
     if (leavers.length === 0) continue;
     await removeLeavers({
-      patient: input.patient,
+      pacer: input.pacer,
       remover,
       journal: input.journal,
       syncJournal: input.syncJournal,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DestinationError } from '../../core/destination-port/destination';
 import {
   deliverBatch,
-  DeliveryStopped,
   type DeliveryContext,
   type PlannedBatch,
 } from '../../core/upload/batch-delivery';
 import { NetworkGate } from '../../core/upload/network-gate';
+import { DeliveryStopped, Pacer } from '../../core/upload/pacer';
 import { RateController } from '../../core/upload/rate-controller';
 import { FakeClock } from './upload-fake-clock';
 import {
@@ -33,18 +33,19 @@ function setup(answer: Answer, maxAttempts = 4) {
   const retryWaits: number[] = [];
   const context: DeliveryContext = {
     destination,
-    rate: new RateController({ maxRate: 10, clock, random: () => 0.5 }),
-    gate: new NetworkGate({
-      destination,
+    pacer: new Pacer({
+      rate: new RateController({ maxRate: 10, clock, random: () => 0.5 }),
+      gate: new NetworkGate({
+        destination,
+        clock,
+        probeIntervalMs: 1_000,
+        maxProbeIntervalMs: 4_000,
+      }),
       clock,
-      probeIntervalMs: 1_000,
-      maxProbeIntervalMs: 4_000,
+      random: () => 0.5,
+      maxAttempts,
+      control: { waitSignal: stop.signal, requestSignal: stop.signal },
     }),
-    clock,
-    random: () => 0.5,
-    maxAttempts,
-    waitSignal: stop.signal,
-    requestSignal: stop.signal,
     listId: async () => 'contactlist_1',
     onRetryWait: (until) => retryWaits.push(until - clock.now()),
   };

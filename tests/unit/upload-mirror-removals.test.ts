@@ -8,6 +8,7 @@ import { JournalWriter } from '../../core/jobs/journal';
 import type { RemovalRecord } from '../../core/jobs/sync-records';
 import { groupRemover, removeLeavers } from '../../core/upload/mirror-removals';
 import { NetworkGate } from '../../core/upload/network-gate';
+import { Pacer } from '../../core/upload/pacer';
 import { RateController } from '../../core/upload/rate-controller';
 import { RunControl } from '../../core/upload/run-control';
 import type { SyncJournal } from '../../core/sync/sync-journal';
@@ -27,17 +28,17 @@ async function removeWith(removal: ListRemoval, syncJournal: SyncJournal) {
   const clock = new FakeClock();
   const journalFile = path.join(dataFolder, 'journal.jsonl');
   const journal = await JournalWriter.open(journalFile);
-  const patient = {
+  const pacer = new Pacer({
     rate: new RateController({ maxRate: 100, clock, random: () => 0.5 }),
     gate: new NetworkGate({ destination: createFakeDestination(clock), clock }),
     clock,
     random: () => 0.5,
     maxAttempts: 2,
     control: new RunControl(clock, 1_000),
-  };
+  });
   await clock.run(
     removeLeavers({
-      patient,
+      pacer,
       remover: groupRemover(removal),
       journal,
       syncJournal,
