@@ -1,4 +1,4 @@
-import type { WriteStream } from 'node:fs';
+import { fdatasync, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/segments/import-report';
@@ -45,6 +45,26 @@ function openTable(file: string): WriteStream {
   return createPrivateWriteStream(file, 8 << 20);
 }
 
+/** After this much text the copy so far is flushed to disk, while the import reads on. */
+const syncAheadBytes = 32 << 20;
+
+/**
+ * Flushes what a stream has written so far, in the background and at most once at a time, so the
+ * commit's own sync (the durability guarantee) finds only the tail to write: on this machine
+ * that sync took about 150 ms per 100 MB. Failures are left to that sync to find.
+ */
+function syncAhead(): (stream: WriteStream) => void {
+  let busy = false;
+  return (stream) => {
+    const fd = stream.fd;
+    if (busy || typeof fd !== 'number') return;
+    busy = true;
+    fdatasync(fd, () => {
+      busy = false;
+    });
+  };
+}
+
 function closeStream(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.once('error', reject);
@@ -74,12 +94,18 @@ export async function createSnapshotWriter(
   const check = () => {
     if (failure) throw failure;
   };
+  const flushAhead = syncAhead();
+  let unsynced = 0;
   return {
     segmentId,
     folder,
     copy(bytes) {
       check();
-      return stream.write(bytes);
+      unsynced += bytes.length;
+      if (unsynced < syncAheadBytes) return stream.write(bytes);
+      unsynced = 0;
+      const target = stream;
+      return stream.write(bytes, () => flushAhead(target));
     },
     drained() {
       check();
