@@ -15,7 +15,7 @@ import {
   secrets,
   service,
   serviceWith,
-} from './destinations-fixtures';
+} from '../support/destinations-fixtures';
 
 const keyOf = (id: string) => new AsyncEntry(service, id, pinned).getPassword();
 const settingsText = () => readFile(settingsFilePath(dataFolder()), 'utf8');

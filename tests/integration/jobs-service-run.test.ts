@@ -9,7 +9,7 @@ import type { HostEnvironment } from '../../electron/services/host-environment';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
 import type { JobFinishedEvent, JobProgressEvent } from '../../shared/model/jobs';
-import { contactAddress, emailsOnList, setUpEmulatorJob } from './jobs-service-fixtures';
+import { contactAddress, emailsOnList, setUpEmulatorJob } from '../support/jobs-service-fixtures';
 import { useTempFolder } from '../support/temp-folder';
 
 // The jobs service over real parts: the importer's snapshots, the engine, job files on disk, the

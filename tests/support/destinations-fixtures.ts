@@ -16,7 +16,7 @@ import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { useTempFolder } from '../support/temp-folder';
+import { useTempFolder } from './temp-folder';
 
 export const service = `segment-courier-test-${randomUUID()}`;
 export const secrets = createKeyringSecretStore({ service });
