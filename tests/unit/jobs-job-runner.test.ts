@@ -12,8 +12,8 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 import { useTempFolder } from '../support/temp-folder';
 
 const dataFolder = useTempFolder('courier-runner-');

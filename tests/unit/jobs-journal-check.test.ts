@@ -17,8 +17,8 @@ import type { BatchRecord } from '../../core/jobs/journal-records';
 import { listJobs } from '../../core/jobs/list-jobs';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 import { useTempFolder } from '../support/temp-folder';
 
 /**

@@ -11,8 +11,8 @@ import { NetworkGate } from '../../core/upload/network-gate';
 import { RateController } from '../../core/upload/rate-controller';
 import { RunControl } from '../../core/upload/run-control';
 import type { SyncJournal } from '../../core/sync/sync-journal';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 
 const folders: string[] = [];
 afterEach(async () => {

@@ -15,8 +15,8 @@ import { jobFile } from '../../core/jobs/job-store';
 import { estimateTimeLeft, overallOf, type JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination, type Answer } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination, type Answer } from '../support/upload-fake-destination';
 
 // Issue 17, item 5: the numbers of an export agree at every moment. Overall counts are the sum of
 // the segments' in the same event, "sent" leaves out what is still on the way, and time left

@@ -15,8 +15,8 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination, type FakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination, type FakeDestination } from '../support/upload-fake-destination';
 
 let dataFolder: string;
 beforeEach(async () => {
