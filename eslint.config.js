@@ -99,7 +99,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'tests/component/**/*.{ts,tsx}'],
+    files: [
+      'renderer/**/*.{ts,tsx}',
+      'tests/component/**/*.{ts,tsx}',
+      'tests/support/component/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,7 +1,7 @@
 /**
  * Simulated time for the upload engine talking to the real emulator over real HTTP: the engine's
  * waits (pacing, backoff, the grace after a stop) take no real time, so a benchmark or a test can
- * measure minutes of an outage in seconds. Unlike tests/unit/upload-fake-clock.ts, time only moves
+ * measure minutes of an outage in seconds. Unlike tests/support/upload-fake-clock.ts, time only moves
  * while no request is on the wire (the fetch handed to the destination counts them) and no file
  * work is pending, so a request or an fsync taking a few real milliseconds never lets simulated
  * seconds pass under it.

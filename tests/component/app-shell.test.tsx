@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AppShell } from '../../renderer/src/app/app-shell';
-import { renderWithApp } from './render-app';
+import { renderWithApp } from '../support/component/render-app';
 
 const appInfo = {
   name: 'Segment Courier',

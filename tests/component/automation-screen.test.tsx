@@ -7,8 +7,8 @@ import {
   renderAutomation,
   run,
   view,
-} from './automation-fake-bridge';
-import { item } from './history-fake-bridge';
+} from '../support/component/automation-fake-bridge';
+import { item } from '../support/component/history-fake-bridge';
 
 /** The element around `inner` that matches `selector`; the test fails when there is none. */
 function around(inner: HTMLElement, selector: string): HTMLElement {

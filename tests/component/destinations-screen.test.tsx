@@ -2,7 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ConnectOutcome } from '../../shared/model/destinations';
-import { bridgeWith, fail, key, ok, render, summary } from './destinations-fake-bridge';
+import {
+  bridgeWith,
+  fail,
+  key,
+  ok,
+  render,
+  summary,
+} from '../support/component/destinations-fake-bridge';
 
 describe('Destinations screen', () => {
   it('checks the form before sending and moves the focus to the first problem', async () => {

@@ -5,8 +5,8 @@ import { CourierError } from '../../shared/ipc/result';
 import { AppShell } from '../../renderer/src/app/app-shell';
 import { errorText } from '../../renderer/src/i18n/error-text';
 import { createI18n } from '../../renderer/src/i18n/i18n';
-import { fail } from './destinations-fake-bridge';
-import { renderWithApp } from './render-app';
+import { fail } from '../support/component/destinations-fake-bridge';
+import { renderWithApp } from '../support/component/render-app';
 
 const fromMain = (code: string, params: Record<string, string | number> = {}) =>
   new CourierError({ code, params, message: 'The English sentence main wrote for its logs.' });

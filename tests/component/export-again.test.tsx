@@ -5,7 +5,7 @@ import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
 import type { ExportAgain } from '../../shared/model/exports';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
-import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import { fakeExportBridge, renderScreen, segment } from '../support/component/export-fake-bridge';
 
 const columns = ['Adreça', 'Nom de pila'];
 const mapping = { email: 'Adreça', standard: { FirstName: 'Nom de pila' }, custom: [] };

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { ExportSegmentInput } from '../../shared/model/exports';
 import type { ExportPlanSummary } from '../../shared/model/export-plan';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
-import { destination, fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import {
+  destination,
+  fakeExportBridge,
+  renderScreen,
+  segment,
+} from '../support/component/export-fake-bridge';
 
 const weekly = segment(
   'weekly',

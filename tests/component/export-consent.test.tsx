@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
-import { destination, fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import {
+  destination,
+  fakeExportBridge,
+  renderScreen,
+  segment,
+} from '../support/component/export-fake-bridge';
 
 const clients = segment(
   'clients-catalunya',

@@ -4,7 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { ExportSegmentInput } from '../../shared/model/exports';
 import type { ExportPlanSummary } from '../../shared/model/export-plan';
-import { destination, fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import {
+  destination,
+  fakeExportBridge,
+  renderScreen,
+  segment,
+} from '../support/component/export-fake-bridge';
 
 // Issue 17: a marketer finishes the export without help.
 const clients = segment(

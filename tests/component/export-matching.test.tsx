@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { ExportPlanSummary } from '../../shared/model/export-plan';
-import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import { fakeExportBridge, renderScreen, segment } from '../support/component/export-fake-bridge';
 
 const columnOf = (field: string) =>
   screen.getByRole<HTMLSelectElement>('combobox', { name: `Column for ${field}` });

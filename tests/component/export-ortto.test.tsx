@@ -10,7 +10,7 @@ import {
   orttoDestination,
   renderScreen,
   segment,
-} from './export-fake-bridge';
+} from '../support/component/export-fake-bridge';
 
 // Issue 16, items 3 and 4: an Ortto export calls the list a tag, says how an audience follows it,
 // and asks whether these people agreed to receive email before it can start.

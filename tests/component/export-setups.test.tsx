@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ExportScreen } from '../../renderer/src/features/export/export-screen';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
 import type { ExportSetup } from '../../shared/model/exports';
-import { fakeExportBridge, renderScreen, segment } from './export-fake-bridge';
+import { fakeExportBridge, renderScreen, segment } from '../support/component/export-fake-bridge';
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 const columns = ['Mail', 'Nom'];

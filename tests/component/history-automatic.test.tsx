@@ -2,7 +2,13 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { RunTrigger } from '../../shared/model/automation';
-import { detail, fakeBridge, item, jobTarget, renderHistory } from './history-fake-bridge';
+import {
+  detail,
+  fakeBridge,
+  item,
+  jobTarget,
+  renderHistory,
+} from '../support/component/history-fake-bridge';
 
 // Issue 18, item 4: History marks automatic runs and their trigger; the receipt names the
 // standing consent the run went under.

@@ -8,7 +8,7 @@ import {
   jobTarget,
   progress,
   renderHistory,
-} from './history-fake-bridge';
+} from '../support/component/history-fake-bridge';
 
 // Issue 17, item 5: numbers that agree, in English and Catalan. The overall bar and the segment
 // bars come from the same source, "sent" leaves out what is on the way, the pace is a sentence,

@@ -2,7 +2,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../shared/model/jobs';
-import { detail, fakeBridge, item, jobTarget, renderHistory } from './history-fake-bridge';
+import {
+  detail,
+  fakeBridge,
+  item,
+  jobTarget,
+  renderHistory,
+} from '../support/component/history-fake-bridge';
 
 // Issue 16: a job's detail and receipt name the service. Job views do not carry it yet, so the
 // screen reads it from the consent receipt's destination.

@@ -8,7 +8,7 @@ import {
   jobTarget,
   progress,
   renderHistory,
-} from './history-fake-bridge';
+} from '../support/component/history-fake-bridge';
 
 describe('History: an export’s live progress', () => {
   it('moves with progress events and words each state plainly, with the countdown', async () => {

@@ -2,7 +2,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ConnectOutcome, DestinationSummary } from '../../shared/model/destinations';
-import { bridgeWith, key, ok, render, summary } from './destinations-fake-bridge';
+import {
+  bridgeWith,
+  key,
+  ok,
+  render,
+  summary,
+} from '../support/component/destinations-fake-bridge';
 
 // Issue 16, items 1 and 2: adding a destination asks which kind; Ortto's key, region, address and
 // pace follow from it; cards and Connect name the service.

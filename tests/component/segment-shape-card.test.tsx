@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SegmentsScreen } from '../../renderer/src/features/segments/segments-screen';
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
 import type { SegmentSummary } from '../../shared/segments/segment-summary';
-import { renderWithApp } from './render-app';
+import { renderWithApp } from '../support/component/render-app';
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 

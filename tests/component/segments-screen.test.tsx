@@ -9,7 +9,7 @@ import type {
   ImportProgress,
   SegmentSummary,
 } from '../../shared/segments/segment-summary';
-import { renderWithApp } from './render-app';
+import { renderWithApp } from '../support/component/render-app';
 
 function segment(overrides: Partial<SegmentSummary> = {}): SegmentSummary {
   return {

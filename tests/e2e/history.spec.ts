@@ -8,7 +8,7 @@ import {
   deleteDestinations,
   emailsOnList,
   setUpEmulatorJob,
-} from '../integration/jobs-service-fixtures';
+} from '../support/jobs-service-fixtures';
 import { expect, test } from './fixtures';
 
 // The History screen in Chromium over the real services: past exports with their outcome and

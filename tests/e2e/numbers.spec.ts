@@ -11,7 +11,7 @@ import {
   emailsOnList,
   importSegment,
   writeSegmentFile,
-} from '../integration/jobs-service-fixtures';
+} from '../support/jobs-service-fixtures';
 import { expect, test } from './fixtures';
 
 // Issue 17, item 5, in Chromium against the emulator: during a throttled run (the emulator allows

@@ -10,7 +10,7 @@ import {
   deleteDestinations,
   emailsOnList,
   setUpEmulatorJob,
-} from '../integration/jobs-service-fixtures';
+} from '../support/jobs-service-fixtures';
 import { expect, test } from './fixtures';
 
 // An export's progress in Chromium, with the real main-process services behind the page: the

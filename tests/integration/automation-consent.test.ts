@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../../core/upload/clock';
 import { emulatorTestKey } from '../../emulator/server';
 import { automationErrorCodes } from '../../shared/model/automation';
 import { consentTermsText } from '../../shared/model/consent-terms';
-import { people, useAutomationWorld } from './automation-world';
+import { people, useAutomationWorld } from '../support/automation-world';
 
 // Standing consents and schedules over the real data folder, keychain and emulator; the
 // schedule's time comes from an injected clock, so "two days later" takes no time.

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -9,24 +8,23 @@ import {
 } from '../../core/automation/export-arrival';
 import { watchExportFolder, type FolderWatcher } from '../../core/automation/folder-watcher';
 import { TakenExports } from '../../core/automation/taken-exports';
+import { useTempFolder } from '../support/temp-folder';
 
 // A real chokidar watcher on a real temp folder. Each step waits for the watcher's next look at
 // the folder (an event), never for a fixed time, so the test proves what every look saw.
 
-let base: string;
+const base = useTempFolder('courier-watch-');
 let watched: string;
 let watcher: FolderWatcher | undefined;
 
 beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'courier-watch-'));
-  watched = path.join(base, 'OneDrive - Contoso', 'Exports');
+  watched = path.join(base(), 'OneDrive - Contoso', 'Exports');
   await mkdir(watched, { recursive: true });
 });
 
 afterEach(async () => {
   await watcher?.close();
   watcher = undefined;
-  await rm(base, { recursive: true, force: true });
 });
 
 type Event = { kind: 'check'; check: ArrivalCheck } | { kind: 'complete'; found: CompleteExport };
@@ -85,7 +83,7 @@ describe('folder watcher', () => {
       arrivals: new ExportArrivals({
         watchedFolder: watched,
         setupId: 'weekly',
-        taken: new TakenExports(path.join(base, 'data')),
+        taken: new TakenExports(path.join(base(), 'data')),
         now: () => Date.now(),
         stableForMs: 300,
       }),

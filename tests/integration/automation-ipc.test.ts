@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
 import { createIpcHandlers } from '../../electron/ipc/handlers';
 import { createHostServices, type HostServices } from '../../electron/services/host-services';
 import type { HostEnvironment } from '../../electron/services/host-environment';
 import type { IpcResult } from '../../shared/ipc/result';
+import { useTempFolder } from '../support/temp-folder';
 
 // The automation channels through main's one dispatcher over the real host services: the folder
 // dialog's answer is granted, a folder the page merely names is not, and "start at login" is
@@ -14,16 +13,12 @@ import type { IpcResult } from '../../shared/ipc/result';
 
 const origin = 'app://segment-courier';
 const sender = { url: `${origin}/index.html`, isMainFrame: true };
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-automation-ipc-');
 let services: HostServices | undefined;
 
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-automation-ipc-'));
-});
 afterEach(async () => {
   await services?.dispose();
   services = undefined;
-  await rm(dataFolder, { recursive: true, force: true });
 });
 
 async function start(environment: Partial<HostEnvironment> = {}) {
@@ -31,7 +26,7 @@ async function start(environment: Partial<HostEnvironment> = {}) {
     appName: 'Segment Courier',
     appVersion: '0.0.0-test',
     platform: process.platform,
-    dataFolder,
+    dataFolder: dataFolder(),
     events: { emit: () => undefined },
     ...environment,
   });
@@ -53,9 +48,9 @@ const enableInput = (folder: string) => ({
 
 describe('automation channels', () => {
   it('a folder from the dialog may be watched; a folder the page names is refused', async () => {
-    const chosen = path.join(dataFolder, 'Exports');
+    const chosen = path.join(dataFolder(), 'Exports');
     const call = await start({ chooseFolder: async () => chosen });
-    const named = await call('automation:enable', enableInput(path.join(dataFolder, 'Other')));
+    const named = await call('automation:enable', enableInput(path.join(dataFolder(), 'Other')));
     expect(named).toMatchObject({ ok: false, error: { code: 'automation-folder-missing' } });
 
     expect(await call('automation:chooseFolder')).toEqual({ ok: true, value: { folder: chosen } });
@@ -71,7 +66,7 @@ describe('automation channels', () => {
   it('a consent that was not confirmed never reaches the service', async () => {
     const call = await start();
     const unconfirmed = {
-      ...enableInput(dataFolder),
+      ...enableInput(dataFolder()),
       consent: { confirmed: false, language: 'en' },
     };
     const result = await call('automation:enable', unconfirmed);

@@ -4,8 +4,8 @@ import type { SetupTargetOpener } from '../../core/automation/run-saved-setup';
 import { createSavedDestinationOpener } from '../../core/exports/open-destination';
 import { savedSetupTarget } from '../../core/exports/setup-target';
 import type { AutomationRun } from '../../shared/model/automation';
-import { secrets } from './exports-fixture';
-import { people, useAutomationWorld } from './automation-world';
+import { secrets } from '../support/exports-fixture';
+import { people, useAutomationWorld } from '../support/automation-world';
 
 // One run per setup at a time: a second export arriving while a run is on waits for it, then
 // runs. The first run is held at the destination's door until the second export is taken.

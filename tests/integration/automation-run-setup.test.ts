@@ -6,7 +6,7 @@ import { runCli } from '../../cli/run-cli';
 import { headerSignature } from '../../core/exports/header-signature';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+import { forgetKeys, openExportsWorld, type ExportsWorld } from '../support/exports-fixture';
 
 // The real command table, the real settings file and snapshots a saved setup points at, and the
 // emulator over HTTP on 127.0.0.1. The key comes from AUTOPILOT_API_KEY, as a scheduler gives it.

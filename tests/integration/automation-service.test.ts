@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { headerSignature } from '../../core/exports/header-signature';
 import { emulatorTestKey } from '../../emulator/server';
 import { readJobManifest } from '../../core/jobs/job-store';
-import { mapping, people, useAutomationWorld, type AutomationWorld } from './automation-world';
+import {
+  mapping,
+  people,
+  useAutomationWorld,
+  type AutomationWorld,
+} from '../support/automation-world';
 
 // The automation service as the host makes it, over a real data folder, a real chokidar watcher
 // on a real folder, the keychain and the emulator over 127.0.0.1. Every step waits for the

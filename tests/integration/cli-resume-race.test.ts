@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli, spawnCli, type CliChild } from '../../bench/upload/cli-bundle';
@@ -13,6 +12,7 @@ import {
 } from '../../bench/upload/snapshot-fixtures';
 import { jobFile } from '../../core/jobs/job-store';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { useTempFolder } from '../support/temp-folder';
 
 /**
  * Issue 12, item 8: many `resume`s of one job started together, as separate processes, over the
@@ -22,16 +22,15 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server';
 const contacts = 1_700;
 const resumes = 6;
 
-let folder: string;
+const folder = useTempFolder('courier-resume-race-', { per: 'file' });
 let server: RunningEmulator;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-resume-race-'));
   server = await startEmulator({ rate: 1_000, burst: 1_000 });
   // Each child waits at this gate (loaded before the command line) until every one is started,
   // so they reach the lock as nearly together as the machine allows.
   await writeFile(
-    path.join(folder, 'gate.mjs'),
+    path.join(folder(), 'gate.mjs'),
     `import { existsSync, writeFileSync } from 'node:fs';
      writeFileSync(process.env.GATE_DIR + '/ready-' + process.pid, '');
      await new Promise((go) => {
@@ -45,7 +44,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
 async function deadPid(): Promise<number> {
@@ -64,8 +62,8 @@ async function allAtGate(gate: string, count: number): Promise<void> {
 }
 
 async function round(index: number) {
-  const dataFolder = path.join(folder, `data-${index}`);
-  const gate = path.join(folder, `gate-${index}`);
+  const dataFolder = path.join(folder(), `data-${index}`);
+  const gate = path.join(folder(), `gate-${index}`);
   await writeSnapshot(dataFolder, {
     segmentId: 'seg',
     columns: generatedColumns,
@@ -89,8 +87,8 @@ async function round(index: number) {
     children.push(
       await spawnCli(
         ['resume', job.id, '--data-dir', dataFolder, '--json'],
-        { AUTOPILOT_API_KEY: server.apiKey, HOME: folder, GATE_DIR: gate },
-        ['--import', path.join(folder, 'gate.mjs')],
+        { AUTOPILOT_API_KEY: server.apiKey, HOME: folder(), GATE_DIR: gate },
+        ['--import', path.join(folder(), 'gate.mjs')],
       ),
     );
   }

@@ -1,25 +1,24 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrttoEmulator, type RunningOrttoEmulator } from '../../emulator/ortto/server';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { bundleCli, spawnCli, type CliChild } from '../../bench/upload/cli-bundle';
+import { useTempFolder } from '../support/temp-folder';
 
 const contacts = 4_000;
 const concurrency = 4;
 const batchSize = 100;
 
-let folder: string;
+const folder = useTempFolder('courier-crash-', { per: 'file' });
 let server: RunningEmulator;
 let ortto: RunningOrttoEmulator;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-crash-'));
   const lines = ['Email,First name,Last name,Points'];
   for (let index = 0; index < contacts; index += 1)
     lines.push(`crash.${index}@example.com,Name${index},Surname${index},${index}`);
-  await writeFile(path.join(folder, 'segment.csv'), `${lines.join('\n')}\n`);
+  await writeFile(path.join(folder(), 'segment.csv'), `${lines.join('\n')}\n`);
   server = await startEmulator({ latencyMs: 15 });
   // One person is already in Ortto, subscribed: the push declares "no" and must leave them so.
   ortto = await startOrttoEmulator({
@@ -32,7 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await ortto?.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
 /** mulberry32, seeded so a failing run can be replayed. */
@@ -120,12 +118,12 @@ const completedSummary = {
 describe('kill -9 at random moments, then resume', () => {
   it('delivers every contact, re-sending at most the batches in flight at each kill', async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
-    const segment = path.join(folder, 'segment.csv');
+    const segment = path.join(folder(), 'segment.csv');
     const { kills, code, summary } = await pushThroughKills(
       server,
       {
-        dataFolder: path.join(folder, 'data'),
-        env: { AUTOPILOT_API_KEY: server.apiKey, HOME: folder },
+        dataFolder: path.join(folder(), 'data'),
+        env: { AUTOPILOT_API_KEY: server.apiKey, HOME: folder() },
         push: ['push', segment, '--list', 'Crash test', '--endpoint', server.url],
       },
       seeded(seed),
@@ -156,12 +154,12 @@ describe('kill -9 at random moments, then resume', () => {
   }, 120_000);
   it('Ortto: delivers everyone with the tag, the declared permission only for new people', async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
-    const segment = path.join(folder, 'segment.csv');
+    const segment = path.join(folder(), 'segment.csv');
     const { kills, code, summary } = await pushThroughKills(
       ortto,
       {
-        dataFolder: path.join(folder, 'data-ortto'),
-        env: { ORTTO_API_KEY: ortto.apiKey, HOME: folder },
+        dataFolder: path.join(folder(), 'data-ortto'),
+        env: { ORTTO_API_KEY: ortto.apiKey, HOME: folder() },
         push: [
           'push',
           segment,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emulatorTestKey, startEmulator } from '../../emulator/server';
-import { emulator, secrets, serviceWith } from './destinations-fixtures';
+import { emulator, secrets, serviceWith } from '../support/destinations-fixtures';
 
 describe('Connect', () => {
   async function added(apiKey = emulatorTestKey, endpoint = emulator.url) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emulatorTestKey } from '../../emulator/server';
-import { emulator, secrets, serviceWith } from './destinations-fixtures';
+import { emulator, secrets, serviceWith } from '../support/destinations-fixtures';
 
 // Issue 17, item 2: a wrong key is caught where it is typed. Today's bug: it was saved with a
 // green "Key saved in your keychain" and found only after the consent.

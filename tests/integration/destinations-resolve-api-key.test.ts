@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCliDestination, type CliDestinationOptions } from '../../cli/push/api-key';
 import { OpenDestinationError } from '../../core/destination-port/open-destination';
@@ -11,20 +8,19 @@ import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { recordingConnectors } from '../support/recording-connectors';
+import { useTempFolder } from '../support/temp-folder';
 
 // The command line's key source, over what the app saved: the same config.json and the same
 // keychain entries (a unique keychain service per run).
 const secretStore = createKeyringSecretStore({ service: `segment-courier-test-${randomUUID()}` });
-let dataFolder: string;
-let emptyFolder: string;
+const dataFolder = useTempFolder('courier-cli-key-', { per: 'file' });
+const emptyFolder = useTempFolder('courier-cli-empty-', { per: 'file' });
 let withKey: { id: string };
 let withoutKey: { id: string };
 
 beforeAll(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-cli-key-'));
-  emptyFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-cli-empty-'));
   const destinations = createDestinationsService({
-    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
+    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder()))),
     secrets: secretStore,
     osUser: () => 'marta',
   });
@@ -40,8 +36,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await secretStore.deleteKey(withKey.id);
-  await rm(dataFolder, { recursive: true, force: true });
-  await rm(emptyFolder, { recursive: true, force: true });
 });
 
 type Lookup = Partial<CliDestinationOptions>;
@@ -51,7 +45,7 @@ async function resolve(options: Lookup) {
   const { connectors, opened } = recordingConnectors();
   const cli = await openCliDestination({
     env: {},
-    dataFolder,
+    dataFolder: dataFolder(),
     secrets: secretStore,
     connectors,
     ...options,
@@ -130,9 +124,9 @@ describe('the command line’s key, through the one opener', () => {
 
   it('lists the saved destinations when the name matches none', async () => {
     expect((await failure({ destinationName: 'Marketing' })).message).toBe(
-      `There is no destination called "Marketing" in ${dataFolder}. Saved destinations: "Marketing EU", "Sales".`,
+      `There is no destination called "Marketing" in ${dataFolder()}. Saved destinations: "Marketing EU", "Sales".`,
     );
-    expect((await failure({ destinationName: 'X', dataFolder: emptyFolder })).message).toMatch(
+    expect((await failure({ destinationName: 'X', dataFolder: emptyFolder() })).message).toMatch(
       /no destinations are saved in .* Add one in the Segment Courier app first/,
     );
   });

@@ -15,10 +15,10 @@ import {
   secrets,
   service,
   serviceWith,
-} from './destinations-fixtures';
+} from '../support/destinations-fixtures';
 
 const keyOf = (id: string) => new AsyncEntry(service, id, pinned).getPassword();
-const settingsText = () => readFile(settingsFilePath(dataFolder), 'utf8');
+const settingsText = () => readFile(settingsFilePath(dataFolder()), 'utf8');
 
 async function accountsInKeychain(): Promise<string[]> {
   return (await findCredentialsAsync(service)).map((credential) => credential.account);
@@ -149,7 +149,7 @@ describe('adding a destination', () => {
   });
 
   it('takes the key back out of the keychain when the settings cannot be saved', async () => {
-    const file = createJsonFileStore(settingsFilePath(dataFolder));
+    const file = createJsonFileStore(settingsFilePath(dataFolder()));
     const full = {
       ...file,
       write: async () => Promise.reject(new SettingsError('unwritable', 'Disk full.')),
@@ -205,7 +205,7 @@ describe('editing and deleting', () => {
       apiKey: 'k-kept',
       agreement: true,
     });
-    const settings = createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder)));
+    const settings = createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder())));
     await settings.update((current) => ({
       ...current,
       exportSetups: [

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { SettingsError } from '../../core/settings/settings-error';
 import { createElectronStoreSettingsStore } from '../../electron/services/electron-store-settings-store';
+import { useTempFolder } from '../support/temp-folder';
 
 // Outside Electron the `electron` package only names its binary, and would try to download it
 // when it is missing. Pointing it at a folder stops that; electron-store then runs as what it is
@@ -13,15 +13,11 @@ vi.hoisted(() => {
   process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron-dist';
 });
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-electron-store-');
 let file: string;
 
 beforeEach(async () => {
-  dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'courier-electron-store-'));
-  file = path.join(dataFolder, 'config.json');
-});
-afterEach(async () => {
-  await fs.rm(dataFolder, { recursive: true, force: true });
+  file = path.join(dataFolder(), 'config.json');
 });
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -33,14 +29,14 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 
 describe('the electron-store settings store', () => {
   it('reads an empty document when nothing was saved yet, and writes nothing', async () => {
-    const store = createElectronStoreSettingsStore(dataFolder);
+    const store = createElectronStoreSettingsStore(dataFolder());
     expect(store.location).toBe(file);
     expect(await store.read()).toEqual({});
-    expect(await fs.readdir(dataFolder)).toEqual([]);
+    expect(await fs.readdir(dataFolder())).toEqual([]);
   });
 
   it('reads back what it wrote, from the file the command line reads too', async () => {
-    const store = createElectronStoreSettingsStore(dataFolder);
+    const store = createElectronStoreSettingsStore(dataFolder());
     const document = { schemaVersion: 1, destinations: [{ id: 'a', name: 'Newsletter' }] };
     await store.write(document);
     expect(await store.read()).toEqual(document);
@@ -53,14 +49,14 @@ describe('the electron-store settings store', () => {
     'keeps the file readable by its owner only (0600), as every data-folder file',
     async () => {
       await fs.writeFile(file, '{}', { mode: 0o644 });
-      await createElectronStoreSettingsStore(dataFolder).write({ schemaVersion: 1 });
+      await createElectronStoreSettingsStore(dataFolder()).write({ schemaVersion: 1 });
       expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     },
   );
 
   it('refuses a file damaged before the app started with the settings error, and keeps it', async () => {
     await fs.writeFile(file, '{"schemaVersion": 1, "destinations": [');
-    const store = createElectronStoreSettingsStore(dataFolder);
+    const store = createElectronStoreSettingsStore(dataFolder());
     const error = await caught(store.read());
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as SettingsError).kind).toBe('damaged');
@@ -69,7 +65,7 @@ describe('the electron-store settings store', () => {
   });
 
   it('refuses a file damaged while the app runs, without resetting it', async () => {
-    const store = createElectronStoreSettingsStore(dataFolder);
+    const store = createElectronStoreSettingsStore(dataFolder());
     await store.write({ schemaVersion: 1 });
     await fs.writeFile(file, 'not json');
     expect(await caught(store.read())).toMatchObject({ name: 'SettingsError', kind: 'damaged' });
@@ -78,8 +74,8 @@ describe('the electron-store settings store', () => {
 
   it('says plainly when the folder cannot be written', async () => {
     // A file where the data folder should be: no permission trick, so it fails as root too.
-    await fs.writeFile(path.join(dataFolder, 'blocked'), '');
-    const store = createElectronStoreSettingsStore(path.join(dataFolder, 'blocked', 'inner'));
+    await fs.writeFile(path.join(dataFolder(), 'blocked'), '');
+    const store = createElectronStoreSettingsStore(path.join(dataFolder(), 'blocked', 'inner'));
     const error = await caught(store.write({ schemaVersion: 1 }));
     expect(error).toMatchObject({ name: 'SettingsError', kind: 'unwritable' });
   });

@@ -6,7 +6,7 @@ import { readJobManifest } from '../../core/jobs/job-store';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { ExportSegmentInput } from '../../shared/model/exports';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+import { forgetKeys, openExportsWorld, type ExportsWorld } from '../support/exports-fixture';
 import { consentTermsText, consentTermsVersion } from '../../shared/model/consent-terms';
 
 // A Catalan export with a custom whole number (one value does not fit: the contact is sent

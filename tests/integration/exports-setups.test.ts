@@ -5,7 +5,7 @@ import { headerSignature } from '../../core/exports/header-signature';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+import { forgetKeys, openExportsWorld, type ExportsWorld } from '../support/exports-fixture';
 
 const mapping: FieldMapping = {
   email: 'PrimaryEmail',

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readJobManifest } from '../../core/jobs/job-store';
 import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { forgetKeys, openExportsWorld, type ExportsWorld } from './exports-fixture';
+import { forgetKeys, openExportsWorld, type ExportsWorld } from '../support/exports-fixture';
 
 // The Export screen's side of a sync (issue 13) through the real exports service: the plan's
 // changes per segment, the mass-removal question enforced in main, and the sync choices and

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   brokenCases,
   catalanCase,
@@ -13,19 +12,12 @@ import {
   quotedLineBreaksCase,
   windows1252Case,
 } from '../support/corpus/segment-corpus';
+import { useTempFolder } from '../support/temp-folder';
 
 const root = path.resolve(import.meta.dirname, '../..');
-let folder: string;
+const folder = useTempFolder('courier-inspect-', { per: 'file' });
 
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-inspect-'));
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
-function inspect(args: string[], home = folder) {
+function inspect(args: string[], home = folder()) {
   return spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'cli/main.ts', 'inspect', ...args],
@@ -40,7 +32,7 @@ function inspect(args: string[], home = folder) {
 }
 
 async function write(fileName: string, bytes: Buffer): Promise<string> {
-  const target = path.join(folder, fileName);
+  const target = path.join(folder(), fileName);
   await writeFile(target, bytes);
   return target;
 }
@@ -106,7 +98,7 @@ describe('npm run cli -- inspect', () => {
   });
 
   it('writes nothing to the data folder', async () => {
-    const home = await mkdtemp(path.join(folder, 'home-'));
+    const home = await mkdtemp(path.join(folder(), 'home-'));
     const file = await write('again.csv', catalanCase.bytes());
     expect(inspect([file, '--json'], home).status).toBe(0);
     expect(await readdir(home)).toEqual([]);

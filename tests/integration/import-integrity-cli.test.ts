@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import {
@@ -12,25 +11,21 @@ import {
   raggedCase,
   separatorHintCase,
 } from '../support/corpus/segment-corpus';
+import { useTempFolder } from '../support/temp-folder';
 
 // Issue 12 items 1-4 and issue 14 items 2-3 through the command line: a broken file exits 2 with
 // the sentence naming its line and sends nothing; the files that lost contacts before arrive whole.
 
-let folder: string;
+const folder = useTempFolder('courier-integrity-cli-', { per: 'file' });
 let dataFolder: string;
 let server: RunningEmulator;
 
 beforeAll(async () => {
   await bundleCli();
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-integrity-cli-'));
 }, 60_000);
 
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(folder, 'data-'));
+  dataFolder = await mkdtemp(path.join(folder(), 'data-'));
   server = await startEmulator({});
 });
 
@@ -39,13 +34,13 @@ afterEach(async () => {
 });
 
 async function write(fileName: string, bytes: Buffer): Promise<string> {
-  const target = path.join(folder, fileName);
+  const target = path.join(folder(), fileName);
   await writeFile(target, bytes);
   return target;
 }
 
 async function cli(args: string[]) {
-  const child = await spawnCli(args, { HOME: folder, AUTOPILOT_API_KEY: server.apiKey });
+  const child = await spawnCli(args, { HOME: folder(), AUTOPILOT_API_KEY: server.apiKey });
   const exit = await child.exited;
   return { code: exit.code, stdout: child.stdout(), stderr: child.stderr() };
 }

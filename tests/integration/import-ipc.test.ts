@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SegmentLibrary } from '../../core/import/segment-library';
@@ -16,10 +15,11 @@ import type {
   SegmentSummary,
 } from '../../shared/segments/segment-summary';
 import { catalanCase, europeanExcelCase } from '../support/corpus/segment-corpus';
+import { useTempFolder } from '../support/temp-folder';
 
 const origin = 'app://segment-courier';
 const sender = { url: `${origin}/index.html`, isMainFrame: true };
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-segments-ipc-');
 let services: HostServices;
 let progress: ImportProgress[];
 
@@ -28,7 +28,7 @@ async function start(environment: Partial<HostEnvironment> = {}) {
     appName: 'Segment Courier',
     appVersion: '0.0.0-test',
     platform: process.platform,
-    dataFolder,
+    dataFolder: dataFolder(),
     events: {
       emit: (channel, payload) => {
         if (channel === 'segments:importProgress') progress.push(payload as ImportProgress);
@@ -75,13 +75,11 @@ async function collect(rows: AsyncIterable<SnapshotRow>): Promise<SnapshotRow[]>
 }
 
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-segments-ipc-'));
   progress = [];
 });
 
 afterEach(async () => {
   await services.dispose();
-  await rm(dataFolder, { recursive: true, force: true });
 });
 
 describe('segments over IPC, with the real services', () => {
@@ -92,10 +90,10 @@ describe('segments over IPC, with the real services', () => {
     expect(outcome.segment.counts).toEqual(catalanCase.expected.counts);
     expect(outcome.segment.name).toBe('clients-catalunya');
     expect(await call<SegmentSummary[]>('segments:list')).toEqual([outcome.segment]);
-    const rows = await collect(readSnapshotRows(dataFolder, outcome.segment.id));
+    const rows = await collect(readSnapshotRows(dataFolder(), outcome.segment.id));
     expect(rows).toHaveLength(6);
     expect(progress.at(-1)).toMatchObject({ importId: outcome.segment.id, phase: 'done', rows: 6 });
-    expect(await readdir(path.join(dataFolder, 'segment-uploads'))).toHaveLength(1);
+    expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toHaveLength(1);
   });
 
   it('re-reads with another separator, keeping the name, and renames and removes', async () => {
@@ -130,7 +128,7 @@ describe('segments over IPC, with the real services', () => {
     await call('segments:remove', { id: back.segment.id });
     expect(await call<SegmentSummary[]>('segments:list')).toEqual([]);
     // The staged copy goes with the last segment that used it.
-    expect(await readdir(path.join(dataFolder, 'segment-uploads'))).toEqual([]);
+    expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toEqual([]);
   });
 
   it('names the columns of a file without a header row, as a new segment with the same rows', async () => {
@@ -159,7 +157,7 @@ describe('segments over IPC, with the real services', () => {
       counts: first.segment.counts,
     });
     expect(named.segment.id).not.toBe(first.segment.id);
-    const rows = await collect(readSnapshotRows(dataFolder, named.segment.id));
+    const rows = await collect(readSnapshotRows(dataFolder(), named.segment.id));
     expect(rows).toEqual([
       { line: 1, cells: ['anna@girona.cat', 'Anna', '12'] },
       { line: 2, cells: ['pau@girona.cat', 'Pau', '7'] },
@@ -183,7 +181,7 @@ describe('segments over IPC, with the real services', () => {
 
   it('says so when the original file changed before a re-read', async () => {
     const call = await start();
-    const original = path.join(dataFolder, 'outside.csv');
+    const original = path.join(dataFolder(), 'outside.csv');
     await writeFile(original, catalanCase.bytes());
     // Dropped: importPaths reads only paths the person granted (issue 12 item 15).
     const [imported] = await call<ImportOutcome[]>('segments:importDropped', {
@@ -203,12 +201,12 @@ describe('segments over IPC, with the real services', () => {
 
   it('imports several paths, each succeeding or failing on its own', async () => {
     const call = await start();
-    const good = path.join(dataFolder, 'good.csv');
-    const empty = path.join(dataFolder, 'empty.csv');
+    const good = path.join(dataFolder(), 'good.csv');
+    const empty = path.join(dataFolder(), 'empty.csv');
     await writeFile(good, catalanCase.bytes());
     await writeFile(empty, '');
     const outcomes = await call<ImportOutcome[]>('segments:importDropped', {
-      paths: [good, empty, path.join(dataFolder, 'missing.csv')],
+      paths: [good, empty, path.join(dataFolder(), 'missing.csv')],
     });
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, false]);
     expect(outcomes[1]).toMatchObject({ fileName: 'empty.csv', error: { code: 'empty-file' } });
@@ -236,11 +234,11 @@ describe('segments over IPC, with the real services', () => {
     await expect(call('segments:uploadEnd', { uploadId: begun.uploadId })).rejects.toMatchObject({
       message: 'Only part of “a.csv” arrived. Drop it again.',
     });
-    expect(await readdir(path.join(dataFolder, 'segment-uploads'))).toEqual([]);
+    expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toEqual([]);
   });
 
   it('browses with the host’s Open dialog, and says plainly when there is none', async () => {
-    const chosen = path.join(dataFolder, 'chosen.csv');
+    const chosen = path.join(dataFolder(), 'chosen.csv');
     await writeFile(chosen, catalanCase.bytes());
     const call = await start({ chooseFiles: async () => [chosen] });
     const outcomes = await call<ImportOutcome[]>('segments:browse');
@@ -256,19 +254,19 @@ describe('segments over IPC, with the real services', () => {
     const call = await start();
     const outcome = await upload(call, catalanCase.fileName, catalanCase.bytes());
     await services.dispose();
-    const crashed = path.join(dataFolder, 'segments', 'crashed');
+    const crashed = path.join(dataFolder(), 'segments', 'crashed');
     await mkdir(crashed, { recursive: true });
     await writeFile(path.join(crashed, 'table.txt'), '');
     const longAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
     await utimes(path.join(crashed, 'table.txt'), longAgo, longAgo);
-    await mkdir(path.join(dataFolder, 'segment-uploads', 'abandoned'), { recursive: true });
-    await writeFile(path.join(dataFolder, 'segment-uploads', 'abandoned', 'x.csv'), 'Email\n');
+    await mkdir(path.join(dataFolder(), 'segment-uploads', 'abandoned'), { recursive: true });
+    await writeFile(path.join(dataFolder(), 'segment-uploads', 'abandoned', 'x.csv'), 'Email\n');
 
     const restarted = await start();
     const list = await restarted<SegmentSummary[]>('segments:list');
     expect(list.map((segment) => segment.id)).toEqual([outcome.ok ? outcome.segment.id : '']);
-    expect(await readdir(path.join(dataFolder, 'segments'))).toHaveLength(1);
-    expect(await readdir(path.join(dataFolder, 'segment-uploads'))).toHaveLength(1);
+    expect(await readdir(path.join(dataFolder(), 'segments'))).toHaveLength(1);
+    expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toHaveLength(1);
   });
 });
 
@@ -278,11 +276,11 @@ describe('files too large for the machine', () => {
       appName: 'x',
       appVersion: '0',
       platform: process.platform,
-      dataFolder,
+      dataFolder: dataFolder(),
       events: { emit: () => undefined },
     });
     const tooBig = new SegmentLibrary({
-      dataFolder,
+      dataFolder: dataFolder(),
       capacity: { maxBytes: 1024, freeBytes: async () => 10 * 1024 ** 3 },
     });
     expect(await tooBig.beginUpload('huge.csv', 5 * 1024 ** 2)).toMatchObject({
@@ -294,10 +292,10 @@ describe('files too large for the machine', () => {
       },
     });
     const diskFull = new SegmentLibrary({
-      dataFolder,
+      dataFolder: dataFolder(),
       capacity: { maxBytes: 1024 ** 3, freeBytes: async () => 20 * 1024 ** 2 },
     });
-    const file = path.join(dataFolder, 'c.csv');
+    const file = path.join(dataFolder(), 'c.csv');
     await writeFile(file, catalanCase.bytes());
     const [outcome] = await diskFull.importPaths([file]);
     expect(outcome).toMatchObject({

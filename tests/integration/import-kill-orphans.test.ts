@@ -2,36 +2,31 @@
 // segment, and the next start of the library lists it and removes it; an import still running
 // in another process (the command line shares the data folder) is left alone.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSegmentLibrary, SegmentLibrary } from '../../core/import/segment-library';
+import { useTempFolder } from '../support/temp-folder';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const childScript = path.join(root, 'tests/support/kill-mid-import-child.ts');
 
-let folder: string;
+const folder = useTempFolder('courier-orphans-', { per: 'file' });
 let sourceFile: string;
 const running: (() => void)[] = [];
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-orphans-'));
   // About 3 MB: many read chunks and more than one progress step before the end.
   const lines = ['Email,First name,Last name,City'];
   for (let index = 0; index < 60_000; index += 1) {
     lines.push(`orphan.${index}@example.com,Name${index},Surname${index},Girona`);
   }
-  sourceFile = path.join(folder, 'segment.csv');
+  sourceFile = path.join(folder(), 'segment.csv');
   await writeFile(sourceFile, `${lines.join('\n')}\n`);
 });
 
 afterEach(() => {
   for (const stop of running.splice(0)) stop();
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
 });
 
 interface HeldImport {
@@ -86,7 +81,7 @@ async function exists(target: string): Promise<boolean> {
 
 describe('kill -9 during an import', () => {
   it('a dropped file: the half-written snapshot and its staged copy are removed on the next start', async () => {
-    const dataFolder = path.join(folder, 'drop');
+    const dataFolder = path.join(folder(), 'drop');
     const id = await killMidImport(dataFolder, 'drop');
     const snapshot = path.join(dataFolder, 'segments', id);
     const staged = path.join(dataFolder, 'segment-uploads', id);
@@ -103,7 +98,7 @@ describe('kill -9 during an import', () => {
   });
 
   it('the start lists what it removes, and why', async () => {
-    const dataFolder = path.join(folder, 'listed');
+    const dataFolder = path.join(folder(), 'listed');
     const id = await killMidImport(dataFolder, 'drop');
     const library = new SegmentLibrary({ dataFolder });
     expect(await library.sweep()).toEqual({
@@ -116,7 +111,7 @@ describe('kill -9 during an import', () => {
   });
 
   it('the command line: the snapshot it was writing is removed by the next start', async () => {
-    const dataFolder = path.join(folder, 'command-line');
+    const dataFolder = path.join(folder(), 'command-line');
     const id = await killMidImport(dataFolder, 'command-line');
     const snapshot = path.join(dataFolder, 'segments', id);
     expect((await stat(path.join(snapshot, 'table.txt'))).size).toBeGreaterThan(0);
@@ -127,7 +122,7 @@ describe('kill -9 during an import', () => {
   });
 
   it('an import still running in another process is neither shown nor removed', async () => {
-    const dataFolder = path.join(folder, 'alive');
+    const dataFolder = path.join(folder(), 'alive');
     const held = await startHeldImport(dataFolder, 'command-line');
     const snapshot = path.join(dataFolder, 'segments', held.id);
     const library = new SegmentLibrary({ dataFolder });
@@ -140,7 +135,7 @@ describe('kill -9 during an import', () => {
   });
 
   it('half an upload: the partial staged copy is removed on the next start', async () => {
-    const dataFolder = path.join(folder, 'half-upload');
+    const dataFolder = path.join(folder(), 'half-upload');
     const id = await killMidImport(dataFolder, 'half-upload');
     const staged = path.join(dataFolder, 'segment-uploads', id);
     const [file] = await readdir(staged);

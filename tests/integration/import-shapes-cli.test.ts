@@ -1,21 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCdmFolder, writeWorkbook, writeZip } from '../support/shape-fixtures';
+import { useTempFolder } from '../support/temp-folder';
 
 const root = path.resolve(import.meta.dirname, '../..');
-let folder: string;
+const folder = useTempFolder('courier-inspect-shapes-', { per: 'file' });
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-inspect-shapes-'));
-  await chmod(folder, 0o755);
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
+  await chmod(folder(), 0o755);
 });
 
 const isRoot = process.getuid?.() === 0;
@@ -40,14 +35,14 @@ function inspect(args: string[], asOther = false) {
     encoding: 'utf8',
     env: {
       PATH: process.env.PATH ?? '',
-      HOME: folder,
-      XDG_CONFIG_HOME: path.join(folder, 'config'),
+      HOME: folder(),
+      XDG_CONFIG_HOME: path.join(folder(), 'config'),
     },
     timeout: 30_000,
   });
 }
 
-const at = (name: string) => path.join(folder, name);
+const at = (name: string) => path.join(folder(), name);
 
 describe('inspect reports the shape it read', () => {
   it('a Customer Insights export folder: source, entity, parts, with the counts', async () => {

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobFile, readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
@@ -10,7 +9,8 @@ import type { HostEnvironment } from '../../electron/services/host-environment';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { IpcEventChannel } from '../../shared/ipc/contract';
 import type { JobFinishedEvent, JobProgressEvent } from '../../shared/model/jobs';
-import { contactAddress, emailsOnList, setUpEmulatorJob } from './jobs-service-fixtures';
+import { contactAddress, emailsOnList, setUpEmulatorJob } from '../support/jobs-service-fixtures';
+import { useTempFolder } from '../support/temp-folder';
 
 // The jobs service over real parts: the importer's snapshots, the engine, job files on disk, the
 // OS keychain (run inside a D-Bus session with an unlocked keyring, as .ci/run does) and the local
@@ -51,14 +51,13 @@ function eventLog() {
 }
 
 const keychainService = `segment-courier-jobs-test-${randomUUID()}`;
-let folder: string;
+const folder = useTempFolder('courier-jobs-');
 let dataFolder: string;
 let emulator: RunningEmulator;
 let opened: HostServices[] = [];
 
 beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-jobs-'));
-  dataFolder = path.join(folder, 'data');
+  dataFolder = path.join(folder(), 'data');
   await mkdir(dataFolder, { recursive: true });
   emulator = await startEmulator();
   opened = [];
@@ -71,7 +70,6 @@ afterEach(async () => {
     await services.dispose();
   }
   await emulator.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
 function hostWith(log: ReturnType<typeof eventLog>, extra: Partial<HostEnvironment> = {}) {
@@ -105,7 +103,7 @@ describe('jobs service: running exports in the background', () => {
       },
       notify: (title, body) => notices.push(`${title} | ${body}`),
     });
-    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 120,
       rate: 50,
@@ -148,7 +146,7 @@ describe('jobs service: running exports in the background', () => {
     const log = eventLog();
     const notices: string[] = [];
     const services = await hostWith(log, { notify: (title) => notices.push(title) });
-    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 300,
       rate: 5,
@@ -181,7 +179,7 @@ describe('jobs service: running exports in the background', () => {
   it('stops cleanly on quitting; services created anew over the folder offer it and finish it', async () => {
     const first = await hostWith(eventLog());
     const log = eventLog();
-    const { job } = await setUpEmulatorJob(first, emulator, folder, {
+    const { job } = await setUpEmulatorJob(first, emulator, folder(), {
       place: 'Girona',
       contacts: 300,
       rate: 5,
@@ -205,7 +203,7 @@ describe('jobs service: running exports in the background', () => {
 
   it('offers a job cut short by a crash (it still says running; its process is gone) and finishes it', async () => {
     const first = await hostWith(eventLog());
-    const { job } = await setUpEmulatorJob(first, emulator, folder, {
+    const { job } = await setUpEmulatorJob(first, emulator, folder(), {
       place: 'Girona',
       contacts: 200,
       rate: 5,
@@ -237,7 +235,7 @@ describe('jobs service: running exports in the background', () => {
   it('pauses a job whose key is not in the keychain before sending anything, saying so', async () => {
     const log = eventLog();
     const services = await hostWith(log);
-    const { job, destination } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job, destination } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 20,
       rate: 50,
@@ -262,7 +260,7 @@ describe('jobs service: running exports in the background', () => {
     await expect(services.jobs.get('20990101-000000-abcdef')).rejects.toMatchObject({
       code: 'job-not-found',
     });
-    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 10,
       rate: 50,
@@ -279,13 +277,13 @@ describe('jobs service: running exports in the background', () => {
 describe('jobs service: faults, the report and retrying failed rows', () => {
   it('reports given-up and refused rows, saves the report, and retries only the given-up ones', async () => {
     const log = eventLog();
-    const saveAs = path.join(folder, 'saved report.csv');
+    const saveAs = path.join(folder(), 'saved report.csv');
     const services = await hostWith(log, { saveFile: async () => saveAs });
     // The refused row sits in the first batch, and the faults are scheduled only once it has been
     // isolated: a fault on one of the split requests would turn it into a given-up row instead.
     const refusedAddress = contactAddress(3);
     emulator.configure({ invalidEmails: [refusedAddress] });
-    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 300,
       maxAttempts: 1,
@@ -354,7 +352,7 @@ describe('jobs service: faults, the report and retrying failed rows', () => {
   it('cancels a running job: what was sent stays, the rest is reported', async () => {
     const log = eventLog();
     const services = await hostWith(log);
-    const { job } = await setUpEmulatorJob(services, emulator, folder, {
+    const { job } = await setUpEmulatorJob(services, emulator, folder(), {
       place: 'Girona',
       contacts: 300,
       rate: 5,

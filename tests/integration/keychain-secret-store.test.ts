@@ -1,21 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyKeychainFailure } from '../../core/secrets/keychain-errors';
 import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { SecretStoreError } from '../../core/secrets/secret-store';
 import { filesHolding } from '../support/files-holding';
+import { useTempFolder } from '../support/temp-folder';
 
 // The real OS keychain: gnome-keyring on a D-Bus session, as `npm test` runs it (README, .ci/run).
 const root = path.resolve(import.meta.dirname, '../..');
 const service = `segment-courier-test-${randomUUID()}`;
 const store = createKeyringSecretStore({ service });
 const pinned = { linux: { store: 'secret-service' as const } };
-let scratch: string;
+const scratch = useTempFolder('courier-keychain-', { per: 'file' });
 
 beforeAll(async () => {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
@@ -23,10 +23,6 @@ beforeAll(async () => {
       'These tests use the real keychain: run them inside a D-Bus session with gnome-keyring (see README, "Tests").',
     );
   }
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'courier-keychain-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('keyring secret store (real Secret Service)', () => {
@@ -93,7 +89,7 @@ function childAttempt(options: { env: NodeJS.ProcessEnv; wrap?: (node: string) =
 }
 
 async function freshHome(): Promise<NodeJS.ProcessEnv> {
-  const home = await mkdtemp(path.join(scratch, 'home-'));
+  const home = await mkdtemp(path.join(scratch(), 'home-'));
   await mkdir(path.join(home, 'run'), { mode: 0o700 });
   return {
     HOME: home,
@@ -117,7 +113,7 @@ describe('keychain failures, in plain words', () => {
   it('says there is no keychain when the session bus address points nowhere', async () => {
     const env = await freshHome();
     const answer = childAttempt({
-      env: { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(scratch, 'no-such-bus')}` },
+      env: { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(scratch(), 'no-such-bus')}` },
     });
     expect(answer.kind).toBe('no-keyring');
     expect(answer.message).toMatch(noKeyring);
@@ -129,7 +125,7 @@ describe('keychain failures, in plain words', () => {
     // A session bus with no service directories: org.freedesktop.secrets cannot be started.
     await writeFile(
       config,
-      `<busconfig><type>session</type><listen>unix:tmpdir=${scratch}</listen><auth>EXTERNAL</auth>
+      `<busconfig><type>session</type><listen>unix:tmpdir=${scratch()}</listen><auth>EXTERNAL</auth>
        <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
     );
     const answer = childAttempt({

@@ -1,26 +1,24 @@
 // Issue 18, item 5: the installed app answers the command line without opening a window. The
 // built main.cjs is loaded under the recording Electron stand-in with `--cli ...`, as
 // `"Segment Courier" --cli inspect <file> --json` would start it.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootMain, buildMainBundle, type MainBundle } from '../support/main-bundle';
+import { useTempFolder } from '../support/temp-folder';
 
 let bundle: MainBundle;
-let folder: string;
+const folder = useTempFolder('courier-main-cli-', { per: 'file' });
 let segmentFile: string;
 
 beforeAll(async () => {
   bundle = await buildMainBundle();
-  folder = await mkdtemp(path.join(tmpdir(), 'courier-main-cli-'));
-  segmentFile = path.join(folder, 'spring leads.csv');
+  segmentFile = path.join(folder(), 'spring leads.csv');
   await writeFile(segmentFile, 'email,first_name\nana@example.com,Ana\nnot-an-email,Bo\n');
 }, 60_000);
 
 afterAll(async () => {
   await bundle?.remove();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 /** What the process writes to one of its streams, honouring write callbacks (main waits on them). */
@@ -41,7 +39,7 @@ function captured(stream: NodeJS.WriteStream) {
 async function runInstalledApp(args: string[]) {
   const stdout = captured(process.stdout);
   const stderr = captured(process.stderr);
-  const { fake, unload } = bootMain(bundle, { dataFolder: folder, args });
+  const { fake, unload } = bootMain(bundle, { dataFolder: folder(), args });
   try {
     const code = await fake.exitCalled;
     return { code, stdout: stdout.text(), stderr: stderr.text(), fake };
@@ -71,7 +69,7 @@ describe('the installed app with --cli', () => {
   });
 
   it('refuses a file that is not there with exit code 2, a sentence and a JSON error', async () => {
-    const missing = path.join(folder, 'missing.csv');
+    const missing = path.join(folder(), 'missing.csv');
     const run = await runInstalledApp(['--cli', 'inspect', missing, '--json']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({

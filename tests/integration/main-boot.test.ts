@@ -13,6 +13,7 @@ import { baseErrorCodes } from '../../shared/ipc/result';
 import { createFakeElectron, loadWithFakeElectron } from '../support/fake-electron';
 import { fakeWebContents } from '../support/fake-web-contents';
 import { buildMainBundle, repositoryRoot as root, type MainBundle } from '../support/main-bundle';
+import { useTempFolder } from '../support/temp-folder';
 
 let bundle: MainBundle;
 let bundlePath: string;
@@ -39,13 +40,12 @@ function preventable() {
 }
 
 describe('the main process, booted from its bundle', () => {
-  let dataFolder: string;
+  const dataFolder = useTempFolder('courier-main-boot-data-', { per: 'file' });
   let fake: ReturnType<typeof createFakeElectron>;
   let unload: () => void = () => undefined;
 
   beforeAll(async () => {
-    dataFolder = await mkdtemp(path.join(tmpdir(), 'courier-main-boot-data-'));
-    fake = createFakeElectron({ dataFolder, lockGranted: true });
+    fake = createFakeElectron({ dataFolder: dataFolder(), lockGranted: true });
     unload = loadWithFakeElectron(bundlePath, fake.electron, root);
   });
 
@@ -54,7 +54,6 @@ describe('the main process, booted from its bundle', () => {
     if (fake.calls.quit === 0) fake.app.emit('before-quit', preventable());
     await fake.quitCalled;
     unload();
-    await rm(dataFolder, { recursive: true, force: true });
   });
 
   it('before the app is ready: app:// is privileged, the guards are in, this is the only copy', () => {
@@ -139,7 +138,7 @@ describe('the main process, booted from its bundle', () => {
       value: expect.objectContaining({
         name: 'Segment Courier',
         version: '0.0.0-boot',
-        dataFolder,
+        dataFolder: dataFolder(),
       }),
     });
     expect(await invoke('destinations:list', eventFrom(appEntryUrl))).toEqual({

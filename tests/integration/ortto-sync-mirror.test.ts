@@ -1,35 +1,33 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
 import { startOrttoEmulator, type RunningOrttoEmulator } from '../../emulator/ortto/server';
+import { useTempFolder } from '../support/temp-folder';
 
 // Issue 16 with issue 13: a weekly push to Ortto that keeps the tag equal to the segment. Only
 // the changes are sent, people who left the segment lose the tag (never their record), someone
 // tagged by hand in Ortto keeps it, and no permission changes.
 
-let folder: string;
+const folder = useTempFolder('courier-ortto-sync-');
 let ortto: RunningOrttoEmulator;
 
 beforeAll(async () => {
   await bundleCli();
 }, 60_000);
 beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-ortto-sync-'));
   ortto = await startOrttoEmulator({
     people: [{ fields: { 'str::email': 'byhand@girona.cat', 'bol::p': true }, tags: ['Weekly'] }],
   });
 });
 afterEach(async () => {
   await ortto.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
 const person = (index: number) => `person${index}@girona.cat;Name${index}`;
 
 async function pushWeek(week: string, people: readonly string[]) {
-  const file = path.join(folder, `${week}.csv`);
+  const file = path.join(folder(), `${week}.csv`);
   await writeFile(file, ['Email;Nom', ...people].join('\n'));
   const child = await spawnCli(
     [
@@ -46,10 +44,10 @@ async function pushWeek(week: string, people: readonly string[]) {
       '--endpoint',
       ortto.url,
       '--data-dir',
-      path.join(folder, 'data'),
+      path.join(folder(), 'data'),
       '--json',
     ],
-    { ORTTO_API_KEY: ortto.apiKey, HOME: folder },
+    { ORTTO_API_KEY: ortto.apiKey, HOME: folder() },
   );
   const exit = await child.exited;
   return { code: exit.code, json: JSON.parse(child.stdout() || '{}'), stderr: child.stderr() };

@@ -9,7 +9,7 @@ import {
   requestsOf,
   sortedEmails,
   type SyncWorld,
-} from './sync-fixtures';
+} from '../support/sync-fixtures';
 
 let world: SyncWorld | undefined;
 

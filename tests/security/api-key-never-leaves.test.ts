@@ -1,7 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
@@ -11,6 +8,7 @@ import { emulatorTestKey, startEmulator, type RunningEmulator } from '../../emul
 import { buildBridgeApi, methodNameOf, type BridgeApi } from '../../shared/ipc/bridge-api';
 import { ipcChannels, ipcContract, ipcEvents, type IpcChannel } from '../../shared/ipc/contract';
 import { filesHolding } from '../support/files-holding';
+import { useTempFolder } from '../support/temp-folder';
 
 /**
  * The API key goes into main and never comes back out (../../shared/docs/style.md, practice 5):
@@ -103,19 +101,18 @@ describe('the key never comes back through the real handlers', () => {
   const logged: unknown[] = [];
   const emitted: unknown[] = [];
   let emulator: RunningEmulator;
-  let dataFolder: string;
+  const dataFolder = useTempFolder('courier-leak-', { per: 'file' });
   let services: HostServices;
   let bridge: BridgeApi;
 
   beforeAll(async () => {
     emulator = await startEmulator({ apiKeys: [goodKey] });
     emulator.state.createList('Newsletter');
-    dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-leak-'));
     services = await createHostServices({
       appName: 'Segment Courier',
       appVersion: '0.0.0-test',
       platform: process.platform,
-      dataFolder,
+      dataFolder: dataFolder(),
       keychainService,
       events: { emit: (channel, payload) => void emitted.push({ channel, payload }) },
     });
@@ -134,7 +131,6 @@ describe('the key never comes back through the real handlers', () => {
   afterAll(async () => {
     await services.dispose();
     await emulator.close();
-    await rm(dataFolder, { recursive: true, force: true });
   });
 
   it('adds nothing without the "I agree" step, whatever the renderer sends', async () => {
@@ -203,7 +199,7 @@ describe('the key never comes back through the real handlers', () => {
     expect(responses.length).toBeGreaterThan(ipcChannels.length);
     for (const key of [goodKey, wrongKey]) {
       expect(everything).not.toContain(key);
-      expect(await filesHolding(dataFolder, key)).toEqual([]);
+      expect(await filesHolding(dataFolder(), key)).toEqual([]);
       expect(logged.map(describeLogged).join('\n')).not.toContain(key);
     }
   });

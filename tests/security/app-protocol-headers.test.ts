@@ -1,9 +1,9 @@
 // Issue 12, item 15: the Content Security Policy travels as a header with every app:// response,
 // frame-ancestors included, and says what renderer/index.html's meta says.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTempFolder } from '../support/temp-folder';
 
 type Handler = (request: { url: string }) => Promise<Response>;
 const handlers = new Map<string, Handler>();
@@ -36,18 +36,13 @@ async function metaPolicy(): Promise<string> {
   return match[1];
 }
 
-let rendererRoot: string;
+const rendererRoot = useTempFolder('courier-renderer-', { per: 'file' });
 
 beforeAll(async () => {
-  rendererRoot = await mkdtemp(path.join(os.tmpdir(), 'courier-renderer-'));
-  await mkdir(path.join(rendererRoot, 'assets'));
-  await writeFile(path.join(rendererRoot, 'index.html'), '<!doctype html><title>x</title>');
-  await writeFile(path.join(rendererRoot, 'assets/index-abc.js'), 'console.log(1)');
-  serveRenderer(rendererRoot);
-});
-
-afterAll(async () => {
-  await rm(rendererRoot, { recursive: true, force: true });
+  await mkdir(path.join(rendererRoot(), 'assets'));
+  await writeFile(path.join(rendererRoot(), 'index.html'), '<!doctype html><title>x</title>');
+  await writeFile(path.join(rendererRoot(), 'assets/index-abc.js'), 'console.log(1)');
+  serveRenderer(rendererRoot());
 });
 
 async function request(url: string): Promise<Response> {

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
@@ -8,6 +7,7 @@ import { createHostServices, type HostServices } from '../../electron/services/h
 import type { BridgeApi } from '../../shared/ipc/bridge-api';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { ImportOutcome, SegmentSummary } from '../../shared/segments/segment-summary';
+import { useTempFolder } from '../support/temp-folder';
 
 /**
  * Issue 12 item 15: main reads only files the person handed over (Open dialog, drop, open-file),
@@ -41,7 +41,7 @@ vi.mock('electron', () => ({
 }));
 
 const origin = 'app://courier';
-let folder: string;
+const folder = useTempFolder('courier-grants-', { per: 'file' });
 let services: HostServices;
 let call: (channel: string, input?: unknown) => Promise<IpcResult<unknown>>;
 const opened: string[] = [];
@@ -49,16 +49,15 @@ const opened: string[] = [];
 const csv = 'Email,Name\nann@example.com,Ann\n';
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-grants-'));
-  await mkdir(path.join(folder, 'data'));
+  await mkdir(path.join(folder(), 'data'));
   for (const name of ['private.csv', 'dropped.csv', 'opened.csv']) {
-    await writeFile(path.join(folder, name), csv);
+    await writeFile(path.join(folder(), name), csv);
   }
   services = await createHostServices({
     appName: 'Segment Courier',
     appVersion: '0.0.0-test',
     platform: process.platform,
-    dataFolder: path.join(folder, 'data'),
+    dataFolder: path.join(folder(), 'data'),
     takeOpenFiles: () => opened.splice(0),
     events: { emit: () => undefined },
   });
@@ -73,10 +72,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await services.dispose();
-  await rm(folder, { recursive: true, force: true });
 });
 
-const at = (name: string) => path.join(folder, name);
+const at = (name: string) => path.join(folder(), name);
 const outcomes = (result: IpcResult<unknown>) => (result.ok ? result.value : []) as ImportOutcome[];
 const listed = async () => outcomes(await call('segments:list')) as unknown as SegmentSummary[];
 

@@ -3,13 +3,13 @@
  * it, and a fresh emulator, new for every test. `cli` runs one command there with the emulator's
  * key, or with the environment given.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { bundleCli, spawnCli } from '../../bench/upload/cli-bundle';
 import type { EmulatorOptions } from '../../emulator/options';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { useTempFolder } from './temp-folder';
 
 export interface CliResult {
   readonly code: number | null;
@@ -32,22 +32,21 @@ export const cliError = (stdout: string) =>
 
 /** Registers the hooks of the current test file and gives the world they set up. */
 export function useCliWorld(prefix: string, emulator: Partial<EmulatorOptions> = {}): CliWorld {
-  const state = { folder: '', dataFolder: '', server: null as RunningEmulator | null };
+  const folder = useTempFolder(prefix);
+  const state = { dataFolder: '', server: null as RunningEmulator | null };
   beforeAll(async () => {
     await bundleCli();
   }, 60_000);
   beforeEach(async () => {
-    state.folder = await mkdtemp(path.join(os.tmpdir(), prefix));
-    state.dataFolder = path.join(state.folder, 'data');
+    state.dataFolder = path.join(folder(), 'data');
     state.server = await startEmulator(emulator);
   });
   afterEach(async () => {
     await state.server?.close();
-    await rm(state.folder, { recursive: true, force: true });
   });
   const world: CliWorld = {
     get folder() {
-      return state.folder;
+      return folder();
     },
     get dataFolder() {
       return state.dataFolder;
@@ -57,13 +56,13 @@ export function useCliWorld(prefix: string, emulator: Partial<EmulatorOptions> =
       return state.server;
     },
     async segmentFile() {
-      const file = path.join(state.folder, 'segment.csv');
+      const file = path.join(folder(), 'segment.csv');
       await writeFile(file, 'Email,First name\nanna@example.com,Anna\nbiel@example.com,Biel\n');
       return file;
     },
     async cli(args, env = { AUTOPILOT_API_KEY: world.server.apiKey }) {
       const child = await spawnCli([...args, '--data-dir', state.dataFolder], {
-        HOME: state.folder,
+        HOME: folder(),
         ...env,
       });
       const exit = await child.exited;

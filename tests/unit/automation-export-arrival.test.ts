@@ -1,28 +1,23 @@
-import { appendFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportArrivals } from '../../core/automation/export-arrival';
 import { matchLocation } from '../../core/automation/export-schema-parts';
 import { TakenExports, takenExportsFile } from '../../core/automation/taken-exports';
+import { useTempFolder } from '../support/temp-folder';
 
 // Real files in a temp folder; only the time between looks is injected, so "stable for five
 // seconds" needs no waiting.
-let base: string;
+const base = useTempFolder('courier-arrival-');
 let watched: string;
 let dataFolder: string;
 let now: number;
 
 beforeEach(async () => {
-  base = await mkdtemp(path.join(tmpdir(), 'courier-arrival-'));
-  watched = path.join(base, 'watched');
-  dataFolder = path.join(base, 'data');
+  watched = path.join(base(), 'watched');
+  dataFolder = path.join(base(), 'data');
   await mkdir(watched, { recursive: true });
   now = Date.UTC(2026, 5, 10, 8, 0);
-});
-
-afterEach(async () => {
-  await rm(base, { recursive: true, force: true });
 });
 
 function arrivals(options: Partial<ConstructorParameters<typeof ExportArrivals>[0]> = {}) {

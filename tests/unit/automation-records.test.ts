@@ -1,20 +1,13 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AutomationRuns, automationRunsFile } from '../../core/automation/automation-runs';
 import { StandingConsents, type NewStandingConsent } from '../../core/automation/standing-consents';
 import { automationNotification } from '../../electron/services/automation-texts';
 import type { AutomationRun } from '../../shared/model/automation';
+import { useTempFolder } from '../support/temp-folder';
 
-let dataFolder: string;
-
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-automation-records-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const dataFolder = useTempFolder('courier-automation-records-');
 
 const stated = (setupId: string): NewStandingConsent => ({
   setupId,
@@ -46,7 +39,7 @@ const run = (index: number, overrides: Partial<AutomationRun> = {}): Omit<Automa
 describe('standing consents', () => {
   it('one in force per setup: a new one revokes the old, revoking leaves none', async () => {
     let now = Date.parse('2026-06-01T08:00:00Z');
-    const consents = new StandingConsents(dataFolder, () => new Date(now));
+    const consents = new StandingConsents(dataFolder(), () => new Date(now));
     const first = await consents.record(stated('weekly'));
     await consents.record(stated('monthly'));
     now += 1_000;
@@ -62,22 +55,22 @@ describe('standing consents', () => {
   });
 
   it('a damaged record is an error, never "no consent" or "some consent"', async () => {
-    const consents = new StandingConsents(dataFolder);
-    await mkdir(path.join(dataFolder, 'automation'), { recursive: true });
-    await writeFile(path.join(dataFolder, 'automation', 'standing-consents.json'), '{"versi');
+    const consents = new StandingConsents(dataFolder());
+    await mkdir(path.join(dataFolder(), 'automation'), { recursive: true });
+    await writeFile(path.join(dataFolder(), 'automation', 'standing-consents.json'), '{"versi');
     await expect(consents.inForce('weekly')).rejects.toThrow(/is damaged/);
   });
 });
 
 describe('automatic runs log', () => {
   it('keeps the newest 200, newest first', async () => {
-    const runs = new AutomationRuns(dataFolder);
+    const runs = new AutomationRuns(dataFolder());
     for (let index = 0; index < 203; index += 1) await runs.record(run(index));
     const kept = await runs.list();
     expect(kept).toHaveLength(200);
     expect(kept[0]?.message).toBe('run 202');
     expect(kept.at(-1)?.message).toBe('run 3');
-    expect(automationRunsFile(dataFolder)).toContain(path.join('automation', 'runs.json'));
+    expect(automationRunsFile(dataFolder())).toContain(path.join('automation', 'runs.json'));
   });
 });
 

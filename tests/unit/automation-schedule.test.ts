@@ -4,7 +4,7 @@ import { type Schedule } from '../../shared/model/automation';
 import { watchSchedule } from '../../core/automation/schedule-watch';
 import { instantOfWallTime, wallTimeAt } from '../../core/automation/zoned-time';
 import type { Clock } from '../../core/upload/clock';
-import { settle } from './upload-fake-clock';
+import { settle } from '../support/upload-fake-clock';
 
 // Zones are passed in explicitly (no process.env.TZ), so Madrid and New York share one process.
 const madrid = 'Europe/Madrid';

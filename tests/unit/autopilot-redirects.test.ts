@@ -10,8 +10,8 @@ import {
 } from '../../core/autopilot/autopilot-errors';
 import { DestinationError } from '../../core/destination-port/destination';
 import { NetworkGate } from '../../core/upload/network-gate';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 
 describe('redirect answers', () => {
   it.each([0, 301, 302, 303, 307, 308])('status %i is a transient redirect fault', (status) => {

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeCliError } from '../../cli/cli-errors';
 import { BadInputError } from '../../cli/cli-errors';
 import { prepareSegment } from '../../cli/push/prepare-segment';
@@ -20,14 +19,9 @@ import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { createJobDestinationOpener } from '../../core/jobs/jobs-destination';
 import { recordingConnectors } from '../support/recording-connectors';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-rules-'));
-});
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const folder = useTempFolder('courier-rules-');
 
 function memorySecrets(): SecretStore & { keys: Map<string, string> } {
   const keys = new Map<string, string>();
@@ -83,7 +77,7 @@ describe('keys the command line finds (issue 12, items 12 and 14)', () => {
   it('refuses a keychain key with a line break inside, without saying the key', async () => {
     const secrets = memorySecrets();
     const destinations = createDestinationsService({
-      settings: createSettingsRepository(createJsonFileStore(settingsFilePath(folder))),
+      settings: createSettingsRepository(createJsonFileStore(settingsFilePath(folder()))),
       secrets,
       osUser: () => 'marta',
     });
@@ -94,7 +88,7 @@ describe('keys the command line finds (issue 12, items 12 and 14)', () => {
     });
     secrets.keys.set(saved.id, 'first-half\nsecond-half');
     const { connectors, opened } = recordingConnectors();
-    const lookup = { dataFolder: folder, secrets, connectors };
+    const lookup = { dataFolder: folder(), secrets, connectors };
     const error = await openCliDestination({
       ...lookup,
       env: {},
@@ -140,9 +134,9 @@ describe('refusals of the data folder (issue 12, item 12)', () => {
 
 describe('the app’s import limits on the command line (issue 12, item 11)', () => {
   it('refuses a file the disk has no room for before reading it, leaving nothing behind', async () => {
-    const file = path.join(folder, 'segment.csv');
+    const file = path.join(folder(), 'segment.csv');
     await writeFile(file, 'Email\nanna@example.com\n');
-    const dataFolder = path.join(folder, 'data');
+    const dataFolder = path.join(folder(), 'data');
     const error = await prepareSegment({
       dataFolder,
       file,

@@ -1,26 +1,21 @@
 // Issue 12, item 11: every file holding contacts is readable only by the person (folders 0700,
 // files 0600), new ones and those an older version left wider.
-import { chmod, lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, lstat, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/files/private-files';
 import { narrowedMarker, tightenDataFolder } from '../../core/files/private-tree';
 import { importSegment } from '../../core/import/import-segment';
 import { createSegmentLibrary } from '../../core/import/segment-library';
 import { renameSnapshot } from '../../core/segments/snapshot-store';
+import { useTempFolder } from '../support/temp-folder';
 
-let root: string;
+const root = useTempFolder('courier-privacy-');
 let dataFolder: string;
 
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'courier-privacy-'));
-  dataFolder = path.join(root, 'data');
+  dataFolder = path.join(root(), 'data');
   await mkdir(dataFolder);
-});
-
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 async function modeOf(target: string): Promise<string> {
@@ -44,7 +39,7 @@ async function modesUnder(folder: string): Promise<string[]> {
 const onlyPrivate = (line: string) => /: (700|600)$/.test(line);
 
 async function sourceFile(): Promise<string> {
-  const file = path.join(root, 'clients.csv');
+  const file = path.join(root(), 'clients.csv');
   await writeFile(file, 'Email;Nom\nanna@exemple.cat;Anna\njoan@exemple.cat;Joan\n');
   return file;
 }
@@ -111,7 +106,7 @@ describe.skipIf(process.platform === 'win32')('files holding contacts', () => {
     }
     await chmod(path.join(dataFolder, 'segments'), 0o755);
     // A link someone put there is neither followed nor changed.
-    const outside = path.join(root, 'outside.txt');
+    const outside = path.join(root(), 'outside.txt');
     await writeFile(outside, 'not ours', { mode: 0o644 });
     await chmod(outside, 0o644);
     await symlink(outside, path.join(dataFolder, 'segments', 'link.txt'));

@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cellFacts, factKinds } from '../../core/exports/column-facts';
 import { createPlanCache } from '../../core/exports/plan-cache';
 import { summarizePlan } from '../../core/exports/plan-summary';
@@ -14,6 +13,7 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
+import { useTempFolder } from '../support/temp-folder';
 
 const columns = ['Email', 'Name', 'Count', 'Amount', 'Member', 'Joined', 'Consent', 'Note'];
 const counts = ['12', '1.000', '12,5', 'x', '', '-3', '1e3', '9007199254740993', '7 000'];
@@ -47,13 +47,9 @@ function* mixedRows(count: number): Generator<string[]> {
   }
 }
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-column-facts-');
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-column-facts-'));
-  await writeSnapshot(dataFolder, { segmentId: 'seg', columns, rows: mixedRows(400) });
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
+  await writeSnapshot(dataFolder(), { segmentId: 'seg', columns, rows: mixedRows(400) });
 });
 
 const base: FieldMapping = {
@@ -136,28 +132,28 @@ describe('column facts answer matching changes as a full count would (issue 17, 
   it('gives exactly the full count’s figures without reading the rows again', async () => {
     const expected = new Map<string, unknown>();
     for (const [change, mapping] of Object.entries(changes)) {
-      expected.set(change, await summarizePlan(dataFolder, request(mapping)));
+      expected.set(change, await summarizePlan(dataFolder(), request(mapping)));
     }
     const cache = createPlanCache();
-    const first = await summarizePlan(dataFolder, request(base), { cache });
+    const first = await summarizePlan(dataFolder(), request(base), { cache });
     expect(first.totals).toMatchObject({ rows: 400, invalid: 11 });
     expect(first.totals.duplicates).toBeGreaterThan(0);
     // The rows are gone: only an answer from the facts can still succeed.
-    await rm(path.join(dataFolder, 'segments', 'seg', snapshotFiles.table));
+    await rm(path.join(dataFolder(), 'segments', 'seg', snapshotFiles.table));
     for (const [change, mapping] of Object.entries(changes)) {
-      const answered = await summarizePlan(dataFolder, request(mapping), { cache });
+      const answered = await summarizePlan(dataFolder(), request(mapping), { cache });
       expect(answered, change).toEqual(expected.get(change));
     }
   });
 
   it('exercises what it claims: consent leaves people out, misfits carry examples', async () => {
     const left = await summarizePlan(
-      dataFolder,
+      dataFolder(),
       request(changes['consent leaving people out'] as FieldMapping),
     );
     expect(left.totals.optedOut).toBeGreaterThan(0);
     const long = await summarizePlan(
-      dataFolder,
+      dataFolder(),
       request(changes['long values as examples, some people left out'] as FieldMapping),
     );
     const note = long.segments[0]?.misfits.find((misfit) => misfit.field === 'Note');
@@ -174,7 +170,7 @@ describe('column facts answer matching changes as a full count would (issue 17, 
       index < 6 ? 'Zed' : index === 11 ? 'Zed' : '7',
       index < 6 ? 'no' : 'yes',
     ]);
-    await writeSnapshot(dataFolder, { segmentId: 'few', columns: ['Email', 'N', 'C'], rows });
+    await writeSnapshot(dataFolder(), { segmentId: 'few', columns: ['Email', 'N', 'C'], rows });
     const mapping: FieldMapping = {
       email: 'Email',
       standard: {},
@@ -182,20 +178,20 @@ describe('column facts answer matching changes as a full count would (issue 17, 
       emailConsent: { column: 'C', optedOut: 'leave-out' },
     };
     const few = (changed: FieldMapping) => [{ segmentId: 'few', listName: 'L', mapping: changed }];
-    const expected = await summarizePlan(dataFolder, few(mapping));
+    const expected = await summarizePlan(dataFolder(), few(mapping));
     expect(expected.segments[0]?.misfits[0]).toMatchObject({ count: 1, examples: ['Zed'] });
     const cache = createPlanCache();
-    await summarizePlan(dataFolder, few({ ...mapping, emailConsent: undefined }), { cache });
-    expect(await summarizePlan(dataFolder, few(mapping), { cache })).toEqual(expected);
-    await rm(path.join(dataFolder, 'segments', 'few', snapshotFiles.table));
+    await summarizePlan(dataFolder(), few({ ...mapping, emailConsent: undefined }), { cache });
+    expect(await summarizePlan(dataFolder(), few(mapping), { cache })).toEqual(expected);
+    await rm(path.join(dataFolder(), 'segments', 'few', snapshotFiles.table));
     const other = { ...mapping, custom: [{ name: 'N', type: 'float' as const, column: 'N' }] };
-    await expect(summarizePlan(dataFolder, few(other), { cache })).rejects.toThrow();
+    await expect(summarizePlan(dataFolder(), few(other), { cache })).rejects.toThrow();
   });
 });
 
 describe('a superseded count is cancelled', () => {
   it('stops the older count of the same segments and answers the newer', async () => {
-    await writeSnapshot(dataFolder, {
+    await writeSnapshot(dataFolder(), {
       segmentId: 'big',
       columns: generatedColumns,
       rows: generatedRows(10_000),
@@ -203,8 +199,8 @@ describe('a superseded count is cancelled', () => {
     const cache = createPlanCache();
     const mapping: FieldMapping = { email: 'Email', standard: {}, custom: [] };
     const big = (changed: FieldMapping) => [{ segmentId: 'big', listName: 'L', mapping: changed }];
-    const older = summarizePlan(dataFolder, big(mapping), { cache });
-    const newer = summarizePlan(dataFolder, big({ ...mapping, email: 'FirstName' }), { cache });
+    const older = summarizePlan(dataFolder(), big(mapping), { cache });
+    const newer = summarizePlan(dataFolder(), big({ ...mapping, email: 'FirstName' }), { cache });
     await expect(older).rejects.toMatchObject({ code: exportErrorCodes.countSuperseded });
     await expect(newer).resolves.toMatchObject({ totals: { rows: 10_000, invalid: 10_000 } });
   });

@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../core/import/import-error';
 import { importSegment } from '../../core/import/import-segment';
 import { readSegmentFile } from '../../core/import/read-segment-file';
@@ -14,22 +13,15 @@ import {
   integrityBrokenCases,
   integrityCases,
 } from '../support/corpus/segment-corpus';
+import { useTempFolder } from '../support/temp-folder';
 
 const readableCases = [...corpusCases, ...integrityCases];
 const refusedCases = [...brokenCases, ...integrityBrokenCases];
 
-let folder: string;
-
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-corpus-'));
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const folder = useTempFolder('courier-corpus-', { per: 'file' });
 
 async function writeCase(fileName: string, bytes: Buffer): Promise<string> {
-  const target = path.join(folder, fileName);
+  const target = path.join(folder(), fileName);
   await writeFile(target, bytes);
   return target;
 }
@@ -68,7 +60,7 @@ describe('reading real-world segment files', () => {
   it.each(readableCases)('keeps every row of "$name" in the snapshot', async (corpusCase) => {
     const { fileName, bytes, expected } = corpusCase;
     const sourcePath = await writeCase(`snapshot-${fileName}`, bytes());
-    const dataFolder = await mkdtemp(path.join(folder, 'data-'));
+    const dataFolder = await mkdtemp(path.join(folder(), 'data-'));
     const imported = await importSegment({
       sourcePath,
       fileName,
@@ -106,7 +98,7 @@ describe('files that cannot be segments', () => {
   });
 
   it('says which file could not be found', async () => {
-    const failure = (await readSegmentFile({ sourcePath: path.join(folder, 'gone.csv') }).catch(
+    const failure = (await readSegmentFile({ sourcePath: path.join(folder(), 'gone.csv') }).catch(
       (caught: unknown) => caught,
     )) as ImportError;
     expect(failure.code).toBe('file-not-found');
@@ -138,7 +130,7 @@ describe('files that cannot be segments', () => {
 
   it('leaves no snapshot behind when an import fails', async () => {
     const sourcePath = await writeCase('header.csv', Buffer.from('Email\n'));
-    const dataFolder = await mkdtemp(path.join(folder, 'data-'));
+    const dataFolder = await mkdtemp(path.join(folder(), 'data-'));
     await expect(
       importSegment({ sourcePath, dataFolder, segmentId: 'broken', now: () => new Date() }),
     ).rejects.toMatchObject({ code: 'no-rows' });

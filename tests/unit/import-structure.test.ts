@@ -1,25 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { looksLikeDataRow } from '../../core/import/header-rules';
 import { readSegmentFile } from '../../core/import/read-segment-file';
 import { readSeparatorHint } from '../../core/import/separator-hint';
 import { utf8CensusOf } from '../../core/import/utf8-census';
 import { europeanExcelCase } from '../support/corpus/segment-corpus';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
-
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-structure-'));
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const folder = useTempFolder('courier-structure-', { per: 'file' });
 
 async function write(fileName: string, bytes: Buffer | string): Promise<string> {
-  const target = path.join(folder, fileName);
+  const target = path.join(folder(), fileName);
   await writeFile(target, bytes);
   return target;
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireJobLock, JobBusyError, jobLockHolder } from '../../core/jobs/job-lock';
+import { useTempFolder } from '../support/temp-folder';
 
 /**
  * Many would-be runners at once, in one process: each passes the id of a distinct live process
@@ -12,7 +12,7 @@ import { acquireJobLock, JobBusyError, jobLockHolder } from '../../core/jobs/job
  */
 const runners = 12;
 let sleepers: ChildProcess[] = [];
-let folder: string;
+const folder = useTempFolder('courier-lock-');
 
 beforeAll(async () => {
   sleepers = Array.from({ length: runners }, () =>
@@ -25,11 +25,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const child of sleepers) child.kill('SIGKILL');
-});
-
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-lock-'));
-  return () => rm(folder, { recursive: true, force: true });
 });
 
 /** A process id that is certainly gone: a child that has exited. */
@@ -51,7 +46,7 @@ async function race(lockFile: string) {
 describe('the run lock under a race', () => {
   it('lets exactly one of many runners started together take a free lock', async () => {
     for (let round = 0; round < 10; round += 1) {
-      const lockFile = path.join(folder, `free-${round}.lock`);
+      const lockFile = path.join(folder(), `free-${round}.lock`);
       const { winners } = await race(lockFile);
       expect(winners, `round ${round}`).toHaveLength(1);
     }
@@ -60,7 +55,7 @@ describe('the run lock under a race', () => {
   it('lets exactly one of them take over a lock left by a dead process', async () => {
     const dead = await deadPid();
     for (let round = 0; round < 10; round += 1) {
-      const lockFile = path.join(folder, `stale-${round}.lock`);
+      const lockFile = path.join(folder(), `stale-${round}.lock`);
       // As a killed run leaves it (the name older versions used), or a numbered one.
       await writeFile(round % 2 === 0 ? lockFile : `${lockFile}.7`, String(dead));
       const { winners, pids, results } = await race(lockFile);
@@ -71,7 +66,7 @@ describe('the run lock under a race', () => {
   });
 
   it('does not read a lock file that is still being written as stale', async () => {
-    const lockFile = path.join(folder, 'run.lock');
+    const lockFile = path.join(folder(), 'run.lock');
     await writeFile(lockFile, ''); // Created a moment ago by a run that has not written its id yet.
     await expect(acquireJobLock(lockFile, 'job', sleepers[0]?.pid)).rejects.toBeInstanceOf(
       JobBusyError,
@@ -79,15 +74,15 @@ describe('the run lock under a race', () => {
   });
 
   it('leaves only the lock of the runner that holds it (no leftovers), and nothing once released', async () => {
-    const lockFile = path.join(folder, 'run.lock');
+    const lockFile = path.join(folder(), 'run.lock');
     const dead = await deadPid();
     await writeFile(lockFile, String(dead));
     // What a kill in the middle of taking the lock leaves: the temporary file, never linked.
     await writeFile(`${lockFile}.1.${dead}-0badc0de.tmp`, String(dead));
     const lock = await acquireJobLock(lockFile, 'job');
-    expect(await readdir(folder)).toEqual(['run.lock.1']);
+    expect(await readdir(folder())).toEqual(['run.lock.1']);
     await expect(acquireJobLock(lockFile, 'job')).rejects.toBeInstanceOf(JobBusyError);
     await lock.release();
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(folder())).toEqual([]);
   });
 });

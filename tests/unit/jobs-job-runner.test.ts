@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readJobManifest } from '../../core/jobs/job-store';
 import { JobRunner } from '../../core/jobs/job-runner';
 import { JobAlreadyRunningError } from '../../core/jobs/live-runs';
@@ -13,26 +12,23 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
+import { useTempFolder } from '../support/temp-folder';
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-runner-');
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-runner-'));
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg',
     name: 'Clients',
     columns: generatedColumns,
     rows: [...generatedRows(450), ['oops', '', '', '', '']],
   });
 });
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
 
 function job() {
   return createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [{ segmentId: 'seg', listName: 'Clients' }],
     mapping: generatedMapping,
     rate: 5,
@@ -45,7 +41,7 @@ describe('job runner (the app’s entry point to the engine)', () => {
     const destination = createFakeDestination(clock);
     const opened: string[] = [];
     const runner = new JobRunner({
-      dataFolder,
+      dataFolder: dataFolder(),
       clock,
       random: () => 0.5,
       openDestination: async (target) => {
@@ -81,14 +77,14 @@ describe('job runner (the app’s entry point to the engine)', () => {
   it('cancels a stopped job and writes its report', async () => {
     const clock = new FakeClock();
     const runner = new JobRunner({
-      dataFolder,
+      dataFolder: dataFolder(),
       clock,
       openDestination: async () => createFakeDestination(clock),
     });
     const { id } = await job();
     await runner.cancel(id);
-    expect((await readJobManifest(dataFolder, id)).status).toBe('cancelled');
-    const report = await readFile(path.join(dataFolder, 'jobs', id, 'report.csv'), 'utf8');
+    expect((await readJobManifest(dataFolder(), id)).status).toBe('cancelled');
+    const report = await readFile(path.join(dataFolder(), 'jobs', id, 'report.csv'), 'utf8');
     expect(report).toContain('Clients,452,oops,invalid,The email address is not valid.');
     await expect(runner.start(id)).rejects.toBeInstanceOf(JobNotRunnableError);
   });

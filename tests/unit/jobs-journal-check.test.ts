@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import { describeCliError } from '../../cli/cli-errors';
 import {
@@ -19,33 +17,30 @@ import type { BatchRecord } from '../../core/jobs/journal-records';
 import { listJobs } from '../../core/jobs/list-jobs';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
+import { useTempFolder } from '../support/temp-folder';
 
 /**
  * Issue 12, item 9: a journal line counts as a done batch only when it is the batch the snapshot
  * rebuilds (same segment, sequence, size, first and last row), so an edited, foreign or damaged
  * line never makes rows look delivered that were not.
  */
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-journal-check-');
 let job: JobManifest;
 
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-journal-check-'));
   // 250 contacts, lines 2..251: batches 0 (lines 2-101), 1 (102-201) and 2 (202-251, 50 rows).
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg',
     columns: generatedColumns,
     rows: generatedRows(250),
   });
   job = await createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [{ segmentId: 'seg', listName: 'Checked' }],
     mapping: generatedMapping,
   });
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
 });
 
 function record(seq: number, extra: Partial<BatchRecord> = {}): BatchRecord {
@@ -69,16 +64,16 @@ function record(seq: number, extra: Partial<BatchRecord> = {}): BatchRecord {
 
 async function journal(...records: BatchRecord[]): Promise<void> {
   const lines = records.map((line) => `${JSON.stringify(line)}\n`).join('');
-  await appendFile(jobFile(dataFolder, job.id, 'journal'), lines);
+  await appendFile(jobFile(dataFolder(), job.id, 'journal'), lines);
 }
 
 async function resume() {
   const clock = new FakeClock();
   const destination = createFakeDestination(clock);
   const run = startUploadRun({
-    dataFolder,
+    dataFolder: dataFolder(),
     jobId: job.id,
-    snapshots: fileSnapshotAccess(dataFolder),
+    snapshots: fileSnapshotAccess(dataFolder()),
     destination,
     clock,
     random: () => 0.5,
@@ -95,12 +90,12 @@ describe('checking the journal', () => {
       record(1, { seg: 3 }), // no such segment
       record(1, { ok: 100, failed: [{ line: 150, email: 'x@y', kind: 'refused', reason: 'r' }] }),
     );
-    const ledger = await readJobLedger(jobFile(dataFolder, job.id, 'journal'), job);
+    const ledger = await readJobLedger(jobFile(dataFolder(), job.id, 'journal'), job);
     expect(ledger.done.get(0)?.size).toBe(1);
     expect(ledger.totals.succeeded).toBe(100);
     expect(ledger.done.get(3)).toBeUndefined();
     // Listing (the History screen, `jobs`) and the per-segment bars never claim more than fits.
-    const [listing] = await listJobs(dataFolder);
+    const [listing] = await listJobs(dataFolder());
     expect(listing?.summary).toMatchObject({ succeeded: 100, failed: 0, valid: 250 });
     expect(listing?.segmentTallies).toEqual([{ succeeded: 100, refused: 0, givenUp: 0 }]);
     expect(ledger.segments).toEqual([{ succeeded: 100, refused: 0, givenUp: 0 }]);

@@ -1,21 +1,15 @@
-import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/files/private-files';
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import { acquireJobLock, JobBusyError, jobLockHolder } from '../../core/jobs/job-lock';
 import { JournalWriter, readJournal } from '../../core/jobs/journal';
 import type { BatchRecord } from '../../core/jobs/journal-records';
 import { SequenceSet } from '../../core/jobs/sequence-set';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
-beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-journal-'));
-});
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const folder = useTempFolder('courier-journal-');
 
 function batch(seq: number, extra: Partial<BatchRecord> = {}): BatchRecord {
   return {
@@ -66,7 +60,7 @@ describe('sequence set', () => {
 
 describe('journal', () => {
   it('writes records that were appended together with one flush and reads them back', async () => {
-    const file = path.join(folder, 'journal.jsonl');
+    const file = path.join(folder(), 'journal.jsonl');
     const journal = await JournalWriter.open(file);
     await Promise.all([0, 1, 2, 3].map((seq) => journal.append(batch(seq))));
     await journal.close();
@@ -76,7 +70,7 @@ describe('journal', () => {
   });
 
   it('ignores a torn last line, and cuts it before appending again', async () => {
-    const file = path.join(folder, 'journal.jsonl');
+    const file = path.join(folder(), 'journal.jsonl');
     const journal = await JournalWriter.open(file);
     await journal.append(batch(0));
     await journal.close();
@@ -95,7 +89,7 @@ describe('journal', () => {
   });
 
   it('sums the ledger across runs and never counts a batch twice', async () => {
-    const file = path.join(folder, 'journal.jsonl');
+    const file = path.join(folder(), 'journal.jsonl');
     const journal = await JournalWriter.open(file);
     await journal.append({ t: 'run', at: 0, pid: 1 });
     await journal.append(batch(0, { at: 500 }));
@@ -132,15 +126,15 @@ describe('journal', () => {
 
 describe('atomic replace and the run lock', () => {
   it('replaces a file without leaving temporary files', async () => {
-    const file = path.join(folder, 'manifest.json');
+    const file = path.join(folder(), 'manifest.json');
     await writeFile(file, 'old');
     await writeFileAtomic(file, 'new');
     expect(await readFile(file, 'utf8')).toBe('new');
-    expect(await readdir(folder)).toEqual(['manifest.json']);
+    expect(await readdir(folder())).toEqual(['manifest.json']);
   });
 
   it('refuses a second live runner and takes over a lock left by a dead process', async () => {
-    const lockFile = path.join(folder, 'run.lock');
+    const lockFile = path.join(folder(), 'run.lock');
     const lock = await acquireJobLock(lockFile, 'job-1', process.pid);
     await expect(acquireJobLock(lockFile, 'job-1', process.pid + 1)).rejects.toBeInstanceOf(
       JobBusyError,

@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobFile, readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
 import { listJobs } from '../../core/jobs/list-jobs';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
@@ -11,23 +10,20 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
+import { useTempFolder } from '../support/temp-folder';
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-jobs-');
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-jobs-'));
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg',
     columns: generatedColumns,
     rows: generatedRows(10),
   });
 });
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
 
 async function newJob() {
   return createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [{ segmentId: 'seg', listName: 'Tens' }],
     mapping: generatedMapping,
   });
@@ -36,20 +32,20 @@ async function newJob() {
 describe('listing jobs', () => {
   it('marks a job left "running" by a dead process as interrupted, and a live one as running', async () => {
     const crashed = await newJob();
-    await writeJobManifest(dataFolder, {
-      ...(await readJobManifest(dataFolder, crashed.id)),
+    await writeJobManifest(dataFolder(), {
+      ...(await readJobManifest(dataFolder(), crashed.id)),
       status: 'running',
     });
-    await writeFile(jobFile(dataFolder, crashed.id, 'lock'), '999999999');
+    await writeFile(jobFile(dataFolder(), crashed.id, 'lock'), '999999999');
     const live = await newJob();
-    await writeJobManifest(dataFolder, {
-      ...(await readJobManifest(dataFolder, live.id)),
+    await writeJobManifest(dataFolder(), {
+      ...(await readJobManifest(dataFolder(), live.id)),
       status: 'running',
     });
-    await writeFile(jobFile(dataFolder, live.id, 'lock'), String(process.pid));
-    await writeFile(path.join(dataFolder, 'jobs', 'zz-not-a-job'), 'x').catch(() => undefined);
+    await writeFile(jobFile(dataFolder(), live.id, 'lock'), String(process.pid));
+    await writeFile(path.join(dataFolder(), 'jobs', 'zz-not-a-job'), 'x').catch(() => undefined);
 
-    const jobs = await listJobs(dataFolder);
+    const jobs = await listJobs(dataFolder());
     const byId = new Map(jobs.map((job) => [job.summary.jobId, job]));
     expect(byId.get(crashed.id)).toMatchObject({
       interrupted: true,

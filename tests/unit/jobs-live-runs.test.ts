@@ -16,8 +16,8 @@ import { JobsService } from '../../core/jobs/jobs-service';
 import { JobAlreadyRunningError, LiveRuns } from '../../core/jobs/live-runs';
 import type { JobProgress } from '../../core/upload/progress';
 import type { RunResult, UploadRun } from '../../core/upload/upload-run';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 
 /** An engine run that records what it was told and ends when the test says. */
 function recordingUpload(jobId: string) {

@@ -1,7 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import {
   generatedColumns,
@@ -23,24 +21,21 @@ import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { removeSnapshot } from '../../core/segments/snapshot-store';
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import { createRetryJob, findRetryJob, readRetryOf, RetryError } from '../../core/jobs/retry-job';
+import { useTempFolder } from '../support/temp-folder';
 
 // "Retry failed rows" over real job files: a snapshot in the importer's format, a job created as
 // the app creates it, and a journal saying which rows were given up and which were refused.
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-retry-');
 beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-retry-'));
   // 30 contacts (lines 2..31), an unusable email (line 32), and a repeat of line 2 (line 33).
   const rows = [...generatedRows(30), ['oops', '', '', '', ''], [...generatedRows(1)][0] ?? []];
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg',
     name: 'Clients',
     columns: generatedColumns,
     rows,
   });
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
 });
 
 function batch(seq: number, failed: BatchRecord['failed'], size = 10): BatchRecord {
@@ -71,12 +66,12 @@ const givenUp = (line: number) => ({
 /** A finished job whose batch 1 (lines 12..21) was given up and line 5 refused. */
 async function finishedJob(): Promise<JobManifest> {
   const job = await createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [{ segmentId: 'seg', listName: 'Clients' }],
     mapping: generatedMapping,
     settings: { batchSize: 10 },
   });
-  const journal = await JournalWriter.open(jobFile(dataFolder, job.id, 'journal'));
+  const journal = await JournalWriter.open(jobFile(dataFolder(), job.id, 'journal'));
   const refused = {
     line: 5,
     email: 'person.3@example.com',
@@ -94,22 +89,22 @@ async function finishedJob(): Promise<JobManifest> {
   await journal.append(batch(1, [])); // written twice by a crash-and-resume: counted once
   await journal.close();
   const finished = { ...job, status: 'completed_with_errors' as const };
-  await writeJobManifest(dataFolder, finished);
+  await writeJobManifest(dataFolder(), finished);
   return finished;
 }
 
 describe('Retry failed rows', () => {
   it('selects only the rows given up after faults: not refused, invalid or duplicate ones', async () => {
     const job = await finishedJob();
-    expect((await readJobLedger(jobFile(dataFolder, job.id, 'journal'))).segments).toEqual([
+    expect((await readJobLedger(jobFile(dataFolder(), job.id, 'journal'))).segments).toEqual([
       { succeeded: 19, refused: 1, givenUp: 10 },
     ]);
 
     const now = new Date('2026-03-01T12:00:00Z');
     const { manifest, contacts } = await createRetryJob({
-      dataFolder,
+      dataFolder: dataFolder(),
       jobId: job.id,
-      snapshots: fileSnapshotAccess(dataFolder),
+      snapshots: fileSnapshotAccess(dataFolder()),
       osUser: 'marta',
       now,
     });
@@ -124,39 +119,39 @@ describe('Retry failed rows', () => {
     });
 
     const selection = RowSelection.fromBytes(
-      await readFile(selectionFile(dataFolder, manifest.id, 0)),
+      await readFile(selectionFile(dataFolder(), manifest.id, 0)),
     );
     // The new selection covers the whole snapshot (32 rows) and picks rows 10..19 (lines 12..21).
     expect(selection.rows).toBe(32);
     const picked = Array.from({ length: 32 }, (_, row) => row).filter((row) => selection.has(row));
     expect(picked).toEqual(Array.from({ length: 10 }, (_, index) => 10 + index));
 
-    expect(await readRetryOf(dataFolder, manifest.id)).toBe(job.id);
-    expect(await findRetryJob(dataFolder, job.id)).toBe(manifest.id);
-    expect(await findRetryJob(dataFolder, manifest.id)).toBeNull();
+    expect(await readRetryOf(dataFolder(), manifest.id)).toBe(job.id);
+    expect(await findRetryJob(dataFolder(), job.id)).toBe(manifest.id);
+    expect(await findRetryJob(dataFolder(), manifest.id)).toBeNull();
   });
 
   it('refuses a job that has nothing to retry, or has not finished', async () => {
     const job = await finishedJob();
-    const snapshots = fileSnapshotAccess(dataFolder);
-    await writeJobManifest(dataFolder, { ...job, status: 'completed' });
+    const snapshots = fileSnapshotAccess(dataFolder());
+    await writeJobManifest(dataFolder(), { ...job, status: 'completed' });
     await expect(
-      createRetryJob({ dataFolder, jobId: job.id, snapshots, osUser: 'marta' }),
+      createRetryJob({ dataFolder: dataFolder(), jobId: job.id, snapshots, osUser: 'marta' }),
     ).rejects.toMatchObject({ kind: 'nothing-to-retry' });
-    await writeJobManifest(dataFolder, { ...job, status: 'paused' });
+    await writeJobManifest(dataFolder(), { ...job, status: 'paused' });
     await expect(
-      createRetryJob({ dataFolder, jobId: job.id, snapshots, osUser: 'marta' }),
+      createRetryJob({ dataFolder: dataFolder(), jobId: job.id, snapshots, osUser: 'marta' }),
     ).rejects.toMatchObject({ kind: 'not-finished' });
-    expect((await readJobManifest(dataFolder, job.id)).status).toBe('paused');
+    expect((await readJobManifest(dataFolder(), job.id)).status).toBe('paused');
   });
 
   it('says so plainly when the segment’s saved copy is gone', async () => {
     const job = await finishedJob();
-    await removeSnapshot(dataFolder, 'seg');
+    await removeSnapshot(dataFolder(), 'seg');
     const attempt = createRetryJob({
-      dataFolder,
+      dataFolder: dataFolder(),
       jobId: job.id,
-      snapshots: fileSnapshotAccess(dataFolder),
+      snapshots: fileSnapshotAccess(dataFolder()),
       osUser: 'marta',
     });
     await expect(attempt).rejects.toBeInstanceOf(RetryError);

@@ -13,7 +13,7 @@ import {
   mergeStatuses,
   type FakeTransport,
   type OrttoAnswer,
-} from './ortto-fake-transport';
+} from '../support/ortto-fake-transport';
 
 const endpoint = 'http://127.0.0.1:1/v1';
 const apiKey = 'secret-key';

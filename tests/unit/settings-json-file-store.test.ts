@@ -1,20 +1,16 @@
 import * as fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJsonFileStore, type SettingsFileSystem } from '../../core/settings/json-file-store';
 import { SettingsError } from '../../core/settings/settings-error';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
+const folder = useTempFolder('courier-store-');
 let file: string;
 
 beforeEach(async () => {
-  folder = await fs.mkdtemp(path.join(os.tmpdir(), 'courier-store-'));
-  file = path.join(folder, 'nested', 'config.json');
-});
-afterEach(async () => {
-  await fs.rm(folder, { recursive: true, force: true });
+  file = path.join(folder(), 'nested', 'config.json');
 });
 
 describe('JSON file settings store', () => {

@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { SettingsError } from '../../core/settings/settings-error';
 import {
@@ -10,16 +9,13 @@ import {
 } from '../../core/settings/settings-migrations';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { defaultSettings, type DestinationRecord } from '../../core/settings/settings-schema';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
+const folder = useTempFolder('courier-settings-');
 let file: string;
 
 beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-settings-'));
-  file = path.join(folder, 'config.json');
-});
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
+  file = path.join(folder(), 'config.json');
 });
 
 function destination(id: string, displayName: string): DestinationRecord {
@@ -43,7 +39,7 @@ const repositoryAt = (target = file) => createSettingsRepository(createJsonFileS
 describe('settings repository', () => {
   it('starts from the defaults when nothing was saved, without writing anything', async () => {
     expect(await repositoryAt().read()).toEqual(defaultSettings());
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(folder())).toEqual([]);
   });
 
   it('migrates the empty document electron-store creates, keeping unknown saved setups intact', async () => {

@@ -1,10 +1,9 @@
 // Issue 12, item 11: the sweep tells an import that is still being written from the remains of
 // one whose process is gone, and cleans what a kill left beside complete snapshots.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SnapshotManifest } from '../../core/segments/snapshot-format';
 import {
   findIncompleteSnapshots,
@@ -12,8 +11,9 @@ import {
   sweepIncompleteSnapshots,
 } from '../../core/segments/snapshot-store';
 import { createSnapshotWriter } from '../../core/segments/snapshot-writer';
+import { useTempFolder } from '../support/temp-folder';
 
-let dataFolder: string;
+const dataFolder = useTempFolder('courier-sweep-');
 const now = new Date();
 
 /** The pid of a process that has ended (a child run to completion). */
@@ -23,16 +23,8 @@ function endedPid(): number {
   return child.pid;
 }
 
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-sweep-'));
-});
-
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
-
 async function incomplete(id: string, owner: number | null, ageMs = 0): Promise<string> {
-  const folder = path.join(dataFolder, 'segments', id);
+  const folder = path.join(dataFolder(), 'segments', id);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, 'rows.jsonl'), '{"line":2,"cells":["a@b.cat"]}\n');
   if (owner !== null) await writeFile(path.join(folder, 'import-owner.json'), `{"pid":${owner}}`);
@@ -72,20 +64,20 @@ const report = {
 describe('sweeping unfinished snapshots', () => {
   it('removes at once a snapshot whose writer has ended, however young', async () => {
     await incomplete('killed', endedPid());
-    expect(await findIncompleteSnapshots(dataFolder, now)).toEqual([
+    expect(await findIncompleteSnapshots(dataFolder(), now)).toEqual([
       { id: 'killed', reason: 'writer-gone' },
     ]);
-    expect(await sweepIncompleteSnapshots(dataFolder, now)).toEqual([
+    expect(await sweepIncompleteSnapshots(dataFolder(), now)).toEqual([
       { id: 'killed', reason: 'writer-gone' },
     ]);
-    expect(await readdir(path.join(dataFolder, 'segments'))).toEqual([]);
+    expect(await readdir(path.join(dataFolder(), 'segments'))).toEqual([]);
   });
 
   it('keeps one a running process writes, and an unmarked young one (an older version)', async () => {
     await incomplete('writing', process.pid);
     await incomplete('older-version', null);
-    expect(await sweepIncompleteSnapshots(dataFolder, now)).toEqual([]);
-    expect((await readdir(path.join(dataFolder, 'segments'))).sort()).toEqual([
+    expect(await sweepIncompleteSnapshots(dataFolder(), now)).toEqual([]);
+    expect((await readdir(path.join(dataFolder(), 'segments'))).sort()).toEqual([
       'older-version',
       'writing',
     ]);
@@ -93,14 +85,14 @@ describe('sweeping unfinished snapshots', () => {
 
   it('removes by age one whose marker names a live process untouched for long (a reused pid)', async () => {
     await incomplete('reused-pid', process.pid, 60 * 60 * 1000);
-    expect(await sweepIncompleteSnapshots(dataFolder, now)).toEqual([
+    expect(await sweepIncompleteSnapshots(dataFolder(), now)).toEqual([
       { id: 'reused-pid', reason: 'abandoned' },
     ]);
   });
 
   it('the writer marks its snapshot while writing and drops the mark at the commit', async () => {
-    const writer = await createSnapshotWriter(dataFolder, 'seg-1');
-    const folder = path.join(dataFolder, 'segments', 'seg-1');
+    const writer = await createSnapshotWriter(dataFolder(), 'seg-1');
+    const folder = path.join(dataFolder(), 'segments', 'seg-1');
     expect(await readdir(folder)).toContain('import-owner.json');
     writer.copy(Buffer.from('Email\na@b.cat\n'));
     await writer.commit(manifest('seg-1'), report);
@@ -112,9 +104,9 @@ describe('sweeping unfinished snapshots', () => {
   });
 
   it('cleans what a kill left beside a complete snapshot, but not a live writer’s file', async () => {
-    const writer = await createSnapshotWriter(dataFolder, 'seg-1');
+    const writer = await createSnapshotWriter(dataFolder(), 'seg-1');
     await writer.commit(manifest('seg-1'), report);
-    const folder = path.join(dataFolder, 'segments', 'seg-1');
+    const folder = path.join(dataFolder(), 'segments', 'seg-1');
     const dead = endedPid();
     // A kill after the commit point, and renames cut short by kills, old and new style.
     await writeFile(path.join(folder, 'import-owner.json'), `{"pid":${dead}}`);
@@ -125,13 +117,13 @@ describe('sweeping unfinished snapshots', () => {
     const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
     await utimes(oldStyle, hourAgo, hourAgo);
 
-    expect(await sweepIncompleteSnapshots(dataFolder, now)).toEqual([]);
+    expect(await sweepIncompleteSnapshots(dataFolder(), now)).toEqual([]);
     expect((await readdir(folder)).sort()).toEqual([
       `.name.json.${process.pid}.89abcdef.tmp`,
       'import-report.json',
       'manifest.json',
       'table.txt',
     ]);
-    expect((await listSnapshots(dataFolder)).map((snapshot) => snapshot.id)).toEqual(['seg-1']);
+    expect((await listSnapshots(dataFolder())).map((snapshot) => snapshot.id)).toEqual(['seg-1']);
   });
 });

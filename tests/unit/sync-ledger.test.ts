@@ -1,7 +1,6 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingContact } from '../../core/destination-port/destination';
 import {
   findLeavers,
@@ -13,16 +12,13 @@ import { contactFingerprint, emailHash } from '../../core/sync/fingerprints';
 import { compactLedger, loadLedgerIndex, needsCompaction } from '../../core/sync/ledger-index';
 import { ledgerFile, type LedgerLocation } from '../../core/sync/ledger-paths';
 import { readListReading, writeListReading } from '../../core/sync/list-reading';
+import { useTempFolder } from '../support/temp-folder';
 
-let folder: string;
+const folder = useTempFolder('courier-ledger-');
 let location: LedgerLocation;
 
 beforeEach(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'courier-ledger-'));
-  location = { dataFolder: folder, endpoint: 'http://127.0.0.1:1/v1', listId: 'contactlist_A' };
-});
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
+  location = { dataFolder: folder(), endpoint: 'http://127.0.0.1:1/v1', listId: 'contactlist_A' };
 });
 
 function contact(

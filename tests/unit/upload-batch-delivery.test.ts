@@ -8,12 +8,12 @@ import {
 import { NetworkGate } from '../../core/upload/network-gate';
 import { DeliveryStopped, Pacer } from '../../core/upload/pacer';
 import { RateController } from '../../core/upload/rate-controller';
-import { FakeClock } from './upload-fake-clock';
+import { FakeClock } from '../support/upload-fake-clock';
 import {
   createFakeDestination,
   type Answer,
   type FakeDestination,
-} from './upload-fake-destination';
+} from '../support/upload-fake-destination';
 
 function batchOf(count: number): PlannedBatch {
   return {

@@ -6,7 +6,7 @@ import { endNotification } from '../../electron/services/jobs-texts';
 import historyCa from '../../renderer/src/features/history/locales/ca.json';
 import historyEn from '../../renderer/src/features/history/locales/en.json';
 import { jobStopKinds } from '../../shared/model/jobs';
-import { FakeClock } from './upload-fake-clock';
+import { FakeClock } from '../support/upload-fake-clock';
 
 const batch = (seq: number) => ({ segment: 0, seq });
 

@@ -12,8 +12,8 @@ import { Pacer } from '../../core/upload/pacer';
 import { RateController } from '../../core/upload/rate-controller';
 import { RunControl } from '../../core/upload/run-control';
 import type { SyncJournal } from '../../core/sync/sync-journal';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 
 const folders: string[] = [];
 afterEach(async () => {

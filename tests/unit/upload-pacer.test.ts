@@ -10,8 +10,8 @@ import {
 } from '../../core/upload/pacer';
 import { callPatiently, GivenUp } from '../../core/upload/patient-call';
 import { RateController } from '../../core/upload/rate-controller';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination } from '../support/upload-fake-destination';
 
 function setup(maxAttempts = 3) {
   const clock = new FakeClock();

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import {
   generatedColumns,
@@ -15,20 +12,15 @@ import { jobFile } from '../../core/jobs/job-store';
 import { estimateTimeLeft, overallOf, type JobProgress } from '../../core/upload/progress';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination, type Answer } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination, type Answer } from '../support/upload-fake-destination';
+import { useTempFolder } from '../support/temp-folder';
 
 // Issue 17, item 5: the numbers of an export agree at every moment. Overall counts are the sum of
 // the segments' in the same event, "sent" leaves out what is still on the way, and time left
 // holds the waits (a 429's hold, a retry's back-off).
 
-let dataFolder: string;
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-numbers-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const dataFolder = useTempFolder('courier-numbers-');
 
 interface Event {
   readonly at: number;
@@ -37,18 +29,18 @@ interface Event {
 
 /** Two segments (250 and 130 contacts) sent by a destination whose every answer takes 400 ms. */
 async function runTwoSegments(answer: Answer) {
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg-a',
     columns: generatedColumns,
     rows: generatedRows(250, 'a.example.com'),
   });
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg-b',
     columns: generatedColumns,
     rows: generatedRows(130, 'b.example.com'),
   });
   const job = await createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [
       { segmentId: 'seg-a', listName: 'A' },
       { segmentId: 'seg-b', listName: 'B' },
@@ -64,9 +56,9 @@ async function runTwoSegments(answer: Answer) {
   const events: Event[] = [];
   const result = await clock.run(
     startUploadRun({
-      dataFolder,
+      dataFolder: dataFolder(),
       jobId: job.id,
-      snapshots: fileSnapshotAccess(dataFolder),
+      snapshots: fileSnapshotAccess(dataFolder()),
       destination,
       clock,
       random: () => 0.5,
@@ -97,7 +89,7 @@ describe('the numbers of a progress event', () => {
     expect(last).toMatchObject({ total: 380, sent: 380, succeeded: 380, inFlight: 0 });
     expect(last?.segments.map((segment) => segment.succeeded)).toEqual([250, 130]);
     // The journal's ledger (what History reads when no run is live) gives the same numbers.
-    const ledger = await readJobLedger(jobFile(dataFolder, job.id, 'journal'), job);
+    const ledger = await readJobLedger(jobFile(dataFolder(), job.id, 'journal'), job);
     expect(ledger.segments.map((segment) => segment.succeeded)).toEqual([250, 130]);
     expect(ledger.totals.succeeded).toBe(result.summary.succeeded);
   });

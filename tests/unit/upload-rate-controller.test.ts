@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateController } from '../../core/upload/rate-controller';
-import { FakeClock } from './upload-fake-clock';
+import { FakeClock } from '../support/upload-fake-clock';
 
 function controller(clock: FakeClock, maxRate = 5) {
   return new RateController({ maxRate, clock, random: () => 0.5 });

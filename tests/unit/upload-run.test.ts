@@ -1,7 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { DestinationError } from '../../core/destination-port/destination';
 import { readJobManifest } from '../../core/jobs/job-store';
 import type { JobProgress } from '../../core/upload/progress';
@@ -15,16 +13,11 @@ import {
   generatedRows,
   writeSnapshot,
 } from '../../bench/upload/snapshot-fixtures';
-import { FakeClock } from './upload-fake-clock';
-import { createFakeDestination, type FakeDestination } from './upload-fake-destination';
+import { FakeClock } from '../support/upload-fake-clock';
+import { createFakeDestination, type FakeDestination } from '../support/upload-fake-destination';
+import { useTempFolder } from '../support/temp-folder';
 
-let dataFolder: string;
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-run-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const dataFolder = useTempFolder('courier-run-');
 
 /** 250 good rows, then a bad email, a blank email, a duplicate (different case) and a bad score (sent without it). */
 function* segmentRows() {
@@ -36,14 +29,14 @@ function* segmentRows() {
 }
 
 async function prepare(rate = 5) {
-  await writeSnapshot(dataFolder, {
+  await writeSnapshot(dataFolder(), {
     segmentId: 'seg-a',
     name: 'Newsletter',
     columns: generatedColumns,
     rows: segmentRows(),
   });
   return createFixtureJob({
-    dataFolder,
+    dataFolder: dataFolder(),
     segments: [{ segmentId: 'seg-a', listName: 'Newsletter' }],
     mapping: generatedMapping,
     rate,
@@ -57,9 +50,9 @@ function runOptions(
   events: { at: number; progress: JobProgress }[] = [],
 ): UploadRunOptions {
   return {
-    dataFolder,
+    dataFolder: dataFolder(),
     jobId,
-    snapshots: fileSnapshotAccess(dataFolder),
+    snapshots: fileSnapshotAccess(dataFolder()),
     destination,
     clock,
     random: () => 0.5,
@@ -109,7 +102,7 @@ describe('an upload run', () => {
       'Newsletter,254,PERSON.7@example.com,duplicate,"The same email is on line 9; it is sent once."',
       'Newsletter,255,late@example.com,value left out,"Score: ""lots"" is not a whole number; the contact was sent without this value."',
     ]);
-    expect((await readJobManifest(dataFolder, job.id)).status).toBe('completed');
+    expect((await readJobManifest(dataFolder(), job.id)).status).toBe('completed');
 
     // At most 10 progress events per second, and the last one says it is done.
     const times = events.map((event) => event.at);

@@ -4,15 +4,15 @@
  */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import { NavigationContext, type NavigationTarget } from '../../renderer/src/app/navigation';
-import { HistoryScreen } from '../../renderer/src/features/history/history-screen';
-import type { BridgeApi } from '../../shared/ipc/bridge-api';
+import { NavigationContext, type NavigationTarget } from '../../../renderer/src/app/navigation';
+import { HistoryScreen } from '../../../renderer/src/features/history/history-screen';
+import type { BridgeApi } from '../../../shared/ipc/bridge-api';
 import type {
   JobDetail,
   JobFinishedEvent,
   JobListItem,
   JobProgressEvent,
-} from '../../shared/model/jobs';
+} from '../../../shared/model/jobs';
 import { renderWithApp } from './render-app';
 
 export const ok = <T,>(value: T) => ({ ok: true as const, value });

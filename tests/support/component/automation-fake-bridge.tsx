@@ -5,17 +5,17 @@
  */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import { NavigationContext, type NavigationTarget } from '../../renderer/src/app/navigation';
-import { AutomationScreen } from '../../renderer/src/features/automation/automation-screen';
-import type { BridgeApi, ChannelInput } from '../../shared/ipc/bridge-api';
+import { NavigationContext, type NavigationTarget } from '../../../renderer/src/app/navigation';
+import { AutomationScreen } from '../../../renderer/src/features/automation/automation-screen';
+import type { BridgeApi, ChannelInput } from '../../../shared/ipc/bridge-api';
 import type {
   AutomationStatement,
   AutomationView,
   BackgroundSettings,
-} from '../../shared/ipc/channels/automation';
-import type { JobListItem } from '../../shared/model/jobs';
-import type { AutomationRun } from '../../shared/model/automation';
-import type { IpcResult } from '../../shared/ipc/result';
+} from '../../../shared/ipc/channels/automation';
+import type { JobListItem } from '../../../shared/model/jobs';
+import type { AutomationRun } from '../../../shared/model/automation';
+import type { IpcResult } from '../../../shared/ipc/result';
 import { renderWithApp } from './render-app';
 
 const ok = <T,>(value: T): IpcResult<T> => ({ ok: true, value });

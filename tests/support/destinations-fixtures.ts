@@ -5,11 +5,8 @@
  * up after (the keychain entries included).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import {
   createDestinationsService,
   type DestinationsServiceOptions,
@@ -19,13 +16,15 @@ import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';
 import { createSettingsRepository } from '../../core/settings/settings-repository';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { useTempFolder } from './temp-folder';
 
 export const service = `segment-courier-test-${randomUUID()}`;
 export const secrets = createKeyringSecretStore({ service });
 export const pinned = { linux: { store: 'secret-service' as const } };
 export const clock = () => new Date('2025-03-04T10:20:30.000Z');
 export let emulator: RunningEmulator;
-export let dataFolder: string;
+/** The data folder of the current test (a fresh one for each). */
+export const dataFolder = useTempFolder('courier-destinations-');
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -37,16 +36,10 @@ afterAll(async () => {
     await new AsyncEntry(service, account, pinned).deleteCredential();
   }
 });
-beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(os.tmpdir(), 'courier-destinations-'));
-});
-afterEach(async () => {
-  await rm(dataFolder, { recursive: true, force: true });
-});
 
 export function serviceWith(overrides: Partial<DestinationsServiceOptions> = {}) {
   return createDestinationsService({
-    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder))),
+    settings: createSettingsRepository(createJsonFileStore(settingsFilePath(dataFolder()))),
     secrets,
     connectTimeoutMs: 2_000,
     osUser: () => 'marta',

@@ -2,10 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { BridgeApi } from '../../shared/ipc/bridge-api';
-import { createQueryClient } from '../../renderer/src/api/query-client';
-import { NavigationContext, type Navigation } from '../../renderer/src/app/navigation';
-import { createI18n } from '../../renderer/src/i18n/i18n';
+import type { BridgeApi } from '../../../shared/ipc/bridge-api';
+import { createQueryClient } from '../../../renderer/src/api/query-client';
+import { NavigationContext, type Navigation } from '../../../renderer/src/app/navigation';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
 
 const stayPut: Navigation = { target: { screen: 'segments' }, navigate: () => undefined };
 

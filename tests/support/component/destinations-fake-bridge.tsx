@@ -3,13 +3,13 @@
  * see the changes, and records every call.
  */
 import { vi } from 'vitest';
-import { DestinationsScreen } from '../../renderer/src/features/destinations/destinations-screen';
-import type { BridgeApi } from '../../shared/ipc/bridge-api';
+import { DestinationsScreen } from '../../../renderer/src/features/destinations/destinations-screen';
+import type { BridgeApi } from '../../../shared/ipc/bridge-api';
 import type {
   ConnectOutcome,
   CreateDestinationInput,
   DestinationSummary,
-} from '../../shared/model/destinations';
+} from '../../../shared/model/destinations';
 import { renderWithApp } from './render-app';
 
 export const key = '5ec12e7a5ec12e7a5ec12e7a5ec12e7a';

@@ -4,12 +4,12 @@
  */
 import { vi } from 'vitest';
 import type { ReactElement } from 'react';
-import { NavigationContext, type NavigationTarget } from '../../renderer/src/app/navigation';
-import type { BridgeApi } from '../../shared/ipc/bridge-api';
-import type { DestinationSummary } from '../../shared/model/destinations';
-import type { ExportSegmentInput, SegmentShape } from '../../shared/model/exports';
-import type { ExportPlanSummary } from '../../shared/model/export-plan';
-import type { SegmentSummary } from '../../shared/segments/segment-summary';
+import { NavigationContext, type NavigationTarget } from '../../../renderer/src/app/navigation';
+import type { BridgeApi } from '../../../shared/ipc/bridge-api';
+import type { DestinationSummary } from '../../../shared/model/destinations';
+import type { ExportSegmentInput, SegmentShape } from '../../../shared/model/exports';
+import type { ExportPlanSummary } from '../../../shared/model/export-plan';
+import type { SegmentSummary } from '../../../shared/segments/segment-summary';
 import { renderWithApp } from './render-app';
 
 export function segment(
