@@ -41,8 +41,13 @@ interface SnapshotWriter {
   discard(): Promise<void>;
 }
 
+/** Each open table stream's file descriptor, once open (Node's typings do not show `fd`). */
+const tableFds = new WeakMap<WriteStream, number>();
+
 function openTable(file: string): WriteStream {
-  return createPrivateWriteStream(file, 8 << 20);
+  const stream = createPrivateWriteStream(file, 8 << 20);
+  stream.once('open', (fd: number) => tableFds.set(stream, fd));
+  return stream;
 }
 
 /** After this much text the copy so far is flushed to disk, while the import reads on. */
@@ -56,8 +61,8 @@ const syncAheadBytes = 32 << 20;
 function syncAhead(): (stream: WriteStream) => void {
   let busy = false;
   return (stream) => {
-    const fd = stream.fd;
-    if (busy || typeof fd !== 'number') return;
+    const fd = tableFds.get(stream);
+    if (busy || fd === undefined || stream.closed) return;
     busy = true;
     fdatasync(fd, () => {
       busy = false;
