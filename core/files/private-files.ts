@@ -7,8 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { chmod, mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * The calls the atomic writes make, injectable so a test can make the disk fail at one of them
+ * (the settings store's tests do).
+ */
+export type AtomicWriteFileSystem = Pick<typeof nodeFs, 'open' | 'rename' | 'rm'>;
 
 export const privateFolderMode = 0o700;
 export const privateFileMode = 0o600;
@@ -23,8 +30,12 @@ export async function makePrivateFolder(folder: string): Promise<void> {
 }
 
 /** Opens a file for writing as 0600, narrowing it when it already existed with a wider mode. */
-export async function openPrivateFile(file: string, flags: 'w' | 'a' | 'wx'): Promise<FileHandle> {
-  const handle = await open(file, flags, privateFileMode);
+export async function openPrivateFile(
+  file: string,
+  flags: 'w' | 'a' | 'wx',
+  fs: AtomicWriteFileSystem = nodeFs,
+): Promise<FileHandle> {
+  const handle = await fs.open(file, flags, privateFileMode);
   try {
     await handle.chmod(privateFileMode);
   } catch (error) {
@@ -43,10 +54,10 @@ export function createPrivateWriteStream(file: string, highWaterMark: number): W
 }
 
 /** Flushes a file or folder to the disk, so a power cut after this cannot lose it. */
-export async function syncPath(target: string): Promise<void> {
+export async function syncPath(target: string, fs: AtomicWriteFileSystem = nodeFs): Promise<void> {
   let handle: FileHandle;
   try {
-    handle = await open(target, 'r');
+    handle = await fs.open(target, 'r');
   } catch (error) {
     // Windows cannot open a folder for syncing; there NTFS journals the rename already.
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return;
@@ -78,8 +89,9 @@ export const temporaryFilePattern = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 export async function writeFileAtomic(
   target: string,
   contents: string | Uint8Array,
+  fs: AtomicWriteFileSystem = nodeFs,
 ): Promise<void> {
-  await replaceFileAtomic(target, (handle) => handle.writeFile(contents));
+  await replaceFileAtomic(target, (handle) => handle.writeFile(contents), fs);
 }
 
 /**
@@ -89,23 +101,24 @@ export async function writeFileAtomic(
 export async function replaceFileAtomic(
   target: string,
   write: (handle: FileHandle) => Promise<void>,
+  fs: AtomicWriteFileSystem = nodeFs,
 ): Promise<void> {
   const temporary = temporarySibling(target);
-  const handle = await openPrivateFile(temporary, 'wx');
+  const handle = await openPrivateFile(temporary, 'wx', fs);
   try {
     await write(handle);
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
     throw error;
   }
   await handle.close();
   try {
-    await rename(temporary, target);
+    await fs.rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
     throw error;
   }
-  await syncPath(path.dirname(target));
+  await syncPath(path.dirname(target), fs);
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/private-files';
 import type { SettingsDocumentStore } from './settings-document-store';
 import { SettingsError } from './settings-error';
 
@@ -45,22 +45,10 @@ async function readDocument(fs: SettingsFileSystem, filePath: string): Promise<u
   }
 }
 
-/** Makes the rename itself durable; folders cannot be opened for syncing on Windows, which is fine. */
-async function syncFolder(fs: SettingsFileSystem, folder: string): Promise<void> {
-  const handle = await fs.open(folder, 'r').catch(() => undefined);
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on folders; the file itself is already synced.
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Writes the whole document atomically: a temporary file beside it, fsync, then rename over the
- * old one. A crash at any moment leaves either the old settings or the new ones, never half a file.
+ * Writes the whole document atomically, as every file of the app is (core/files/private-files.ts):
+ * a temporary file beside it, fsync, rename over the old one, then the folder flushed. A crash at
+ * any moment leaves either the old settings or the new ones, never half a file.
  */
 async function writeDocument(
   fs: SettingsFileSystem,
@@ -68,26 +56,16 @@ async function writeDocument(
   document: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   const folder = path.dirname(filePath);
-  const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await fs.mkdir(folder, { recursive: true });
-    const handle = await fs.open(temporary, 'w', 0o600);
-    try {
-      await handle.writeFile(serialize(document), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, filePath);
+    await writeFileAtomic(filePath, serialize(document), fs);
   } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw new SettingsError(
       'unwritable',
       `Segment Courier could not save its settings in ${folder}. Check that the disk is not full and that you may write there.`,
       { cause: error },
     );
   }
-  await syncFolder(fs, folder);
 }
 
 /** The settings document as a JSON file, without Electron: for the command line and the tests. */
