@@ -22,6 +22,44 @@ function hashKey(key: string): number {
   return hash | 0;
 }
 
+/**
+ * Character classes for the plain-ASCII address scan: the fast pattern of isValidEmail
+ * (shared/segments/email.ts), rule for rule. `local`: allowed before the @; `alnum`: a letter or a
+ * digit, allowed anywhere in a domain label; `digit`: 0-9.
+ */
+const local = 1;
+const alnum = 2;
+const digit = 4;
+const dot = 0x2e;
+const hyphen = 0x2d;
+const at = 0x40;
+const longestAddress = 254;
+const longestLocalPart = 64;
+const longestLabel = 63;
+
+function asciiClasses(): Uint8Array {
+  const classes = new Uint8Array(128);
+  const localRanges = [
+    [0x21, 0x21],
+    [0x23, 0x27],
+    [0x2a, 0x2b],
+    [0x2d, 0x39],
+    [0x3d, 0x3d],
+    [0x3f, 0x3f],
+    [0x41, 0x5a],
+    [0x5e, 0x7e],
+  ] as const;
+  for (const [from, to] of localRanges) {
+    for (let code = from; code <= to; code += 1) classes[code] = local;
+  }
+  for (let code = 0x30; code <= 0x39; code += 1) classes[code] = local | alnum | digit;
+  for (let code = 0x41; code <= 0x5a; code += 1) classes[code] = local | alnum;
+  for (let code = 0x61; code <= 0x7a; code += 1) classes[code] = local | alnum;
+  return classes;
+}
+
+const classes = asciiClasses();
+
 function grown(array: Int32Array<ArrayBuffer>, minimum: number): Int32Array<ArrayBuffer> {
   if (array.length >= minimum) return array;
   const larger = new Int32Array(Math.max(minimum, array.length * 2));
@@ -76,6 +114,25 @@ export class EmailIndex {
       hash = hashKey(key);
       length = this.bytes.write(key, this.bytesUsed, 'utf8');
     }
+    return this.lookUp(hash, length, line);
+  }
+
+  /**
+   * firstLineOrAdd for an address still to be checked, checked in the same pass over its
+   * characters: a plain-ASCII address that isValidEmail's fast pattern accepts is looked up and
+   * answered as firstLineOrAdd answers. Any other address (invalid, or not plain ASCII) answers -1
+   * and is not recorded: the caller judges it with isValidEmail itself. One scan instead of a
+   * pattern match and then a scan: about a tenth of a million-row import.
+   */
+  firstLineOrAddIfPlainValid(email: string, line: number): number {
+    if (email.length > longestAddress) return -1;
+    this.makeRoom(email.length);
+    const length = this.stageCheckedAscii(email);
+    return length < 0 ? -1 : this.lookUp(this.stagedHash, length, line);
+  }
+
+  /** The entry of the staged key, or a new one on `line` (answering 0). */
+  private lookUp(hash: number, length: number, line: number): number {
     const slots = this.slots;
     const mask = this.slotCount - 1;
     let slot = hash & mask;
@@ -115,6 +172,59 @@ export class EmailIndex {
       bytes[position] = code;
       position += 1;
     }
+    this.stagedHash = hash | 0;
+    return email.length;
+  }
+
+  /**
+   * stageAscii, checking on the way that the address is one isValidEmail's fast pattern accepts:
+   * a local part of 1 to 64 allowed characters, neither starting nor ending with a dot nor holding
+   * two in a row; one @; then dot-separated labels of letters, digits and inner hyphens, at most 63
+   * long, at least two of them, the last at least 2 long and not all digits. Answers -1 otherwise.
+   */
+  private stageCheckedAscii(email: string): number {
+    const bytes = this.bytes;
+    let position = this.bytesUsed;
+    let hash = fnvOffset;
+    let atIndex = -1;
+    let previous = dot; // a dot "before" the first character: no leading dot
+    let labels = 0;
+    let labelLength = 0;
+    let labelDigitsOnly = true;
+    for (let index = 0; index < email.length; index += 1) {
+      let code = email.charCodeAt(index);
+      if (code > 0x7f) return -1;
+      const kind = classes[code] ?? 0;
+      if (atIndex < 0) {
+        if (code === at) {
+          if (index === 0 || index > longestLocalPart || previous === dot) return -1;
+          atIndex = index;
+        } else if ((kind & local) === 0 || (code === dot && previous === dot)) {
+          return -1;
+        }
+      } else if ((kind & alnum) !== 0) {
+        labelLength += 1;
+        if ((kind & digit) === 0) labelDigitsOnly = false;
+      } else if (code === hyphen) {
+        if (labelLength === 0) return -1;
+        labelLength += 1;
+        labelDigitsOnly = false;
+      } else if (code === dot) {
+        if (labelLength === 0 || previous === hyphen || labelLength > longestLabel) return -1;
+        labels += 1;
+        labelLength = 0;
+        labelDigitsOnly = true;
+      } else {
+        return -1;
+      }
+      previous = code;
+      if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+      hash = Math.imul(hash ^ code, fnvPrime);
+      bytes[position] = code;
+      position += 1;
+    }
+    if (atIndex < 0 || labels === 0 || previous === hyphen) return -1;
+    if (labelLength < 2 || labelLength > longestLabel || labelDigitsOnly) return -1;
     this.stagedHash = hash | 0;
     return email.length;
   }

@@ -53,7 +53,6 @@ class ReadPass {
   private readonly breakChar: '\n' | '\r';
   private readonly parser: ChunkParser;
   private readonly assembler: RowAssembler;
-  private rows = 0;
   private bytesRead = 0;
   private pendingDrain: Promise<void> | null = null;
   private estimated = false;
@@ -66,19 +65,14 @@ class ReadPass {
   ) {
     this.breakChar = parserNewline(format.newline);
     this.parser = new ChunkParser(format.delimiter, this.breakChar);
-    this.assembler = new RowAssembler(
-      (batch) => {
-        this.rows += batch.length;
-      },
-      {
-        fileName: this.fileName,
-        newline: format.newline,
-        delimiter: format.delimiter,
-        header: options.overrides?.noHeader ? 'absent' : 'auto',
-        skipRows: format.skipRows,
-        columnNames: options.overrides?.columnNames,
-      },
-    );
+    this.assembler = new RowAssembler(null, {
+      fileName: this.fileName,
+      newline: format.newline,
+      delimiter: format.delimiter,
+      header: options.overrides?.noHeader ? 'absent' : 'auto',
+      skipRows: format.skipRows,
+      columnNames: options.overrides?.columnNames,
+    });
   }
 
   private get fileName(): string {
@@ -99,7 +93,7 @@ class ReadPass {
       this.options.onProgress?.({
         bytesRead: this.bytesRead,
         totalBytes: this.totalBytes,
-        rows: this.rows,
+        rows: this.assembler.keptRows,
       });
     }
     this.feed(this.decode(decoder, undefined, false), true);

@@ -85,9 +85,14 @@ export class RowAssembler {
   private readonly stripCr: boolean;
   private skipRows: number;
   private expectedRows = 0;
+  private kept = 0;
 
+  /**
+   * `emit` receives the rows kept, batch by batch; without it they are only counted (the import's
+   * read pass copies the text itself, so a million rows need no object each).
+   */
   constructor(
-    private readonly emit: (rows: SnapshotRow[]) => void,
+    private readonly emit: ((rows: SnapshotRow[]) => void) | null,
     private readonly options: AssemblerOptions,
   ) {
     this.breakChar = options.newline === '\r' ? '\r' : '\n';
@@ -98,6 +103,11 @@ export class RowAssembler {
   /** The line the next row will start on (where an unclosed quote began, when one swallows the rest). */
   get currentLine(): number {
     return this.nextLine;
+  }
+
+  /** The rows kept so far (checked, and with the header's number of values). */
+  get keptRows(): number {
+    return this.kept;
   }
 
   /** An estimate of the rows to come, so the duplicate check can make room once. */
@@ -112,7 +122,7 @@ export class RowAssembler {
    */
   push(rows: readonly string[][], issues: readonly ParseIssue[] = [], singleLine = false): void {
     const unclosed = issues.find((issue) => issue.code === 'MissingQuotes')?.row ?? -1;
-    const out: SnapshotRow[] = [];
+    const out: SnapshotRow[] | null = this.emit ? [] : null;
     for (let index = 0; index < rows.length; index += 1) {
       const cells = rows[index] ?? [''];
       const line = this.nextLine;
@@ -127,7 +137,7 @@ export class RowAssembler {
       this.checkStructure(line, span, cells);
       this.take(line, cells, out);
     }
-    if (out.length > 0) this.emit(out);
+    if (out && out.length > 0) this.emit?.(out);
   }
 
   private checkStructure(line: number, span: number, cells: readonly string[]): void {
@@ -140,17 +150,22 @@ export class RowAssembler {
     }
   }
 
-  private take(line: number, cells: string[], out: SnapshotRow[]): void {
+  private take(line: number, cells: string[], out: SnapshotRow[] | null): void {
     if (this.header === null) {
       if (!isEmptyLine(cells)) this.startTable(line, cells, out);
       return;
     }
     if (isBlankRow(cells)) return;
     if (this.validator === null) this.buffer({ line, cells }, out);
-    else if (this.validator.admit(line, cells)) out.push({ line, cells });
+    else if (this.validator.admit(line, cells)) this.keep(out, { line, cells });
   }
 
-  private startTable(line: number, cells: string[], out: SnapshotRow[]): void {
+  private keep(out: SnapshotRow[] | null, row: SnapshotRow): void {
+    this.kept += 1;
+    out?.push(row);
+  }
+
+  private startTable(line: number, cells: string[], out: SnapshotRow[] | null): void {
     const headerless =
       this.options.header === 'absent' ||
       (this.options.header !== 'present' && looksLikeDataRow(cells));
@@ -163,9 +178,10 @@ export class RowAssembler {
   }
 
   /** Holds the first rows back until there are enough to choose the email column from. */
-  private buffer(row: SnapshotRow, out: SnapshotRow[]): void {
+  private buffer(row: SnapshotRow, out: SnapshotRow[] | null): void {
     this.pending.push(row);
-    if (this.pending.length >= emailSampleRows) out.push(...this.startValidating());
+    if (this.pending.length < emailSampleRows) return;
+    for (const kept of this.startValidating()) this.keep(out, kept);
   }
 
   private startValidating(): SnapshotRow[] {
@@ -191,7 +207,8 @@ export class RowAssembler {
   finish(): AssembledSegment | null {
     if (this.header === null) return null;
     const rest = this.validator === null ? this.startValidating() : [];
-    if (rest.length > 0) this.emit(rest);
+    this.kept += rest.length;
+    if (rest.length > 0) this.emit?.(rest);
     const validator = this.validator ?? new SegmentValidator(0, null);
     const { counts, problems, problemCount } = validator.result();
     return {

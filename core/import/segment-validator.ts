@@ -70,12 +70,15 @@ export class SegmentValidator {
       this.note({ kind: 'blank-email', line });
       return;
     }
-    if (!isValidEmail(email)) {
-      this.counts.invalid += 1;
-      this.note({ kind: 'invalid-email', line, value: detachString(email) });
-      return;
+    let firstLine = this.firstLines.firstLineOrAddIfPlainValid(email, line);
+    if (firstLine < 0) {
+      if (!isValidEmail(email)) {
+        this.counts.invalid += 1;
+        this.note({ kind: 'invalid-email', line, value: detachString(email) });
+        return;
+      }
+      firstLine = this.firstLines.firstLineOrAdd(email, line);
     }
-    const firstLine = this.firstLines.firstLineOrAdd(email, line);
     if (firstLine === 0) {
       this.counts.valid += 1;
       return;
