@@ -7,7 +7,7 @@
 import { chmod, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { jobsFolder } from '../jobs/job-store';
-import { uploadsFolder } from '../import/upload-staging';
+import { uploadsFolder } from '../segments/upload-staging';
 import { segmentsFolder } from '../segments/snapshot-paths';
 import { privateFileMode, privateFolderMode, writeFileAtomic } from './private-files';
 

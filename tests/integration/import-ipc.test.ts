@@ -1,7 +1,7 @@
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SegmentLibrary } from '../../core/import/segment-library';
+import { SegmentLibrary } from '../../core/segments/segment-library';
 import { readSnapshotRows } from '../../core/segments/snapshot-store';
 import type { SnapshotRow } from '../../core/segments/snapshot-format';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSegmentLibrary, SegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary, SegmentLibrary } from '../../core/segments/segment-library';
 import { useTempFolder } from '../support/temp-folder';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -9,7 +9,7 @@ import { writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importSegment } from '../../core/import/import-segment';
-import { createSegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary } from '../../core/segments/segment-library';
 
 const [dataFolder, sourceFile, way] = process.argv.slice(2) as [string, string, string];
 

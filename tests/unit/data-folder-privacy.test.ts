@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/files/private-files';
 import { narrowedMarker, tightenDataFolder } from '../../core/files/private-tree';
 import { importSegment } from '../../core/import/import-segment';
-import { createSegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary } from '../../core/segments/segment-library';
 import { renameSnapshot } from '../../core/segments/snapshot-store';
 import { useTempFolder } from '../support/temp-folder';
 

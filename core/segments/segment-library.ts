@@ -7,6 +7,12 @@ import type {
   SegmentSummary,
 } from '../../shared/segments/segment-summary';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
+import { tightenDataFolder } from '../files/private-tree';
+import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from '../import/capacity';
+import type { FormatOverrides } from '../import/format-sniffing';
+import { ImportError } from '../import/import-error';
+import { importSegment } from '../import/import-segment';
+import type { SnapshotManifest } from './snapshot-format';
 import {
   listSnapshots,
   readSnapshotManifest,
@@ -15,13 +21,7 @@ import {
   renameSnapshot,
   sweepIncompleteSnapshots,
   type IncompleteSnapshot,
-} from '../segments/snapshot-store';
-import { tightenDataFolder } from '../files/private-tree';
-import type { SnapshotManifest } from '../segments/snapshot-format';
-import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from './capacity';
-import type { FormatOverrides } from './format-sniffing';
-import { ImportError } from './import-error';
-import { importSegment } from './import-segment';
+} from './snapshot-store';
 import { toFailure, toSummary } from './segment-summary';
 import { UploadStaging } from './upload-staging';
 

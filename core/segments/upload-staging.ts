@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { makePrivateFolder, openPrivateFile } from '../files/private-files';
-import { ImportError } from './import-error';
+import { ImportError } from '../import/import-error';
 
 /**
  * Files the renderer streams to main in slices (a dropped file, whose path the page may not know).
