@@ -44,9 +44,9 @@ function newSegmentId(): string {
 }
 
 /**
- * The app's limits before a byte is read (segment-library.ts does the same for a drop): 2 GB at
- * most, and room on the disk for the snapshot. The data folder is made first (0700: it will hold
- * contacts), so a read-only one is found here, before anything else.
+ * The app's limits before a byte is read (core/segments/segment-library.ts does the same for a
+ * drop): 2 GB at most, and room on the disk for the snapshot. The data folder is made first (0700:
+ * it will hold contacts), so a read-only one is found here, before anything else.
  */
 async function checkRoom(dataFolder: string, sourcePath: string, limits: CapacityLimits) {
   await mkdir(dataFolder, { recursive: true, mode: 0o700 });

@@ -1,5 +1,5 @@
 /**
- * Files and folders in the data folder hold contacts (snapshots, staged uploads, journals,
+ * Files and folders in the data folder hold contacts (snapshots, transferred files, journals,
  * reports), so they are readable by the person who runs the app and nobody else: folders 0700,
  * files 0600 (issue 12, item 11). Every write into the data folder goes through these helpers, so
  * the mode is decided in one place. Windows ignores the modes; the data folder there sits in the

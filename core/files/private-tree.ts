@@ -7,7 +7,7 @@
 import { chmod, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { jobsFolder } from '../jobs/job-store';
-import { uploadsFolder } from '../import/upload-staging';
+import { transfersFolder } from '../segments/file-transfers';
 import { segmentsFolder } from '../segments/snapshot-paths';
 import { privateFileMode, privateFolderMode, writeFileAtomic } from './private-files';
 
@@ -46,12 +46,12 @@ async function tightenPrivateTree(root: string): Promise<string[]> {
 }
 
 /**
- * The data folder's parts that hold contacts: snapshots, staged uploads, jobs (journals, row
+ * The data folder's parts that hold contacts: snapshots, transferred files, jobs (journals, row
  * selections, reports). The data folder itself is left as it is: the command line accepts any
  * folder (`--data-dir`), and changing the mode of a folder the person named is not ours to do.
  */
 function privateDataFolders(dataFolder: string): string[] {
-  return [segmentsFolder(dataFolder), uploadsFolder(dataFolder), jobsFolder(dataFolder)];
+  return [segmentsFolder(dataFolder), transfersFolder(dataFolder), jobsFolder(dataFolder)];
 }
 
 /** Present once a data folder's older files have been narrowed (tightenDataFolder). */

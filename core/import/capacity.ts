@@ -3,7 +3,7 @@ import { formatBytes, ImportError } from './import-error';
 
 /**
  * Whether this computer can take a file: below the size ceiling, and enough free disk for the
- * snapshot (and for the copy an upload makes). Checked before a byte is read or sent.
+ * snapshot (and for the copy a file transfer keeps). Checked before a byte is read or sent.
  */
 export interface CapacityLimits {
   /** The largest source file accepted. */

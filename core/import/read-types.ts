@@ -35,7 +35,7 @@ interface ReadProgress {
 
 export interface ReadSegmentOptions {
   readonly sourcePath: string;
-  /** The name people know the file by (an upload's original name); the path's base name otherwise. */
+  /** The name people know the file by (a transferred file's own name), else the path's base. */
   readonly fileName?: string;
   readonly overrides?: FormatOverrides;
   readonly onProgress?: (progress: ReadProgress) => void;

@@ -1,5 +1,5 @@
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
-import type { SegmentLibrary } from '../../core/import/segment-library';
+import type { SegmentLibrary } from '../../core/segments/segment-library';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import type { SettingsRepository } from '../../core/settings/settings-repository';
 import type { HostEnvironment } from './host-environment';

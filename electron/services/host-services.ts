@@ -2,7 +2,7 @@ import { PathGrants } from '../../core/import/path-grants';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { HostEnvironment } from './host-environment';
 import { createSettingsServices, type SettingsServices } from './settings-services';
-import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary, type SegmentLibrary } from '../../core/segments/segment-library';
 import { createExportsHost } from './exports-host';
 import type { ExportsService } from '../../core/exports/exports-service';
 import { createJobsServiceFor } from './jobs-host';
@@ -22,7 +22,7 @@ export interface HostServices {
   readonly settings: SettingsServices['settings'];
   readonly secrets: SettingsServices['secrets'];
   readonly destinations: SettingsServices['destinations'];
-  /** Imported segments: snapshots in the data folder (core/import/segment-library.ts). */
+  /** Imported segments: snapshots in the data folder (core/segments/segment-library.ts). */
   readonly segments: SegmentLibrary;
   /** The paths the person chose, dropped or opened with the app: all importPaths may read. */
   readonly pathGrants: PathGrants;

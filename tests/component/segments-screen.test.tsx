@@ -46,25 +46,25 @@ function fakeBridge(initial: SegmentSummary[]) {
   const progressListeners: ((progress: ImportProgress) => void)[] = [];
   const openFilesListeners: ((event: { paths: string[] }) => void)[] = [];
   const chunks: { offset: number; data: string }[] = [];
-  let finishUpload: (outcome: ImportOutcome) => void = () => undefined;
+  let finishTransfer: (outcome: ImportOutcome) => void = () => undefined;
   const bridge = {
     segmentsList: vi.fn(async () => ok(list)),
     // jsdom's files have no path, as in a browser: the bridge hands them back to be streamed.
     segmentsImportDropped: vi.fn(async (files: readonly File[]) =>
       ok({ imported: null, pathless: [...files] }),
     ),
-    segmentsUploadBegin: vi.fn(async () => ok({ ok: true as const, uploadId: 'upload-1' })),
-    segmentsUploadChunk: vi.fn(async (input: { offset: number; data: string }) => {
+    segmentsTransferBegin: vi.fn(async () => ok({ ok: true as const, transferId: 'transfer-1' })),
+    segmentsTransferChunk: vi.fn(async (input: { offset: number; data: string }) => {
       chunks.push({ offset: input.offset, data: input.data });
       return ok({ received: input.offset + atob(input.data).length });
     }),
-    segmentsUploadEnd: vi.fn(
+    segmentsTransferEnd: vi.fn(
       () =>
         new Promise<ReturnType<typeof ok<ImportOutcome>>>((resolve) => {
-          finishUpload = (outcome) => resolve(ok(outcome));
+          finishTransfer = (outcome) => resolve(ok(outcome));
         }),
     ),
-    segmentsUploadCancel: vi.fn(async () => ok(null)),
+    segmentsTransferCancel: vi.fn(async () => ok(null)),
     segmentsRename: vi.fn(async (input: { id: string; name: string }) =>
       ok(segment({ ...list.find((item) => item.id === input.id), name: input.name })),
     ),
@@ -95,7 +95,7 @@ function fakeBridge(initial: SegmentSummary[]) {
     setList: (next: SegmentSummary[]) => {
       list = next;
     },
-    finishUpload: (outcome: ImportOutcome) => finishUpload(outcome),
+    finishTransfer: (outcome: ImportOutcome) => finishTransfer(outcome),
     emitProgress: (progress: ImportProgress) => progressListeners.forEach((l) => l(progress)),
     openFiles: (paths: string[]) => openFilesListeners.forEach((l) => l({ paths })),
   };
@@ -141,8 +141,8 @@ describe('Segments screen', () => {
       dataTransfer: { files: [file], types: ['Files'] },
     });
 
-    await waitFor(() => expect(fake.calls.segmentsUploadEnd).toHaveBeenCalledTimes(1));
-    expect(fake.calls.segmentsUploadBegin).toHaveBeenCalledWith({
+    await waitFor(() => expect(fake.calls.segmentsTransferEnd).toHaveBeenCalledTimes(1));
+    expect(fake.calls.segmentsTransferBegin).toHaveBeenCalledWith({
       fileName: 'gran.csv',
       size: file.size,
     });
@@ -153,7 +153,7 @@ describe('Segments screen', () => {
 
     act(() =>
       fake.emitProgress({
-        importId: 'upload-1',
+        importId: 'transfer-1',
         fileName: 'gran.csv',
         phase: 'reading',
         bytesRead: file.size / 2,
@@ -164,9 +164,11 @@ describe('Segments screen', () => {
     const bar = screen.getByRole('progressbar', { name: 'Reading “gran.csv”… 20,000 rows so far' });
     expect(bar.getAttribute('value')).toBe('50');
 
-    const imported = segment({ id: 'upload-1', name: 'gran', fileName: 'gran.csv' });
+    const imported = segment({ id: 'transfer-1', name: 'gran', fileName: 'gran.csv' });
     fake.setList([imported]);
-    await act(async () => fake.finishUpload({ ok: true, fileName: 'gran.csv', segment: imported }));
+    await act(async () =>
+      fake.finishTransfer({ ok: true, fileName: 'gran.csv', segment: imported }),
+    );
     expect(await screen.findByRole('article', { name: 'gran' })).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText('Imported “gran”: 1,234 rows.')).toBeTruthy();
@@ -174,7 +176,7 @@ describe('Segments screen', () => {
 
   it('says in plain words why a file was not imported, in the person’s language', async () => {
     const fake = fakeBridge([]);
-    fake.calls.segmentsUploadBegin.mockResolvedValueOnce(
+    fake.calls.segmentsTransferBegin.mockResolvedValueOnce(
       ok({
         ok: false as const,
         error: {
@@ -194,7 +196,7 @@ describe('Segments screen', () => {
     );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Descarta' }));
     expect(screen.queryByText(/No s'ha importat/)).toBeNull();
-    expect(fake.calls.segmentsUploadChunk).not.toHaveBeenCalled();
+    expect(fake.calls.segmentsTransferChunk).not.toHaveBeenCalled();
   });
 
   it('renames in place, re-reads with another separator, and removes after confirming', async () => {

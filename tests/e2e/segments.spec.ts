@@ -136,7 +136,7 @@ test('a file that is not a segment is refused in plain words, and the screen kee
   await expect(page.getByRole('article', { name: 'clients-catalunya' })).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveText('');
-  // Nothing is kept of the refused file: one segment, and no staged copy left behind.
+  // Nothing is kept of the refused file: one segment, and no transferred copy left behind.
   expect(await app.services.segments.list()).toHaveLength(1);
   expect(await readdir(path.join(app.dataFolder, 'segment-uploads'))).toHaveLength(1);
 });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SegmentLibrary } from '../../core/import/segment-library';
+import { SegmentLibrary } from '../../core/segments/segment-library';
 import { readSnapshotRows } from '../../core/segments/snapshot-store';
 import type { SnapshotRow } from '../../core/segments/snapshot-format';
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
@@ -50,22 +50,22 @@ async function start(environment: Partial<HostEnvironment> = {}) {
 
 type Call = Awaited<ReturnType<typeof start>>;
 
-/** What the renderer does with a dropped file: begin, slices of base64, end. */
-async function upload(
+/** What the renderer does with a dropped file (a file transfer): begin, slices of base64, end. */
+async function transfer(
   call: Call,
   fileName: string,
   bytes: Buffer,
   slice = 64,
 ): Promise<ImportOutcome> {
-  const begun = await call<{ ok: true; uploadId: string }>('segments:uploadBegin', {
+  const begun = await call<{ ok: true; transferId: string }>('segments:transferBegin', {
     fileName,
     size: bytes.length,
   });
   for (let offset = 0; offset < bytes.length; offset += slice) {
     const data = bytes.subarray(offset, offset + slice).toString('base64');
-    await call('segments:uploadChunk', { uploadId: begun.uploadId, offset, data });
+    await call('segments:transferChunk', { transferId: begun.transferId, offset, data });
   }
-  return call<ImportOutcome>('segments:uploadEnd', { uploadId: begun.uploadId });
+  return call<ImportOutcome>('segments:transferEnd', { transferId: begun.transferId });
 }
 
 async function collect(rows: AsyncIterable<SnapshotRow>): Promise<SnapshotRow[]> {
@@ -85,7 +85,7 @@ afterEach(async () => {
 describe('segments over IPC, with the real services', () => {
   it('imports a file streamed in slices into a snapshot, and reports progress', async () => {
     const call = await start();
-    const outcome = await upload(call, catalanCase.fileName, catalanCase.bytes());
+    const outcome = await transfer(call, catalanCase.fileName, catalanCase.bytes());
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.segment.counts).toEqual(catalanCase.expected.counts);
     expect(outcome.segment.name).toBe('clients-catalunya');
@@ -98,7 +98,7 @@ describe('segments over IPC, with the real services', () => {
 
   it('re-reads with another separator, keeping the name, and renames and removes', async () => {
     const call = await start();
-    const first = await upload(call, europeanExcelCase.fileName, europeanExcelCase.bytes());
+    const first = await transfer(call, europeanExcelCase.fileName, europeanExcelCase.bytes());
     if (!first.ok) throw new Error('import failed');
     await call('segments:rename', { id: first.segment.id, name: 'Andalucía' });
 
@@ -127,14 +127,14 @@ describe('segments over IPC, with the real services', () => {
 
     await call('segments:remove', { id: back.segment.id });
     expect(await call<SegmentSummary[]>('segments:list')).toEqual([]);
-    // The staged copy goes with the last segment that used it.
+    // The transferred copy goes with the last segment that used it.
     expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toEqual([]);
   });
 
   it('names the columns of a file without a header row, as a new segment with the same rows', async () => {
     const call = await start();
     const text = 'anna@girona.cat;Anna;12\r\npau@girona.cat;Pau;7\r\n';
-    const first = await upload(call, 'no-header.csv', Buffer.from(text, 'utf8'));
+    const first = await transfer(call, 'no-header.csv', Buffer.from(text, 'utf8'));
     if (!first.ok) throw new Error('import failed');
     expect(first.segment).toMatchObject({
       columns: ['Column 1', 'Column 2', 'Column 3'],
@@ -164,7 +164,7 @@ describe('segments over IPC, with the real services', () => {
     ]);
 
     // A file with a header row keeps its own names: the option does not apply to it.
-    const headed = await upload(
+    const headed = await transfer(
       call,
       'header.csv',
       Buffer.from('Email;Nom\r\nanna@girona.cat;Anna\r\n'),
@@ -216,22 +216,24 @@ describe('segments over IPC, with the real services', () => {
   it('refuses slices out of order and transfers that stop short', async () => {
     const call = await start();
     const bytes = catalanCase.bytes();
-    const begun = await call<{ uploadId: string }>('segments:uploadBegin', {
+    const begun = await call<{ transferId: string }>('segments:transferBegin', {
       fileName: 'a.csv',
       size: bytes.length,
     });
     await expect(
-      call('segments:uploadChunk', { uploadId: begun.uploadId, offset: 10, data: 'QQ==' }),
+      call('segments:transferChunk', { transferId: begun.transferId, offset: 10, data: 'QQ==' }),
     ).rejects.toMatchObject({
       code: 'unreadable',
       message: 'Part of “a.csv” went missing on its way. Drop it again.',
     });
-    await call('segments:uploadChunk', {
-      uploadId: begun.uploadId,
+    await call('segments:transferChunk', {
+      transferId: begun.transferId,
       offset: 0,
       data: bytes.subarray(0, 20).toString('base64'),
     });
-    await expect(call('segments:uploadEnd', { uploadId: begun.uploadId })).rejects.toMatchObject({
+    await expect(
+      call('segments:transferEnd', { transferId: begun.transferId }),
+    ).rejects.toMatchObject({
       message: 'Only part of “a.csv” arrived. Drop it again.',
     });
     expect(await readdir(path.join(dataFolder(), 'segment-uploads'))).toEqual([]);
@@ -252,7 +254,7 @@ describe('segments over IPC, with the real services', () => {
 
   it('keeps segments across a restart and clears what a crash left', async () => {
     const call = await start();
-    const outcome = await upload(call, catalanCase.fileName, catalanCase.bytes());
+    const outcome = await transfer(call, catalanCase.fileName, catalanCase.bytes());
     await services.dispose();
     const crashed = path.join(dataFolder(), 'segments', 'crashed');
     await mkdir(crashed, { recursive: true });
@@ -283,7 +285,7 @@ describe('files too large for the machine', () => {
       dataFolder: dataFolder(),
       capacity: { maxBytes: 1024, freeBytes: async () => 10 * 1024 ** 3 },
     });
-    expect(await tooBig.beginUpload('huge.csv', 5 * 1024 ** 2)).toMatchObject({
+    expect(await tooBig.beginTransfer('huge.csv', 5 * 1024 ** 2)).toMatchObject({
       ok: false,
       error: {
         code: 'too-large',

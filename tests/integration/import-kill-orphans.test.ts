@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSegmentLibrary, SegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary, SegmentLibrary } from '../../core/segments/segment-library';
 import { useTempFolder } from '../support/temp-folder';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 interface HeldImport {
-  /** The segment or upload id the child is writing. */
+  /** The segment or transfer id the child is writing. */
   readonly id: string;
   /** Sends SIGKILL and resolves once the child is gone. */
   kill(): Promise<void>;
@@ -54,7 +54,7 @@ async function startHeldImport(dataFolder: string, way: string): Promise<HeldImp
   const id = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /^(?:importing|uploading) (\S+)$/m.exec(output);
+      const match = /^(?:importing|transferring) (\S+)$/m.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     void exited.then(() => reject(new Error(`the child ended before the kill: ${output}`)));
@@ -80,20 +80,20 @@ async function exists(target: string): Promise<boolean> {
 }
 
 describe('kill -9 during an import', () => {
-  it('a dropped file: the half-written snapshot and its staged copy are removed on the next start', async () => {
+  it('a dropped file: the half-written snapshot and its transferred copy are removed on the next start', async () => {
     const dataFolder = path.join(folder(), 'drop');
     const id = await killMidImport(dataFolder, 'drop');
     const snapshot = path.join(dataFolder, 'segments', id);
-    const staged = path.join(dataFolder, 'segment-uploads', id);
-    // What the kill left: text copied, no manifest, and the staged copy of the file.
+    const transferred = path.join(dataFolder, 'segment-uploads', id);
+    // What the kill left: text copied, no manifest, and the transferred copy of the file.
     expect((await stat(path.join(snapshot, 'table.txt'))).size).toBeGreaterThan(0);
     expect(await exists(path.join(snapshot, 'manifest.json'))).toBe(false);
-    expect(await exists(staged)).toBe(true);
+    expect(await exists(transferred)).toBe(true);
 
     const library = await createSegmentLibrary({ dataFolder });
     expect(await library.list()).toEqual([]);
     expect(await exists(snapshot)).toBe(false);
-    expect(await exists(staged)).toBe(false);
+    expect(await exists(transferred)).toBe(false);
     await library.dispose();
   });
 
@@ -103,11 +103,11 @@ describe('kill -9 during an import', () => {
     const library = new SegmentLibrary({ dataFolder });
     expect(await library.sweep()).toEqual({
       snapshots: [{ id, reason: 'writer-gone' }],
-      uploads: [id],
+      transfers: [id],
     });
     expect(await readdir(path.join(dataFolder, 'segments'))).toEqual([]);
     // Nothing is left for a second start.
-    expect(await library.sweep()).toEqual({ snapshots: [], uploads: [] });
+    expect(await library.sweep()).toEqual({ snapshots: [], transfers: [] });
   });
 
   it('the command line: the snapshot it was writing is removed by the next start', async () => {
@@ -126,7 +126,7 @@ describe('kill -9 during an import', () => {
     const held = await startHeldImport(dataFolder, 'command-line');
     const snapshot = path.join(dataFolder, 'segments', held.id);
     const library = new SegmentLibrary({ dataFolder });
-    expect(await library.sweep()).toEqual({ snapshots: [], uploads: [] });
+    expect(await library.sweep()).toEqual({ snapshots: [], transfers: [] });
     expect(await library.list()).toEqual([]);
     expect(await exists(snapshot)).toBe(true);
     await held.kill();
@@ -134,16 +134,16 @@ describe('kill -9 during an import', () => {
     expect(await exists(snapshot)).toBe(false);
   });
 
-  it('half an upload: the partial staged copy is removed on the next start', async () => {
-    const dataFolder = path.join(folder(), 'half-upload');
-    const id = await killMidImport(dataFolder, 'half-upload');
-    const staged = path.join(dataFolder, 'segment-uploads', id);
-    const [file] = await readdir(staged);
-    expect((await stat(path.join(staged, file ?? 'missing'))).size).toBeGreaterThan(0);
+  it('half a file transfer: the partial copy is removed on the next start', async () => {
+    const dataFolder = path.join(folder(), 'half-transfer');
+    const id = await killMidImport(dataFolder, 'half-transfer');
+    const transferred = path.join(dataFolder, 'segment-uploads', id);
+    const [file] = await readdir(transferred);
+    expect((await stat(path.join(transferred, file ?? 'missing'))).size).toBeGreaterThan(0);
     expect(await new SegmentLibrary({ dataFolder }).sweep()).toEqual({
       snapshots: [],
-      uploads: [id],
+      transfers: [id],
     });
-    expect(await exists(staged)).toBe(false);
+    expect(await exists(transferred)).toBe(false);
   });
 });

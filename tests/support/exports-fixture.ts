@@ -11,7 +11,7 @@ import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
 import { createDestinationOpener } from '../../core/destination-port/open-destination';
 import { createDestinationsService } from '../../core/destinations/destinations-service';
 import { createExportsService, type ExportsService } from '../../core/exports/exports-service';
-import { createSegmentLibrary, type SegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary, type SegmentLibrary } from '../../core/segments/segment-library';
 import { createKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { settingsFilePath } from '../../core/settings/data-folder';
 import { createJsonFileStore } from '../../core/settings/json-file-store';

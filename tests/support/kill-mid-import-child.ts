@@ -3,19 +3,19 @@
  * import the way the app or the command line does, prints one line saying where it is, and holds
  * still there so the parent's `kill -9` lands in the middle of the import, never after it.
  *
- *   tsx kill-mid-import-child.ts <dataFolder> <sourceFile> <drop|command-line|half-upload>
+ *   tsx kill-mid-import-child.ts <dataFolder> <sourceFile> <drop|command-line|half-transfer>
  */
 import { writeSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importSegment } from '../../core/import/import-segment';
-import { createSegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary } from '../../core/segments/segment-library';
 
 const [dataFolder, sourceFile, way] = process.argv.slice(2) as [string, string, string];
 
 /**
  * Says where it is, then blocks this process's only thread at once: nothing more is written, and
- * the kill arrives while the snapshot or the staged copy is half done. The line goes out with a
+ * the kill arrives while the snapshot or the transferred copy is half done. The line goes out with a
  * synchronous write, so it is on its way before the block (an asynchronous one would let the
  * import run on until its callback). Rows already handed to the disk stay written.
  */
@@ -37,20 +37,20 @@ async function dropped(): Promise<void> {
       if (reports === 2) holdStill(`importing ${progress.importId}`);
     },
   });
-  const begun = await library.beginUpload(path.basename(sourceFile), bytes.length);
+  const begun = await library.beginTransfer(path.basename(sourceFile), bytes.length);
   if (!begun.ok) throw new Error(begun.error.message);
-  await library.appendUpload(begun.uploadId, 0, bytes.toString('base64'));
-  await library.endUpload(begun.uploadId);
+  await library.appendTransfer(begun.transferId, 0, bytes.toString('base64'));
+  await library.endTransfer(begun.transferId);
 }
 
-async function halfUploaded(): Promise<void> {
+async function halfTransferred(): Promise<void> {
   const bytes = await readFile(sourceFile);
   const library = await createSegmentLibrary({ dataFolder });
-  const begun = await library.beginUpload(path.basename(sourceFile), bytes.length);
+  const begun = await library.beginTransfer(path.basename(sourceFile), bytes.length);
   if (!begun.ok) throw new Error(begun.error.message);
   const half = bytes.subarray(0, Math.floor(bytes.length / 2));
-  await library.appendUpload(begun.uploadId, 0, half.toString('base64'));
-  holdStill(`uploading ${begun.uploadId}`);
+  await library.appendTransfer(begun.transferId, 0, half.toString('base64'));
+  holdStill(`transferring ${begun.transferId}`);
 }
 
 async function commandLine(): Promise<void> {
@@ -71,7 +71,7 @@ async function commandLine(): Promise<void> {
 const ways: Record<string, () => Promise<void>> = {
   drop: dropped,
   'command-line': commandLine,
-  'half-upload': halfUploaded,
+  'half-transfer': halfTransferred,
 };
 
 const run = ways[way];

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../core/files/private-files';
 import { narrowedMarker, tightenDataFolder } from '../../core/files/private-tree';
 import { importSegment } from '../../core/import/import-segment';
-import { createSegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary } from '../../core/segments/segment-library';
 import { renameSnapshot } from '../../core/segments/snapshot-store';
 import { useTempFolder } from '../support/temp-folder';
 
@@ -65,19 +65,19 @@ describe.skipIf(process.platform === 'win32')('files holding contacts', () => {
     ]);
   });
 
-  it('a dropped file staged for import: folders 0700, the copy 0600', async () => {
+  it('a dropped file transferred for import: folders 0700, the copy 0600', async () => {
     const library = await createSegmentLibrary({ dataFolder });
     const bytes = Buffer.from('Email\nanna@exemple.cat\n');
-    const begun = await library.beginUpload('clients.csv', bytes.length);
+    const begun = await library.beginTransfer('clients.csv', bytes.length);
     if (!begun.ok) throw new Error(begun.error.message);
-    await library.appendUpload(begun.uploadId, 0, bytes.toString('base64'));
-    const uploads = path.join(dataFolder, 'segment-uploads');
-    expect(await modesUnder(uploads)).toEqual([
+    await library.appendTransfer(begun.transferId, 0, bytes.toString('base64'));
+    const transfers = path.join(dataFolder, 'segment-uploads');
+    expect(await modesUnder(transfers)).toEqual([
       '.: 700',
-      `${begun.uploadId}/clients.csv: 600`,
-      `${begun.uploadId}: 700`,
+      `${begun.transferId}/clients.csv: 600`,
+      `${begun.transferId}: 700`,
     ]);
-    const outcome = await library.endUpload(begun.uploadId);
+    const outcome = await library.endTransfer(begun.transferId);
     expect(outcome.ok).toBe(true);
     expect((await modesUnder(path.join(dataFolder, 'segments'))).every(onlyPrivate)).toBe(true);
     await library.dispose();
@@ -91,7 +91,7 @@ describe.skipIf(process.platform === 'win32')('files holding contacts', () => {
   });
 
   it('what an older version left readable by others is tightened when the library starts', async () => {
-    // The old layout: segments/ 0755, rows.jsonl 0644, a staged copy 0644, a job report 0644.
+    // The old layout: segments/ 0755, rows.jsonl 0644, a transferred copy 0644, a job report 0644.
     const old = [
       ['segments/seg-old/manifest.json', 0o644],
       ['segments/seg-old/rows.jsonl', 0o644],

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createSegmentLibrary } from '../../core/import/segment-library';
+import { createSegmentLibrary } from '../../core/segments/segment-library';
 import { describe, expect, it } from 'vitest';
 import { workbookEntries, writeWorkbook, writeZip } from '../support/shape-fixtures';
 import { people, useShapeFolders } from '../support/shape-reading';

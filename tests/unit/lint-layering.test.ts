@@ -31,7 +31,7 @@ describe('layers are enforced by lint', () => {
     // shared/, the renderer, the command line and the emulator keep to their own.
     ['shared/model/new-file.ts', '../../core/upload/run'],
     ['shared/new-file.ts', '../cli/main'],
-    ['renderer/src/new-file.ts', '../../core/import/segment-library'],
+    ['renderer/src/new-file.ts', '../../core/segments/segment-library'],
     ['renderer/src/features/new-file.tsx', '../../../cli/main'],
     ['cli/new-file.ts', '../electron/main'],
     ['cli/push/new-file.ts', '../../renderer/src/main'],

@@ -54,20 +54,20 @@ export function createSegmentsHandlers(services: HostServices) {
         const paths = await environment.chooseFiles();
         return paths.length === 0 ? [] : segments.importPaths(paths);
       }),
-    'segments:uploadBegin': (input: ChannelInput<'segments:uploadBegin'>) =>
+    'segments:transferBegin': (input: ChannelInput<'segments:transferBegin'>) =>
       plainly(async () => {
-        const begun = await segments.beginUpload(input.fileName, input.size);
+        const begun = await segments.beginTransfer(input.fileName, input.size);
         return begun.ok ? begun : { ok: false as const, error: begun.error };
       }),
-    'segments:uploadChunk': (input: ChannelInput<'segments:uploadChunk'>) =>
+    'segments:transferChunk': (input: ChannelInput<'segments:transferChunk'>) =>
       plainly(async () => ({
-        received: await segments.appendUpload(input.uploadId, input.offset, input.data),
+        received: await segments.appendTransfer(input.transferId, input.offset, input.data),
       })),
-    'segments:uploadEnd': (input: ChannelInput<'segments:uploadEnd'>) =>
-      plainly(() => segments.endUpload(input.uploadId)),
-    'segments:uploadCancel': (input: ChannelInput<'segments:uploadCancel'>) =>
+    'segments:transferEnd': (input: ChannelInput<'segments:transferEnd'>) =>
+      plainly(() => segments.endTransfer(input.transferId)),
+    'segments:transferCancel': (input: ChannelInput<'segments:transferCancel'>) =>
       plainly(async () => {
-        await segments.cancelUpload(input.uploadId);
+        await segments.cancelTransfer(input.transferId);
         return null;
       }),
     'segments:rename': (input: ChannelInput<'segments:rename'>) =>

@@ -9,10 +9,10 @@ import {
 } from '../../segments/segment-summary';
 
 const segmentId = z.string().min(1).max(64);
-const uploadId = z.string().min(1).max(64);
+const transferId = z.string().min(1).max(64);
 
 /** Base64 of at most 768 KiB: the renderer sends 512 KiB slices, which fit with room to spare. */
-const maxUploadChunkBase64Length = 1024 * 1024;
+const maxTransferChunkBase64Length = 1024 * 1024;
 
 /**
  * Error codes the segment channels answer with beyond the import failures (core/import/
@@ -27,7 +27,8 @@ export const segmentErrorCodes = {
  * Segment import. Main reads files by path: dropped files and folders (`importDropped`, whose
  * paths the preload finds itself), the Open dialog of `browse`, and files opened with the app
  * (`importPaths`, which reads only paths main granted through one of those). A file without a
- * path is streamed in slices to a staging copy (`uploadBegin`/`uploadChunk`/`uploadEnd`).
+ * path is streamed in slices, a file transfer, to a copy main keeps
+ * (`transferBegin`/`transferChunk`/`transferEnd`, or `transferCancel`).
  */
 export const segmentsChannels = {
   'segments:list': query(z.undefined(), z.array(segmentSummarySchema)),
@@ -41,26 +42,26 @@ export const segmentsChannels = {
    * File objects, the preload turns them into paths, and main grants those paths.
    */
   'segments:importDropped': droppedFilesCommand(z.array(importOutcomeSchema)),
-  'segments:uploadBegin': command(
+  'segments:transferBegin': command(
     z.object({
       fileName: z.string().min(1).max(255),
       size: z.number().int().nonnegative(),
     }),
     z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), uploadId }),
+      z.object({ ok: z.literal(true), transferId }),
       z.object({ ok: z.literal(false), error: importFailureSchema }),
     ]),
   ),
-  'segments:uploadChunk': command(
+  'segments:transferChunk': command(
     z.object({
-      uploadId,
+      transferId,
       offset: z.number().int().nonnegative(),
-      data: z.string().max(maxUploadChunkBase64Length),
+      data: z.string().max(maxTransferChunkBase64Length),
     }),
     z.object({ received: z.number().int().nonnegative() }),
   ),
-  'segments:uploadEnd': command(z.object({ uploadId }), importOutcomeSchema),
-  'segments:uploadCancel': command(z.object({ uploadId }), z.null()),
+  'segments:transferEnd': command(z.object({ transferId }), importOutcomeSchema),
+  'segments:transferCancel': command(z.object({ transferId }), z.null()),
   'segments:rename': command(
     z.object({ id: segmentId, name: z.string().max(1000) }),
     segmentSummarySchema,

@@ -5,7 +5,7 @@ import type { ExportAgain } from '../../../../shared/model/exports';
 import type { ImportOutcome } from '../../../../shared/segments/segment-summary';
 import { unwrapResult } from '../../../../shared/ipc/result';
 import { getBridge } from '../../api/bridge';
-import { uploadFile } from '../segments/upload-file';
+import { transferFile } from '../segments/transfer-file';
 import { useExportFormat } from './format';
 import { useReimportSource } from './use-exports';
 
@@ -89,7 +89,7 @@ export function AgainSegmentItem({ segment, resolution, onResolved }: AgainSegme
         if (!chooseFile) return;
         event.preventDefault();
         const file = event.dataTransfer.files[0];
-        if (file) void run(() => uploadFile(getBridge(), file));
+        if (file) void run(() => transferFile(getBridge(), file));
       }}
     >
       <p>{t(`again.${segment.state}`, values)}</p>

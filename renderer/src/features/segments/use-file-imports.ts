@@ -10,7 +10,7 @@ import { getBridge } from '../../api/bridge';
 import { queryKeys } from '../../api/query-keys';
 import { unknownErrorCode } from '../../i18n/error-text';
 import { failureOf } from './failure-of';
-import { uploadFile } from './upload-file';
+import { transferFile } from './transfer-file';
 
 /** A file on its way in: copied to main (a dropped file), then read there. */
 export interface ImportTask {
@@ -101,7 +101,7 @@ export function useFileImports(
         queue.current = queue.current.then(async () => {
           update(key, { phase: 'sending' });
           try {
-            const outcome = await uploadFile(getBridge(), file, {
+            const outcome = await transferFile(getBridge(), file, {
               onBegun: (importId) => update(key, { importId }),
               onSent: (doneBytes) => update(key, { doneBytes }),
             });

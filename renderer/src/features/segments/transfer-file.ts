@@ -3,7 +3,7 @@ import { CourierError, unwrapResult } from '../../../../shared/ipc/result';
 import type { ImportOutcome } from '../../../../shared/segments/segment-summary';
 
 /** 512 KiB per slice: ~700 KB of base64, small enough for any IPC hop, big enough to be quick. */
-const uploadSliceBytes = 512 * 1024;
+const transferSliceBytes = 512 * 1024;
 
 /** `Uint8Array.prototype.toBase64`: native and fast, in Chromium since version 140. */
 interface WithToBase64 {
@@ -33,36 +33,37 @@ async function readBase64(blob: Blob): Promise<string> {
   return toBase64.call(new Uint8Array(await blob.arrayBuffer()));
 }
 
-interface UploadCallbacks {
+interface TransferCallbacks {
   /** Main accepted the file and named the transfer (its progress events carry this id). */
-  onBegun?(uploadId: string): void;
+  onBegun?(transferId: string): void;
   onSent?(sentBytes: number): void;
 }
 
 /**
  * Streams a dropped file to main slice by slice, awaiting each, so neither side ever holds it all
- * and the page's main thread only ever handles one slice. Main stages it and imports it.
+ * and the page's main thread only ever handles one slice: a file transfer. Main keeps the copy
+ * and imports it.
  */
-export async function uploadFile(
+export async function transferFile(
   bridge: BridgeApi,
   file: File,
-  callbacks: UploadCallbacks = {},
+  callbacks: TransferCallbacks = {},
 ): Promise<ImportOutcome> {
   const begun = unwrapResult(
-    await bridge.segmentsUploadBegin({ fileName: file.name, size: file.size }),
+    await bridge.segmentsTransferBegin({ fileName: file.name, size: file.size }),
   );
   if (!begun.ok) return { ok: false, fileName: file.name, error: begun.error };
-  const { uploadId } = begun;
-  callbacks.onBegun?.(uploadId);
+  const { transferId } = begun;
+  callbacks.onBegun?.(transferId);
   try {
-    for (let offset = 0; offset < file.size; offset += uploadSliceBytes) {
-      const data = await readBase64(file.slice(offset, offset + uploadSliceBytes));
-      unwrapResult(await bridge.segmentsUploadChunk({ uploadId, offset, data }));
-      callbacks.onSent?.(Math.min(offset + uploadSliceBytes, file.size));
+    for (let offset = 0; offset < file.size; offset += transferSliceBytes) {
+      const data = await readBase64(file.slice(offset, offset + transferSliceBytes));
+      unwrapResult(await bridge.segmentsTransferChunk({ transferId, offset, data }));
+      callbacks.onSent?.(Math.min(offset + transferSliceBytes, file.size));
     }
-    return unwrapResult(await bridge.segmentsUploadEnd({ uploadId }));
+    return unwrapResult(await bridge.segmentsTransferEnd({ transferId }));
   } catch (error) {
-    await bridge.segmentsUploadCancel({ uploadId }).catch(() => undefined);
+    await bridge.segmentsTransferCancel({ transferId }).catch(() => undefined);
     if (error instanceof CourierError) {
       return {
         ok: false,

@@ -7,6 +7,12 @@ import type {
   SegmentSummary,
 } from '../../shared/segments/segment-summary';
 import type { ShapeChoice } from '../../shared/segments/segment-shape';
+import { tightenDataFolder } from '../files/private-tree';
+import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from '../import/capacity';
+import type { FormatOverrides } from '../import/format-sniffing';
+import { ImportError } from '../import/import-error';
+import { importSegment } from '../import/import-segment';
+import type { SnapshotManifest } from './snapshot-format';
 import {
   listSnapshots,
   readSnapshotManifest,
@@ -15,15 +21,9 @@ import {
   renameSnapshot,
   sweepIncompleteSnapshots,
   type IncompleteSnapshot,
-} from '../segments/snapshot-store';
-import { tightenDataFolder } from '../files/private-tree';
-import type { SnapshotManifest } from '../segments/snapshot-format';
-import { checkCapacity, defaultCapacityLimits, type CapacityLimits } from './capacity';
-import type { FormatOverrides } from './format-sniffing';
-import { ImportError } from './import-error';
-import { importSegment } from './import-segment';
+} from './snapshot-store';
 import { toFailure, toSummary } from './segment-summary';
-import { UploadStaging } from './upload-staging';
+import { FileTransfers } from './file-transfers';
 
 interface SegmentLibraryOptions {
   readonly dataFolder: string;
@@ -42,7 +42,7 @@ function progressStep(totalBytes: number): number {
 }
 
 /**
- * The segments in the data folder, for main: imports (by path or from a streamed upload), one at
+ * The segments in the data folder, for main: imports (by path or from a file transfer), one at
  * a time so memory stays bounded; lists, renames, removes; re-reads a segment with another
  * encoding or delimiter.
  */
@@ -51,7 +51,7 @@ export class SegmentLibrary {
   private readonly now: () => Date;
   private readonly newSegmentId: () => string;
   private readonly capacity: CapacityLimits;
-  private readonly staging: UploadStaging;
+  private readonly transfers: FileTransfers;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: SegmentLibraryOptions) {
@@ -61,21 +61,21 @@ export class SegmentLibrary {
       options.newSegmentId ??
       (() => `seg-${this.now().getTime().toString(36)}-${randomBytes(4).toString('hex')}`);
     this.capacity = options.capacity ?? defaultCapacityLimits;
-    this.staging = new UploadStaging(this.dataFolder);
+    this.transfers = new FileTransfers(this.dataFolder);
   }
 
   /**
    * On start: narrows what an older version left readable by others, and lists and removes what a
-   * kill left behind (unfinished snapshots, unused upload copies, unpacked export files).
+   * kill left behind (unfinished snapshots, unused transferred copies, unpacked export files).
    */
-  async sweep(): Promise<{ snapshots: IncompleteSnapshot[]; uploads: string[] }> {
+  async sweep(): Promise<{ snapshots: IncompleteSnapshot[]; transfers: string[] }> {
     await tightenDataFolder(this.dataFolder);
     const snapshots = await sweepIncompleteSnapshots(this.dataFolder, this.now());
     // What a crash left unpacked; nothing is being read yet when this runs.
     await rm(path.join(this.dataFolder, 'segment-reads'), { recursive: true, force: true });
     const manifests = await listSnapshots(this.dataFolder);
     const used = new Set(manifests.map((manifest) => manifest.source.path));
-    return { snapshots, uploads: await this.staging.removeUnused(used) };
+    return { snapshots, transfers: await this.transfers.removeUnused(used) };
   }
 
   async list(): Promise<SegmentSummary[]> {
@@ -98,37 +98,37 @@ export class SegmentLibrary {
     return outcomes;
   }
 
-  async beginUpload(
+  async beginTransfer(
     fileName: string,
     size: number,
-  ): Promise<{ ok: true; uploadId: string } | Extract<ImportOutcome, { ok: false }>> {
+  ): Promise<{ ok: true; transferId: string } | Extract<ImportOutcome, { ok: false }>> {
     try {
       await checkCapacity(fileName, size, this.dataFolder, true, this.capacity);
-      return { ok: true, uploadId: await this.staging.begin(fileName, size) };
+      return { ok: true, transferId: await this.transfers.begin(fileName, size) };
     } catch (error) {
       return { ok: false, fileName, error: this.failureOf(error, fileName) };
     }
   }
 
-  appendUpload(uploadId: string, offset: number, base64: string): Promise<number> {
-    return this.staging.append(uploadId, offset, base64);
+  appendTransfer(transferId: string, offset: number, base64: string): Promise<number> {
+    return this.transfers.append(transferId, offset, base64);
   }
 
-  async endUpload(uploadId: string): Promise<ImportOutcome> {
-    const staged = await this.staging.finish(uploadId);
+  async endTransfer(transferId: string): Promise<ImportOutcome> {
+    const arrived = await this.transfers.finish(transferId);
     try {
-      const outcome = await this.outcomeOf(staged.fileName, () =>
-        this.runImport({ sourcePath: staged.filePath, fileName: staged.fileName }, uploadId),
+      const outcome = await this.outcomeOf(arrived.fileName, () =>
+        this.runImport({ sourcePath: arrived.filePath, fileName: arrived.fileName }, transferId),
       );
-      if (!outcome.ok) await this.staging.discard(uploadId);
+      if (!outcome.ok) await this.transfers.discard(transferId);
       return outcome;
     } finally {
-      this.staging.release(uploadId);
+      this.transfers.release(transferId);
     }
   }
 
-  cancelUpload(uploadId: string): Promise<void> {
-    return this.staging.cancel(uploadId);
+  cancelTransfer(transferId: string): Promise<void> {
+    return this.transfers.cancel(transferId);
   }
 
   async rename(segmentId: string, name: string): Promise<SegmentSummary> {
@@ -138,7 +138,7 @@ export class SegmentLibrary {
   async remove(segmentId: string): Promise<void> {
     const manifest = await readSnapshotManifest(this.dataFolder, segmentId);
     await removeSnapshot(this.dataFolder, segmentId);
-    await this.removeUnusedUpload(manifest.source.path);
+    await this.removeUnusedTransfer(manifest.source.path);
   }
 
   /**
@@ -182,7 +182,7 @@ export class SegmentLibrary {
   }
 
   async dispose(): Promise<void> {
-    await this.staging.dispose();
+    await this.transfers.dispose();
   }
 
   private runImport(source: ImportSource, segmentId: string): Promise<SnapshotManifest> {
@@ -250,10 +250,10 @@ export class SegmentLibrary {
     return toSummary(manifest, await readSnapshotReport(this.dataFolder, manifest.id));
   }
 
-  private async removeUnusedUpload(sourcePath: string): Promise<void> {
-    if (!this.staging.owns(sourcePath)) return;
+  private async removeUnusedTransfer(sourcePath: string): Promise<void> {
+    if (!this.transfers.owns(sourcePath)) return;
     const manifests = await listSnapshots(this.dataFolder);
-    await this.staging.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
+    await this.transfers.removeUnused(new Set(manifests.map((manifest) => manifest.source.path)));
   }
 }
 

@@ -1,9 +1,9 @@
 import type { ImportReport } from '../../shared/segments/import-report';
 import { plainTextShape } from '../../shared/segments/segment-shape';
 import type { ImportFailure, SegmentSummary } from '../../shared/segments/segment-summary';
-import type { SnapshotManifest } from '../segments/snapshot-format';
-import { SnapshotError } from '../segments/snapshot-paths';
-import { ImportError } from './import-error';
+import { ImportError } from '../import/import-error';
+import type { SnapshotManifest } from './snapshot-format';
+import { SnapshotError } from './snapshot-paths';
 
 const noReport: ImportReport = {
   counts: { rows: 0, valid: 0, invalid: 0, blank: 0, duplicates: 0, wrongFieldCount: 0 },
