@@ -76,7 +76,7 @@ export class UndeliveredRows {
 
 /** The contacts of a segment the job delivered (every batch done, less the failed rows). */
 export async function* deliveredContacts(
-  input: SyncStepsInput,
+  input: Pick<SyncStepsInput, 'dataFolder' | 'manifest' | 'snapshots' | 'jobLedger'>,
   segment: number,
   onlyDone: boolean,
   undelivered: UndeliveredRows,
