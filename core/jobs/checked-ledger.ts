@@ -3,7 +3,10 @@
  * rebuilds (issue 12, item 9): a record whose sequence, size, first or last row differ from what
  * the snapshot and the row selection make now is not done, so its rows are sent again and the
  * summary never counts what it claims. Reads the journal twice and the snapshot of each segment
- * with done batches once; a first run (no batch recorded) reads neither.
+ * with done batches once; a first run (no batch recorded) reads neither. Both reads are the one
+ * fold (journal-fold.ts); the second is needed because which snapshots to rebuild is known only
+ * from the first, and the check (`accept`) runs before a batch is counted once, so a record that
+ * fails it leaves its batch open for a later record that passes.
  */
 import { readFile } from 'node:fs/promises';
 import { batchBounds, SelectionMismatchError } from '../upload/batch-source';

@@ -4,9 +4,9 @@
  * failed rows are counted here and listed only when the report is written.
  */
 import { addBatch, segmentTallyAt, sumSegmentTallies, type SegmentTally } from './delivery-tally';
-import { contactsToSend, type JobManifest } from './job-manifest';
+import type { JobManifest } from './job-manifest';
+import { foldJournal } from './journal-fold';
 import type { BatchRecord } from './journal-records';
-import { readJournal } from './journal';
 import { SequenceSet } from './sequence-set';
 
 export interface DeliveryTotals {
@@ -46,29 +46,10 @@ export function doneSet(ledger: JobLedger, segment: number): SequenceSet {
   return set;
 }
 
-/** Contacts in batch `seq` of a segment with `valid` contacts: full batches, then the rest. */
-function expectedBatchSize(valid: number, batchSize: number, seq: number): number {
-  return Math.max(0, Math.min(batchSize, valid - seq * batchSize));
-}
-
 /**
- * Whether a batch line can be the record of a batch of this job (issue 12, item 9): a segment it
- * has, a sequence number its batches reach, the size that batch has, and counts that add up. A
- * record that does not fit (a journal from elsewhere, a damaged or edited line) is not a done
- * batch: its rows are sent again and nothing it claims is counted.
- */
-export function recordFitsJob(record: BatchRecord, manifest: JobManifest): boolean {
-  const segment = manifest.segments[record.seg];
-  if (!segment || record.seq < 0 || record.ok < 0 || record.first > record.last) return false;
-  const size = expectedBatchSize(contactsToSend(segment), manifest.settings.batchSize, record.seq);
-  if (size === 0 || record.size !== size || record.ok + record.failed.length !== size) return false;
-  return record.failed.every((row) => row.line >= record.first && row.line <= record.last);
-}
-
-/**
- * The ledger of a job's journal. With the job's manifest, only records that fit the job count;
- * `accept` narrows that further (the run checks each record against the batch the snapshot
- * rebuilds: checked-ledger.ts).
+ * The ledger of a job's journal, from the one fold (journal-fold.ts): each batch counted once and,
+ * with the job's manifest, only records that fit the job; `accept` narrows that further (the run
+ * checks each record against the batch the snapshot rebuilds: checked-ledger.ts).
  */
 export async function readJobLedger(
   journalFile: string,
@@ -85,7 +66,7 @@ export async function readJobLedger(
   let runStart: number | null = null;
   let lastAt = 0;
   const ledger = { done, lists, totals, segments, elapsedMs, runs };
-  for await (const record of readJournal(journalFile)) {
+  for await (const record of foldJournal(journalFile, { manifest, accept })) {
     if (record.t === 'run') {
       if (runStart !== null) elapsedMs += Math.max(0, lastAt - runStart);
       runStart = record.at;
@@ -93,11 +74,7 @@ export async function readJobLedger(
     } else if (record.t === 'list') {
       lists.set(record.seg, record.listId);
     } else if (record.t === 'batch') {
-      if (manifest && !recordFitsJob(record, manifest)) continue;
-      if (!accept(record)) continue;
-      const set = doneSet(ledger, record.seg);
-      if (set.has(record.seq)) continue; // Written twice (cannot happen, but never count twice).
-      set.add(record.seq);
+      doneSet(ledger, record.seg).add(record.seq);
       addBatch(segmentTallyAt(segments, record.seg), record.ok, record.failed);
       totals.requests += record.requests;
       totals.rateLimited += record.rateLimited;

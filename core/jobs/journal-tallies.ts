@@ -1,33 +1,36 @@
 /**
- * The rows "Retry failed rows" sends again, read from the journal's batch records, each batch
- * counted once however often it was written. The counts per segment are the ledger's
- * (job-ledger.ts, delivery-tally.ts).
+ * Which rows of each segment the journal's batches did not deliver, by source line number: for
+ * "Retry failed rows" (the given-up rows) and for the sync steps (every failed row, left out of
+ * the contacts delivered). From the one fold (journal-fold.ts), so these lines always belong to
+ * the batches the job's ledger counts (job-ledger.ts, delivery-tally.ts).
  */
-import { recordFitsJob } from './job-ledger';
 import type { JobManifest } from './job-manifest';
-import { readJournal } from './journal';
-import type { BatchRecord } from './journal-records';
-import { SequenceSet } from './sequence-set';
+import { foldBatches } from './journal-fold';
+import type { RowFailure } from './journal-records';
+
+/** Segment → source line numbers of its failed rows. */
+export type FailedLines = Map<number, Set<number>>;
 
 /**
- * Every batch record of the journal, once per (segment, sequence number); with the job's manifest,
- * only records that fit the job (job-ledger.ts), so a per-segment count never claims more than
- * the job's own ledger does.
+ * The failed rows of every segment, in one pass, each batch once; with the job's manifest, only
+ * batches that fit the job, so a per-segment count never claims more than the job's own ledger
+ * does. `keep` picks the kinds of failure wanted.
  */
-async function* uniqueBatches(
+export async function readFailedLines(
   journalFile: string,
   manifest?: JobManifest,
-): AsyncGenerator<BatchRecord> {
-  const seen = new Map<number, SequenceSet>();
-  for await (const record of readJournal(journalFile)) {
-    if (record.t !== 'batch') continue;
-    if (manifest && !recordFitsJob(record, manifest)) continue;
-    const done = seen.get(record.seg) ?? new SequenceSet();
-    seen.set(record.seg, done);
-    if (done.has(record.seq)) continue;
-    done.add(record.seq);
-    yield record;
+  keep: (failure: RowFailure) => boolean = () => true,
+): Promise<FailedLines> {
+  const lines: FailedLines = new Map();
+  for await (const batch of foldBatches(journalFile, { manifest })) {
+    for (const failure of batch.failed) {
+      if (!keep(failure)) continue;
+      const set = lines.get(batch.seg) ?? new Set<number>();
+      set.add(failure.line);
+      lines.set(batch.seg, set);
+    }
   }
+  return lines;
 }
 
 /**
@@ -35,18 +38,9 @@ async function* uniqueBatches(
  * timeouts), per segment: the rows worth sending again. Refused rows are left out on purpose:
  * Autopilot judged their data and would refuse the same data again.
  */
-export async function readGivenUpLines(
+export function readGivenUpLines(
   journalFile: string,
   manifest?: JobManifest,
-): Promise<Map<number, Set<number>>> {
-  const lines = new Map<number, Set<number>>();
-  for await (const batch of uniqueBatches(journalFile, manifest)) {
-    for (const failure of batch.failed) {
-      if (failure.kind !== 'given-up') continue;
-      const set = lines.get(batch.seg) ?? new Set<number>();
-      set.add(failure.line);
-      lines.set(batch.seg, set);
-    }
-  }
-  return lines;
+): Promise<FailedLines> {
+  return readFailedLines(journalFile, manifest, (failure) => failure.kind === 'given-up');
 }

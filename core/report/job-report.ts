@@ -7,10 +7,9 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { readJournal } from '../jobs/journal';
 import type { JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
-import { SequenceSet } from '../jobs/sequence-set';
+import { foldBatches } from '../jobs/journal-fold';
 import { emailConsentField } from '../../shared/matching/field-mapping';
 import { serviceNames } from '../../shared/model/destination-service';
 // Known exception (issue 15, item 7): the report names Autopilot's standard fields; to move behind
@@ -113,15 +112,14 @@ function failureReason(kind: 'refused' | 'given-up', reason: string, service: st
   return kind === 'refused' ? `${service} refused this contact: ${reason}` : reason;
 }
 
+/**
+ * The refused and given-up rows, from the batches the job's ledger counts (journal-fold.ts): each
+ * batch once, and only records that fit the job, so a damaged or foreign line (whose rows the run
+ * sends again) never puts rows in the report that were delivered after all.
+ */
 async function writeFailedRows(writer: ReportWriter, manifest: JobManifest, journal: string) {
   const service = serviceNames[manifest.destination.service ?? 'autopilot'];
-  const seen = new Map<number, SequenceSet>();
-  for await (const record of readJournal(journal)) {
-    if (record.t !== 'batch') continue;
-    const done = seen.get(record.seg) ?? new SequenceSet();
-    seen.set(record.seg, done);
-    if (done.has(record.seq)) continue;
-    done.add(record.seq);
+  for await (const record of foldBatches(journal, { manifest })) {
     const name = manifest.segments[record.seg]?.name ?? String(record.seg);
     for (const failure of record.failed) {
       const reason = failureReason(failure.kind, failure.reason, service);

@@ -1,12 +1,14 @@
 /**
  * What a job's journal says about its sync steps (sync-records.ts): which removal groups are done
- * or were under way when a run stopped, and which segments' lists were checked. Streamed.
+ * or were under way when a run stopped, and which segments' lists were checked. Streamed through
+ * the one fold (journal-fold.ts), so a removal group written twice counts by its first record, as
+ * in the report.
  */
-import { readJournal } from '../jobs/journal';
+import { foldJournal } from '../jobs/journal-fold';
 import type { ListedRecord, RemovalRecord } from '../jobs/sync-records';
 
 export interface SyncJournal {
-  /** Segment → removal group number → its record. */
+  /** Segment → removal group number → its record (the first, if written twice). */
   readonly removals: Map<number, Map<number, RemovalRecord>>;
   /** Segment → removal groups begun (a `removing` line) whether or not they finished. */
   readonly begun: Map<number, Set<number>>;
@@ -24,7 +26,7 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 export async function readSyncJournal(file: string): Promise<SyncJournal> {
   const journal: SyncJournal = { removals: new Map(), begun: new Map(), listed: new Map() };
-  for await (const record of readJournal(file)) {
+  for await (const record of foldJournal(file)) {
     if (record.t === 'removing') entry(journal.begun, record.seg, () => new Set()).add(record.seq);
     else if (record.t === 'removal') {
       entry(journal.removals, record.seg, () => new Map()).set(record.seq, record);

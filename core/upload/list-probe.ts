@@ -10,7 +10,12 @@ import type { ListMembership } from '../destination-port/list-membership';
 import { readListReading, writeListReading } from '../sync/list-reading';
 import type { CallCounts, Pacer } from './pacer';
 import { callPatiently, GivenUp } from './patient-call';
-import { deliveredContacts, ledgerLocation, type SyncStepsInput } from './sync-steps';
+import {
+  deliveredContacts,
+  ledgerLocation,
+  type SyncStepsInput,
+  type UndeliveredRows,
+} from './sync-steps';
 
 const candidates = 5;
 
@@ -34,14 +39,18 @@ async function isCandidate(
 }
 
 /** The probe contact of a segment whose list exists and whose reading is not known, if any. */
-export async function findProbe(input: SyncStepsInput, segment: number): Promise<string | null> {
+export async function findProbe(
+  input: SyncStepsInput,
+  segment: number,
+  undelivered: UndeliveredRows,
+): Promise<string | null> {
   const { membership, manifest } = input;
   const planned = manifest.segments[segment];
   if (!membership || !planned?.listId) return null;
   const listId = await input.listId(segment);
   if ((await readListReading(ledgerLocation(input, listId))) !== 'unknown') return null;
   let tried = 0;
-  for await (const contact of deliveredContacts(input, segment, false)) {
+  for await (const contact of deliveredContacts(input, segment, false, undelivered)) {
     if (tried >= candidates) break;
     tried += 1;
     if (await isCandidate(input.pacer, input.counts, membership, listId, contact.email)) {

@@ -14,7 +14,7 @@ import type { CallCounts } from './pacer';
 import { batchesComplete } from './sync-counts';
 import { ListCounts } from './list-count';
 import { findProbe, judgeProbe } from './list-probe';
-import { catchUpLedger, runSyncSteps, type SyncStepsInput } from './sync-steps';
+import { catchUpLedger, runSyncSteps, UndeliveredRows, type SyncStepsInput } from './sync-steps';
 
 type RunSyncInput = Omit<SyncStepsInput, 'syncJournal' | 'counts' | 'jobLedger'> & {
   readonly jobLedger: JobLedger;
@@ -84,8 +84,9 @@ export class RunSync {
   }
 
   async #probe(): Promise<void> {
+    const undelivered = new UndeliveredRows(this.#input);
     for (const [segment] of this.#input.manifest.segments.entries()) {
-      const email = await findProbe(this.#steps(), segment);
+      const email = await findProbe(this.#steps(), segment, undelivered);
       if (email) this.#probes.set(segment, email);
     }
   }

@@ -10,7 +10,8 @@ import type { ListRemoval } from '../destination-port/list-removal';
 import { doneSet, type JobLedger } from '../jobs/job-ledger';
 import { contactsToSend, type JobManifest } from '../jobs/job-manifest';
 import { jobFile } from '../jobs/job-store';
-import { readJournal, type JournalWriter } from '../jobs/journal';
+import type { JournalWriter } from '../jobs/journal';
+import { readFailedLines, type FailedLines } from '../jobs/journal-tallies';
 import { recordDeliveries, recordRemovals } from '../sync/delivery-ledger';
 import { readLeavers } from '../sync/leavers-file';
 import type { LedgerLocation } from '../sync/ledger-paths';
@@ -52,21 +53,38 @@ export function ledgerLocation(input: SyncStepsInput, listId: string): LedgerLoc
   return { dataFolder: input.dataFolder, endpoint: input.manifest.destination.endpoint, listId };
 }
 
+/**
+ * The rows each segment's batches did not deliver (journal-tallies.ts: the batches the ledger
+ * counts), read in one pass over the journal the first time a segment asks, then kept for all the
+ * segments of one step (the ledger's catch-up, the list checks, the probes). Made afresh for each
+ * step, since the batches sent in between add failed rows.
+ */
+export class UndeliveredRows {
+  readonly #input: Pick<SyncStepsInput, 'dataFolder' | 'manifest'>;
+  #lines: Promise<FailedLines> | undefined;
+
+  constructor(input: Pick<SyncStepsInput, 'dataFolder' | 'manifest'>) {
+    this.#input = input;
+  }
+
+  async of(segment: number): Promise<ReadonlySet<number>> {
+    const { dataFolder, manifest } = this.#input;
+    this.#lines ??= readFailedLines(jobFile(dataFolder, manifest.id, 'journal'), manifest);
+    return (await this.#lines).get(segment) ?? new Set();
+  }
+}
+
 /** The contacts of a segment the job delivered (every batch done, less the failed rows). */
 export async function* deliveredContacts(
-  input: SyncStepsInput,
+  input: Pick<SyncStepsInput, 'dataFolder' | 'manifest' | 'snapshots' | 'jobLedger'>,
   segment: number,
   onlyDone: boolean,
+  undelivered: UndeliveredRows,
 ): AsyncGenerator<OutgoingContact> {
   const { manifest, dataFolder, snapshots } = input;
   const planned = manifest.segments[segment];
   if (!planned || contactsToSend(planned) === 0) return;
-  const failed = new Set<string>();
-  for await (const record of readJournal(jobFile(dataFolder, manifest.id, 'journal'))) {
-    if (record.t === 'batch' && record.seg === segment) {
-      for (const failure of record.failed) failed.add(`${failure.line}`);
-    }
-  }
+  const failed = await undelivered.of(segment);
   const { selection, source } = await jobSegmentRows({ manifest, dataFolder, snapshots }, segment);
   const done = doneSet(input.jobLedger, segment);
   const skip = (seq: number) => onlyDone && !done.has(seq);
@@ -77,19 +95,20 @@ export async function* deliveredContacts(
     manifest.settings.batchSize,
     skip,
   )) {
-    for (const row of batch.rows) if (!failed.has(`${row.line}`)) yield row.contact;
+    for (const row of batch.rows) if (!failed.has(row.line)) yield row.contact;
   }
 }
 
 /** Writes again the ledger lines of what earlier runs of this job delivered and removed. */
 export async function catchUpLedger(input: SyncStepsInput): Promise<void> {
   const { manifest, jobLedger, syncJournal } = input;
+  const undelivered = new UndeliveredRows(input);
   for (const [segment] of manifest.segments.entries()) {
     const listId = jobLedger.lists.get(segment);
     if (listId === undefined) continue;
     const location = ledgerLocation(input, listId);
     let group: OutgoingContact[] = [];
-    for await (const contact of deliveredContacts(input, segment, true)) {
+    for await (const contact of deliveredContacts(input, segment, true, undelivered)) {
       group.push(contact);
       if (group.length === 1_000) {
         await recordDeliveries(location, manifest.id, group);
@@ -103,7 +122,12 @@ export async function catchUpLedger(input: SyncStepsInput): Promise<void> {
   }
 }
 
-async function checkListed(input: SyncStepsInput, segment: number, listId: string) {
+async function checkListed(
+  input: SyncStepsInput,
+  segment: number,
+  listId: string,
+  undelivered: UndeliveredRows,
+) {
   const { membership, manifest } = input;
   const planned = manifest.segments[segment];
   if (input.upsertListsEveryone) return;
@@ -124,7 +148,7 @@ async function checkListed(input: SyncStepsInput, segment: number, listId: strin
         listId,
         sentCount,
         sentEmails: async function* () {
-          for await (const contact of deliveredContacts(input, segment, false)) {
+          for await (const contact of deliveredContacts(input, segment, false, undelivered)) {
             yield contact.email;
           }
         },
@@ -150,9 +174,10 @@ function leaverRemover(input: SyncStepsInput): LeaverRemover | undefined {
 /** Runs every segment's sync steps; throws DeliveryStopped when the run is told to stop. */
 export async function runSyncSteps(input: SyncStepsInput): Promise<void> {
   const { manifest } = input;
+  const undelivered = new UndeliveredRows(input);
   for (const [segment] of manifest.segments.entries()) {
     const listId = await input.listId(segment);
-    await checkListed(input, segment, listId);
+    await checkListed(input, segment, listId, undelivered);
     const remover = leaverRemover(input);
     if (!manifest.sync?.mirror || !remover) continue;
     const leavers = await readLeavers(input.dataFolder, manifest.id, segment);

@@ -1,14 +1,6 @@
 import { existsSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureJob } from '../../bench/upload/job-fixtures';
 import { describeCliError } from '../../cli/cli-errors';
-import {
-  generatedColumns,
-  generatedMapping,
-  generatedRows,
-  writeSnapshot,
-} from '../../bench/upload/snapshot-fixtures';
 import { readJobLedger } from '../../core/jobs/job-ledger';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 import { jobFile } from '../../core/jobs/job-store';
@@ -17,6 +9,7 @@ import type { BatchRecord } from '../../core/jobs/journal-records';
 import { listJobs } from '../../core/jobs/list-jobs';
 import { fileSnapshotAccess } from '../../core/upload/snapshot-access';
 import { startUploadRun } from '../../core/upload/upload-run';
+import { appendJournal, batchRecord, createJournalJob } from '../support/journal-fixtures';
 import { FakeClock } from '../support/upload-fake-clock';
 import { createFakeDestination } from '../support/upload-fake-destination';
 import { useTempFolder } from '../support/temp-folder';
@@ -31,40 +24,11 @@ let job: JobManifest;
 
 beforeEach(async () => {
   // 250 contacts, lines 2..251: batches 0 (lines 2-101), 1 (102-201) and 2 (202-251, 50 rows).
-  await writeSnapshot(dataFolder(), {
-    segmentId: 'seg',
-    columns: generatedColumns,
-    rows: generatedRows(250),
-  });
-  job = await createFixtureJob({
-    dataFolder: dataFolder(),
-    segments: [{ segmentId: 'seg', listName: 'Checked' }],
-    mapping: generatedMapping,
-  });
+  job = await createJournalJob(dataFolder());
 });
 
-function record(seq: number, extra: Partial<BatchRecord> = {}): BatchRecord {
-  const size = seq === 2 ? 50 : 100;
-  return {
-    t: 'batch',
-    at: 1_000 + seq,
-    seg: 0,
-    seq,
-    first: seq * 100 + 2,
-    last: seq * 100 + 1 + size,
-    size,
-    ok: size,
-    failed: [],
-    requests: 1,
-    rateLimited: 0,
-    retries: 0,
-    ...extra,
-  };
-}
-
 async function journal(...records: BatchRecord[]): Promise<void> {
-  const lines = records.map((line) => `${JSON.stringify(line)}\n`).join('');
-  await appendFile(jobFile(dataFolder(), job.id, 'journal'), lines);
+  await appendJournal(jobFile(dataFolder(), job.id, 'journal'), ...records);
 }
 
 async function resume() {
@@ -84,11 +48,14 @@ async function resume() {
 describe('checking the journal', () => {
   it('counts only records that fit the job: its segments, sequence numbers and batch sizes', async () => {
     await journal(
-      record(0),
-      record(1, { seq: 7 }), // no such batch: 3 batches only
-      record(2, { size: 100, ok: 100, last: 301 }), // the last batch has 50 contacts
-      record(1, { seg: 3 }), // no such segment
-      record(1, { ok: 100, failed: [{ line: 150, email: 'x@y', kind: 'refused', reason: 'r' }] }),
+      batchRecord(0),
+      batchRecord(1, { seq: 7 }), // no such batch: 3 batches only
+      batchRecord(2, { size: 100, ok: 100, last: 301 }), // the last batch has 50 contacts
+      batchRecord(1, { seg: 3 }), // no such segment
+      batchRecord(1, {
+        ok: 100,
+        failed: [{ line: 150, email: 'x@y', kind: 'refused', reason: 'r' }],
+      }),
     );
     const ledger = await readJobLedger(jobFile(dataFolder(), job.id, 'journal'), job);
     expect(ledger.done.get(0)?.size).toBe(1);
@@ -103,7 +70,7 @@ describe('checking the journal', () => {
 
   it('sends again the rows of a record whose rows differ from the rebuilt batch, and counts them once', async () => {
     // Batch 1 claims lines 102-201 but a shifted range: not the batch the snapshot makes.
-    await journal(record(0), record(1, { first: 103, last: 202 }), record(2));
+    await journal(batchRecord(0), batchRecord(1, { first: 103, last: 202 }), batchRecord(2));
     const { result, destination } = await resume();
     expect(destination.calls.map((call) => call.emails.length)).toEqual([100]);
     expect(destination.calls[0]?.emails[0]).toBe('person.100@example.com');
@@ -113,7 +80,7 @@ describe('checking the journal', () => {
 
   it('does not finish a job as delivered on records that do not fit it', async () => {
     // Three "done" batches by count, but two are not batches of this job.
-    await journal(record(0), record(7), record(1, { size: 99, ok: 99, last: 200 }));
+    await journal(batchRecord(0), batchRecord(7), batchRecord(1, { size: 99, ok: 99, last: 200 }));
     const { result, destination } = await resume();
     expect(destination.calls.map((call) => call.emails.length)).toEqual([100, 50]);
     expect(result.summary).toMatchObject({ succeeded: 250, sent: 250 });
