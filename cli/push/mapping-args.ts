@@ -3,7 +3,7 @@
  * `--map <Field>=<column>` overrides it (`--map Email=PrimaryEmail`, `--map FirstName=Nom`,
  * `--map custom:integer--Loyalty--Points=Punts`).
  */
-import { autopilotStandardFields } from '../../core/autopilot/standard-fields';
+import { standardFields } from '../../core/destination-port/standard-fields';
 import { customFieldTypes, type CustomFieldType } from '../../core/destination-port/destination';
 import { autoMatch } from '../../shared/matching/auto-match';
 import { type SampleRows } from '../../shared/matching/email-column';
@@ -43,11 +43,11 @@ function parseCustomField(field: string): { name: string; type: CustomFieldType 
 
 /** A standard field by its key, any case (`firstname` → `FirstName`). */
 function standardKey(field: string): string {
-  const found = autopilotStandardFields.find(
+  const found = standardFields.find(
     (candidate) => candidate.key.toLowerCase() === field.toLowerCase(),
   );
   if (!found) {
-    const keys = autopilotStandardFields.map((candidate) => candidate.key).join(', ');
+    const keys = standardFields.map((candidate) => candidate.key).join(', ');
     throw new UsageError(
       `"${field}" is not an Autopilot field. Standard fields: ${keys}. For a custom field write custom:<type>--<Name>, like custom:string--Loyalty--Tier.`,
     );

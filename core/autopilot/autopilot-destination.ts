@@ -14,7 +14,7 @@ import { isRedirectError } from './autopilot-errors';
 import { autopilotMembership } from './autopilot-membership';
 import type { AutopilotCustomField } from './autopilot-wire';
 import { buildAutopilotContact } from './contact-builder';
-import { autopilotStandardFields } from './standard-fields';
+import { standardFields } from '../destination-port/standard-fields';
 
 interface AutopilotDestinationOptions {
   /** Base URL including `/v1`; shared/model's autopilotDefaultEndpoint for the real service. */
@@ -56,7 +56,7 @@ function describeCustomFields(fields: readonly AutopilotCustomField[]): FieldDes
   return described;
 }
 
-const standardDescriptions: readonly FieldDescription[] = autopilotStandardFields.map((field) => ({
+const standardDescriptions: readonly FieldDescription[] = standardFields.map((field) => ({
   key: field.key,
   label: field.label,
   kind: 'standard',

@@ -10,7 +10,7 @@ import type {
 } from '../destination-port/destination';
 import { customFieldTypes } from '../destination-port/destination';
 import type { AutopilotContactInput, AutopilotScalar } from './autopilot-wire';
-import { findStandardField } from './standard-fields';
+import { findStandardField } from '../destination-port/standard-fields';
 
 /** Keys that steer Autopilot rather than describe the person; a field mapping must not set them. */
 const controlKeys = new Set([

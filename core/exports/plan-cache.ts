@@ -10,7 +10,7 @@
  * a few megabytes per million rows, so fewer are kept.
  */
 import type { FieldMapping } from '../../shared/matching/field-mapping';
-import { findStandardField } from '../autopilot/standard-fields';
+import { findStandardField } from '../destination-port/standard-fields';
 import type { CountedSegment } from './count-misfits';
 import type { KeptFacts } from './facts-recount';
 

@@ -12,10 +12,7 @@ import { jobFile } from '../jobs/job-store';
 import { foldBatches } from '../jobs/journal-fold';
 import { emailConsentField } from '../../shared/matching/field-mapping';
 import { serviceNames } from '../../shared/model/destination-service';
-// Known exception (issue 15, item 7): the report names Autopilot's standard fields; to move behind
-// core/destination-port/ when the report learns Ortto's fields.
-// eslint-disable-next-line no-restricted-imports
-import { findStandardField } from '../autopilot/standard-fields';
+import { findStandardField } from '../destination-port/standard-fields';
 import { selectRows, type MisfitRow, type SkippedRow } from '../upload/batch-source';
 import type { SnapshotAccess } from '../upload/snapshot-access';
 import { csvLine } from './csv-cell';

@@ -6,7 +6,7 @@ import {
   customFieldKey,
   parseCustomFieldKey,
 } from '../../core/autopilot/contact-builder';
-import { autopilotStandardFields, findStandardField } from '../../core/autopilot/standard-fields';
+import { standardFields, findStandardField } from '../../core/destination-port/standard-fields';
 
 describe('custom field keys', () => {
   it('write `type--Field--Name`, each space becoming `--`', () => {
@@ -80,13 +80,13 @@ describe('buildAutopilotContact', () => {
 
 describe('standard fields', () => {
   it('lists the documented keys once each, NumberOfEmployees as an integer', () => {
-    const keys = autopilotStandardFields.map((field) => field.key);
+    const keys = standardFields.map((field) => field.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(
       expect.arrayContaining(['Email', 'FirstName', 'LastName', 'MailingPostalCode', 'owner_name']),
     );
     expect(keys).toHaveLength(22);
     expect(findStandardField('NumberOfEmployees')?.type).toBe('integer');
-    expect(autopilotStandardFields.filter((field) => field.type !== 'string')).toHaveLength(1);
+    expect(standardFields.filter((field) => field.type !== 'string')).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ describe('layers are enforced by lint', () => {
     ['core/upload/new-file.ts', '../autopilot/autopilot-wire'],
     ['core/jobs/new-file.ts', '../ortto/ortto-client'],
     ['core/sync/deeper/new-file.ts', '../../autopilot/contact-builder'],
-    ['core/report/new-file.ts', '../autopilot/standard-fields'],
+    ['core/report/new-file.ts', '../ortto/ortto-fields'],
     // core/ never imports the IPC contract, not even the files that once did.
     ['core/exports/new-file.ts', '../../shared/ipc/contract'],
     ['core/exports/contact-preview.ts', '../../shared/ipc/contract'],

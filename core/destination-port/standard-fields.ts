@@ -1,8 +1,11 @@
 /**
- * Autopilot's standard contact fields (autopilot-api.md §3: N8N ContactDescription.ts, SDK
- * methods.js). Keys are sent as is, in PascalCase (`owner_name` is spelt that way by Autopilot).
+ * The standard contact fields a mapping can fill, by the keys every destination understands:
+ * Autopilot's own (autopilot-api.md §3: N8N ContactDescription.ts, SDK methods.js), sent to it as
+ * is, in PascalCase (`owner_name` is spelt that way by Autopilot); Ortto's built-in fields take the
+ * same key where they are the same field (core/ortto/ortto-fields.ts). The command line's `--map`,
+ * the export plan's counts and the report read this one table.
  */
-import type { CustomFieldType } from '../destination-port/destination';
+import type { CustomFieldType } from './destination';
 
 interface StandardField {
   readonly key: string;
@@ -10,7 +13,7 @@ interface StandardField {
   readonly type: CustomFieldType;
 }
 
-export const autopilotStandardFields: readonly StandardField[] = [
+export const standardFields: readonly StandardField[] = [
   { key: 'Email', label: 'Email', type: 'string' },
   { key: 'FirstName', label: 'First name', type: 'string' },
   { key: 'LastName', label: 'Last name', type: 'string' },
@@ -35,7 +38,7 @@ export const autopilotStandardFields: readonly StandardField[] = [
   { key: 'owner_name', label: 'Owner name', type: 'string' },
 ];
 
-const byKey = new Map(autopilotStandardFields.map((field) => [field.key, field]));
+const byKey = new Map(standardFields.map((field) => [field.key, field]));
 
 export function findStandardField(key: string): StandardField | undefined {
   return byKey.get(key);
