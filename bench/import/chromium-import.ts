@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { openApp } from '../../tests/support/app-harness';
 import { chromiumLaunchOptions } from '../../tests/support/chromium';
+import { openAppWithMainInChild } from './main-child-app';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -96,9 +96,9 @@ interface ChromiumImportResult {
 }
 
 /**
- * The renderer as Vite builds it, in Debian's Chromium, with the real main-process services behind
- * the test harness: drops a file on the Segments screen and waits for its card, watching the
- * page's main thread the whole time.
+ * The renderer as Vite builds it, in Debian's Chromium, with the real main-process services in a
+ * process of their own behind it (main-child-app.ts): drops a file on the Segments screen and
+ * waits for its card, watching the page's main thread the whole time.
  */
 export async function importInChromium(file: string, rows: number): Promise<ChromiumImportResult> {
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
@@ -106,7 +106,7 @@ export async function importInChromium(file: string, rows: number): Promise<Chro
   try {
     const page = await browser.newPage();
     await page.addInitScript(observeLongTasks);
-    const app = await openApp(page);
+    const app = await openAppWithMainInChild(page);
     try {
       await page.getByTestId('segment-drop-zone').waitFor();
       await page.evaluate(() => {

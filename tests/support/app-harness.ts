@@ -10,7 +10,7 @@ import type { HostEnvironment } from '../../electron/services/host-environment';
 import { serveFolder, type StaticServer } from './static-server';
 
 /** Runs in the page: hands an event to the listeners the harness preload keeps. */
-function emitInPage([channel, payload]: readonly [string, unknown]): void {
+export function emitInPage([channel, payload]: readonly [string, unknown]): void {
   (globalThis as unknown as { __courierEmit(c: string, p: unknown): void }).__courierEmit(
     channel,
     payload,
@@ -21,7 +21,7 @@ const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 let harnessPreloadSource: Promise<string> | null = null;
 
 /** The page-side bridge, bundled from tests/support/harness-preload.ts once per run. */
-function bundleHarnessPreload(): Promise<string> {
+export function bundleHarnessPreload(): Promise<string> {
   harnessPreloadSource ??= build({
     entryPoints: [path.join(repositoryRoot, 'tests/support/harness-preload.ts')],
     bundle: true,
