@@ -148,6 +148,12 @@ export const jobManifestSchema = z.object({
        */
       keyProblem: z.enum(['missing-key', 'keychain']).optional(),
       message: z.string(),
+      /**
+       * The underlying error's own words, when there was one (the keychain's, an unexpected
+       * error's): kept apart from the sentence, so the screens show them as a technical detail in
+       * the person's language rather than inside an English sentence. Absent in older jobs.
+       */
+      detail: z.string().optional(),
       at: z.string(),
     })
     .nullable(),

@@ -14,7 +14,7 @@ import {
   OpenDestinationError,
 } from '../destination-port/open-destination';
 import type { JobDestination, JobManifest } from './job-manifest';
-import type { SecretStore } from '../secrets/secret-store';
+import { SecretStoreError, type SecretStore } from '../secrets/secret-store';
 import type { JobStopKind } from '../../shared/model/jobs';
 
 export const missingKeyMessage =
@@ -31,6 +31,8 @@ export class JobKeyUnavailableError extends Error {
   constructor(
     readonly kind: 'missing-key' | 'keychain',
     message: string,
+    /** The keychain's own words, for a keychain that would not answer. */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -40,6 +42,11 @@ interface JobDestinationOpenerOptions {
   readonly secrets: SecretStore;
   /** The client builders by kind of account; the real ones unless a test injects its own. */
   readonly connectors?: DestinationConnectors;
+}
+
+/** What the keychain itself said (SecretStoreError's technical detail), else the message. */
+function keychainWords(error: OpenDestinationError): string {
+  return error.cause instanceof SecretStoreError ? error.cause.technicalDetail : error.message;
 }
 
 function unavailable(error: OpenDestinationError, destination: JobDestination) {
@@ -53,6 +60,7 @@ function unavailable(error: OpenDestinationError, destination: JobDestination) {
       return new JobKeyUnavailableError(
         'keychain',
         `Paused: the keychain did not give the API key. ${error.message}`,
+        keychainWords(error),
       );
     case 'invalid-key':
       return new JobKeyUnavailableError('missing-key', `Paused: ${error.message}`);
@@ -102,7 +110,13 @@ export function pausedForKey(
   return {
     ...manifest,
     status: 'paused',
-    stop: { reason: 'rejected-key', keyProblem: error.kind, message: error.message, at },
+    stop: {
+      reason: 'rejected-key',
+      keyProblem: error.kind,
+      message: error.message,
+      ...(error.detail ? { detail: error.detail } : {}),
+      at,
+    },
     updatedAt: at,
   };
 }

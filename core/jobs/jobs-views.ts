@@ -30,8 +30,23 @@ function deliveredByRetryOf(retry: JobListing | null): DeliveredByRetry {
   return { jobId, createdAt: retry.createdAt, status, delivered: succeeded };
 }
 
+/**
+ * An unexpected error's stop from before `detail` was recorded held the error's words as its
+ * message: they are its detail.
+ */
+function stopDetail(stop: NonNullable<JobManifest['stop']>): string | undefined {
+  return stop.detail ?? (stop.reason === 'error' ? stop.message : undefined);
+}
+
 function stopOf(stop: JobManifest['stop']): JobStop | null {
-  return stop ? { kind: stopKindOf(stop), message: stop.message, at: stop.at } : null;
+  if (!stop) return null;
+  const detail = stopDetail(stop);
+  return {
+    kind: stopKindOf(stop),
+    message: stop.message,
+    ...(detail ? { detail } : {}),
+    at: stop.at,
+  };
 }
 
 const startableStatuses: readonly JobManifest['status'][] = ['ready', 'paused', 'failed'];

@@ -15,6 +15,7 @@ export class RunControl {
   readonly #graceMs: number;
   #reason: StopReason | null = null;
   #message = '';
+  #detail: string | undefined;
 
   constructor(clock: Clock, graceMs: number) {
     this.#clock = clock;
@@ -37,15 +38,21 @@ export class RunControl {
     return this.#message;
   }
 
+  /** The underlying error's own words, for a stop caused by one (job-manifest.ts, `detail`). */
+  get stopDetail(): string | undefined {
+    return this.#detail;
+  }
+
   get stopping(): boolean {
     return this.#reason !== null;
   }
 
   /** The first reason wins: a rejected key stays the reason even if the person then pauses. */
-  stop(reason: StopReason, message: string): void {
+  stop(reason: StopReason, message: string, detail?: string): void {
     if (this.#reason) return;
     this.#reason = reason;
     this.#message = message;
+    this.#detail = detail;
     this.#waits.abort(new DeliveryStopped(message));
     const abortRequests = (): void => this.#requests.abort(new DeliveryStopped(message));
     if (this.#graceMs <= 0) {

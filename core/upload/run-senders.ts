@@ -259,7 +259,7 @@ export class RunSenders {
       control.stop('repeated-faults', stopMessage('repeated-faults', cause.message));
     } else {
       const detail = error instanceof Error ? error.message : String(error);
-      control.stop('error', stopMessage('error', detail));
+      control.stop('error', stopMessage('error', detail), detail);
     }
     this.#progress.changed();
   }

@@ -104,9 +104,11 @@ async function checkRunnable(options: UploadRunOptions, manifest: JobManifest): 
 
 function stopRecord(status: JobStatus, control: RunControl, clock: Clock): JobManifest['stop'] {
   if (status !== 'paused' && status !== 'failed' && status !== 'cancelled') return null;
+  const detail = control.stopDetail;
   return {
     reason: control.stopReason ?? 'error',
     message: control.stopMessage || stopMessage('error'),
+    ...(detail ? { detail } : {}),
     at: new Date(clock.now()).toISOString(),
   };
 }

@@ -116,8 +116,13 @@ export type JobCounts = z.infer<typeof jobCountsSchema>;
 
 const jobStopSchema = z.object({
   kind: z.enum(jobStopKinds),
-  /** Plain English, shown as detail (e.g. an unexpected error's words). */
+  /** Plain English, for the command line and the logs; the screens word the kind themselves. */
   message: z.string(),
+  /**
+   * The underlying error's own words (the keychain's, an unexpected error's), which the screens
+   * show apart, as a technical detail, never inside a sentence.
+   */
+  detail: z.string().optional(),
   at: z.string(),
 });
 export type JobStop = z.infer<typeof jobStopSchema>;

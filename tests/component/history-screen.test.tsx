@@ -88,6 +88,48 @@ describe('History: an export’s live progress', () => {
     expect(fake.calls.jobsCancel).toHaveBeenCalledWith({ jobId: jobTarget.jobId });
   });
 
+  // The keychain's and an unexpected error's own words are often English whatever the app's
+  // language: they stand apart as a technical detail, never inside the catalog's sentence.
+  it.each([
+    [
+      'en',
+      'keychain',
+      'paused',
+      'Paused: your keychain did not give the API key. Unlock it, then resume.',
+      'Technical detail: ',
+    ],
+    ['en', 'error', 'failed', 'Stopped on a problem.', 'Technical detail: '],
+    [
+      'ca',
+      'keychain',
+      'paused',
+      "En pausa: el clauer no ha donat la clau de l'API. Desbloquegeu-lo i reprengueu.",
+      'Detall tècnic: ',
+    ],
+    ['ca', 'error', 'failed', "S'ha aturat per un problema.", 'Detall tècnic: '],
+  ] as const)(
+    'words a %s %s stop in the catalog, with the cause’s own words apart',
+    async (language, kind, status, sentence, label) => {
+      const cause = 'Cannot create an item in a locked collection';
+      const stopped = detail({
+        status,
+        running: false,
+        resumable: true,
+        stop: {
+          kind,
+          message: `Paused: the keychain did not give the API key. ${cause}`,
+          detail: cause,
+          at: '',
+        },
+      });
+      await renderHistory(fakeBridge(stopped).bridge, jobTarget, language);
+      const state = await screen.findByText(sentence);
+      expect(state.getAttribute('role')).toBe('status');
+      expect(screen.getByText(`${label}${cause}`)).toBeTruthy();
+      expect(document.body.textContent).not.toContain('Paused: the keychain');
+    },
+  );
+
   it('speaks Catalan', async () => {
     const fake = fakeBridge(detail({ progress: progress({ state: 'waiting-network' }) }));
     await renderHistory(fake.bridge, jobTarget, 'ca');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsentReceipt } from '../../core/jobs/consent';
 import type { JobDestination, JobManifest } from '../../core/jobs/job-manifest';
-import type { SecretStore } from '../../core/secrets/secret-store';
+import { SecretStoreError, type SecretStore } from '../../core/secrets/secret-store';
 import { failedOutcome } from '../../core/destinations/check-connection';
 import {
   commandLineKeyMessage,
@@ -70,6 +70,30 @@ describe('opening the destination of a job', () => {
       kind: 'missing-key',
     });
     expect(opened).toEqual([]);
+  });
+
+  it('pauses a job whose keychain will not answer, keeping the keychain’s words apart', async () => {
+    const locked: SecretStore = {
+      ...secrets,
+      readKey: async () => {
+        throw new SecretStoreError(
+          'locked',
+          'Your keychain is locked.',
+          'Object locked (libsecret)',
+        );
+      },
+    };
+    const { connectors } = recordingConnectors();
+    const open = createJobDestinationOpener({ secrets: locked, connectors });
+    const error = await open(orttoJob).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(JobKeyUnavailableError);
+    const { stop } = pausedForKey(someManifest, error as JobKeyUnavailableError, new Date(0));
+    expect(stop).toMatchObject({
+      reason: 'rejected-key',
+      keyProblem: 'keychain',
+      message: 'Paused: the keychain did not give the API key. Your keychain is locked.',
+      detail: 'Object locked (libsecret)',
+    });
   });
 
   it('names the service, region and declared permission in the consent receipt', () => {

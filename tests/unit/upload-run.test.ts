@@ -217,9 +217,11 @@ describe('a run that cannot go on', () => {
     };
     const failed = await clock.run(startUploadRun(runOptions(job.id, clock, destination)).done);
     expect(failed.status).toBe('failed');
-    expect(failed.stop?.message).toBe(
-      'The list "Newsletter" could not be found or created. Autopilot refused the data: list names are limited.',
-    );
+    const cause =
+      'The list "Newsletter" could not be found or created. Autopilot refused the data: list names are limited.';
+    expect(failed.stop?.message).toBe(cause);
+    // The cause's own words, kept apart for the screens to show beside their own sentence.
+    expect(failed.stop?.detail).toBe(cause);
     expect(destination.calls).toEqual([]);
 
     destination.ensureList = ensureList;

@@ -155,6 +155,9 @@ export function JobProgressPanel({ job }: { readonly job: JobDetail }) {
       >
         {stateText(job, progress, Date.now())}
       </p>
+      {job.stop?.detail && !job.running && (
+        <p className="history-stop-detail">{t('detail.technical', { detail: job.stop.detail })}</p>
+      )}
       <div className="history-overall">
         <ProgressBar
           label={t('detail.overall')}

@@ -110,9 +110,9 @@ export function outcomeText(
   const { stop } = job;
   switch (job.status) {
     case 'paused':
-      return stop ? t(`stop.${stop.kind}`, { message: stop.message, context }) : t('status.paused');
+      return stop ? t(`stop.${stop.kind}`, { context }) : t('status.paused');
     case 'failed':
-      return t('status.failed', { message: stop?.message ?? '' });
+      return t('status.failed');
     case 'completed_with_errors':
       return (
         retriedOutcome(t, job, format) ??
