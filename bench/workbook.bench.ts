@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { Benchmark, Figure } from './benchmark';
+import { bundleChild } from './import/bundled-child';
 import { writeWorkbook, type CellSpec } from '../tests/support/shape-fixtures';
 
 // Workbook import (issue 14 item 4): a generated 100,000-row .xlsx, imported to a snapshot, beside
@@ -24,21 +24,6 @@ function rowsOf(count: number): CellSpec[][] {
     ]);
   }
   return rows;
-}
-
-async function bundle(entry: string, folder: string): Promise<string> {
-  const outfile = path.join(folder, `${path.basename(entry, '.ts')}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'import', entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'silent',
-  });
-  return outfile;
 }
 
 /** Runs a bundled child; answers its wall time, rows and peak resident memory. */
@@ -65,13 +50,11 @@ export const workbookBenchmark: Benchmark = {
     '100k-row .xlsx: import time and peak memory against yauzl + saxes reading the same sheet',
   async run() {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'courier-bench-workbook-'));
-    const cache = path.join(root, 'node_modules', '.cache', 'segment-courier-bench');
-    await mkdir(cache, { recursive: true });
     try {
       const file = path.join(folder, 'bench-100k.xlsx');
       await writeWorkbook(file, [{ name: 'Contacts', rows: rowsOf(100_000) }]);
-      const importer = await bundle('workbook-import-child.ts', cache);
-      const baseline = await bundle('workbook-raw-child.ts', cache);
+      const importer = await bundleChild('workbook-import-child.ts');
+      const baseline = await bundleChild('workbook-raw-child.ts');
       const imports = [];
       const raws = [];
       for (let round = 0; round < 3; round += 1) {
