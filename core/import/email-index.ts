@@ -5,8 +5,8 @@ import { emailKey } from '../../shared/segments/email';
  * line each first appeared on: exact duplicate detection in bounded memory. A `Map<string, number>`
  * of a million addresses costs about 100 MB of JavaScript heap and slows every garbage collection;
  * here keys live as UTF-8 bytes in one buffer and the hash table in typed arrays (about 50 MB for a
- * million, outside the scanned heap), and a plain-ASCII address is lower-cased, hashed and copied in
- * one pass, without a new string.
+ * million, outside the scanned heap), and a plain-ASCII address is checked, lower-cased, hashed and
+ * copied in one pass, without a new string.
  */
 const emptySlot = 0;
 
@@ -104,17 +104,16 @@ export class EmailIndex {
     if (size > this.slotCount) this.rehashInto(size);
   }
 
-  /** The line `email` first appeared on; or, when new, records it on `line` and answers 0. */
+  /**
+   * The line `email` first appeared on; or, when new, records it on `line` and answers 0. The
+   * general path, for what the checked scan below does not take (accented or unusual addresses):
+   * for a plain-ASCII key it stages the same bytes and hash, so either lookup finds the other's.
+   */
   firstLineOrAdd(email: string, line: number): number {
     this.makeRoom(email.length * 3);
-    let length = this.stageAscii(email);
-    let hash = this.stagedHash;
-    if (length < 0) {
-      const key = emailKey(email);
-      hash = hashKey(key);
-      length = this.bytes.write(key, this.bytesUsed, 'utf8');
-    }
-    return this.lookUp(hash, length, line);
+    const key = emailKey(email);
+    const length = this.bytes.write(key, this.bytesUsed, 'utf8');
+    return this.lookUp(hashKey(key), length, line);
   }
 
   /**
@@ -157,27 +156,8 @@ export class EmailIndex {
 
   /**
    * Lower-cases, hashes and copies a plain-ASCII address after the used part of the buffer (not
-   * yet kept), as emailKey plus hashKey would: answers the length, or -1 when the address is not
-   * plain ASCII, and leaves the hash in `stagedHash` (no object per address for the collector).
-   */
-  private stageAscii(email: string): number {
-    const bytes = this.bytes;
-    let position = this.bytesUsed;
-    let hash = fnvOffset;
-    for (let index = 0; index < email.length; index += 1) {
-      let code = email.charCodeAt(index);
-      if (code > 0x7f) return -1;
-      if (code >= 0x41 && code <= 0x5a) code |= 0x20;
-      hash = Math.imul(hash ^ code, fnvPrime);
-      bytes[position] = code;
-      position += 1;
-    }
-    this.stagedHash = hash | 0;
-    return email.length;
-  }
-
-  /**
-   * stageAscii, checking on the way that the address is one isValidEmail's fast pattern accepts:
+   * yet kept), as emailKey plus hashKey would, leaving the hash in `stagedHash` (no object per
+   * address for the collector), and checks on the way that isValidEmail's fast pattern accepts it:
    * a local part of 1 to 64 allowed characters, neither starting nor ending with a dot nor holding
    * two in a row; one @; then dot-separated labels of letters, digits and inner hyphens, at most 63
    * long, at least two of them, the last at least 2 long and not all digits. Answers -1 otherwise.
