@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { bundleHarnessPreload, emitInPage } from '../../tests/support/app-harness';
+import { emitInPage, loadRenderer } from '../../tests/support/app-harness';
 import { serveFolder } from '../../tests/support/static-server';
 import { bundleChild } from './bundled-child';
 import type { MainCall, MainMessage } from './main-child';
@@ -47,20 +47,13 @@ export async function openAppWithMainInChild(page: Page): Promise<{ close(): Pro
   });
   await waitForReady(child);
   let nextId = 0;
-  await page.exposeBinding('__courierInvoke', (source, channel: string, input: unknown) => {
-    const call: MainCall = {
-      id: (nextId += 1),
-      channel,
-      sender: { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-      input,
-    };
+  await loadRenderer(page, server.origin, (channel, sender, input) => {
+    const call: MainCall = { id: (nextId += 1), channel, sender, input };
     return new Promise((resolve) => {
       pending.set(call.id, resolve);
       child.send(call);
     });
   });
-  await page.addInitScript({ content: await bundleHarnessPreload() });
-  await page.goto(`${server.origin}/index.html`);
   return {
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -4,11 +4,12 @@
 import { createIpcDispatcher } from '../../electron/ipc/dispatcher';
 import { createIpcHandlers } from '../../electron/ipc/handlers';
 import { createHostServices } from '../../electron/services/host-services';
+import type { CallSender } from '../../tests/support/app-harness';
 
 export interface MainCall {
   readonly id: number;
   readonly channel: string;
-  readonly sender: { readonly url: string; readonly isMainFrame: boolean };
+  readonly sender: CallSender;
   readonly input: unknown;
 }
 

@@ -21,7 +21,7 @@ const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 let harnessPreloadSource: Promise<string> | null = null;
 
 /** The page-side bridge, bundled from tests/support/harness-preload.ts once per run. */
-export function bundleHarnessPreload(): Promise<string> {
+function bundleHarnessPreload(): Promise<string> {
   harnessPreloadSource ??= build({
     entryPoints: [path.join(repositoryRoot, 'tests/support/harness-preload.ts')],
     bundle: true,
@@ -31,6 +31,31 @@ export function bundleHarnessPreload(): Promise<string> {
     target: 'chrome130',
   }).then((result) => result.outputFiles[0]?.text ?? '');
   return harnessPreloadSource;
+}
+
+/** Who sent a call, as the dispatcher checks it (the frame's URL, and whether it is the main one). */
+export interface CallSender {
+  readonly url: string;
+  readonly isMainFrame: boolean;
+}
+
+type Dispatch = (channel: string, sender: CallSender, input: unknown) => Promise<unknown>;
+
+/**
+ * Loads the served renderer in the page with the harness preload, each bridge call carried to
+ * `dispatch` with its sender: main's dispatcher here, or one in another process (the Chromium
+ * import benchmark's, bench/import/main-child-app.ts).
+ */
+export async function loadRenderer(page: Page, origin: string, dispatch: Dispatch): Promise<void> {
+  await page.exposeBinding('__courierInvoke', (source, channel: string, input: unknown) =>
+    dispatch(
+      channel,
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      input,
+    ),
+  );
+  await page.addInitScript({ content: await bundleHarnessPreload() });
+  await page.goto(`${origin}/index.html`);
 }
 
 export interface AppHarness {
@@ -77,15 +102,9 @@ export async function openApp(page: Page, options: OpenAppOptions = {}): Promise
     trustedOrigins: [server.origin],
     logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  await page.exposeBinding('__courierInvoke', (source, channel: string, input: unknown) =>
-    dispatcher.dispatch(
-      channel,
-      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-      input,
-    ),
+  await loadRenderer(page, server.origin, (channel, sender, input) =>
+    dispatcher.dispatch(channel, sender, input),
   );
-  await page.addInitScript({ content: await bundleHarnessPreload() });
-  await page.goto(`${server.origin}/index.html`);
   return {
     services,
     dataFolder,
