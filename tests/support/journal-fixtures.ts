@@ -1,7 +1,7 @@
 /**
  * A small job and the journal lines of its batches and removal groups, written by hand: for the
  * tests of the readers of the journal (journal-fold.ts and the tallies, report and sync steps
- * built on it).
+ * built on it) and of the views of a job (jobs-views.ts).
  */
 import { appendFile } from 'node:fs/promises';
 import { createFixtureJob } from '../../bench/upload/job-fixtures';

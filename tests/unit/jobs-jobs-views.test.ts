@@ -1,32 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureJob } from '../../bench/upload/job-fixtures';
-import {
-  generatedColumns,
-  generatedMapping,
-  generatedRows,
-  writeSnapshot,
-} from '../../bench/upload/snapshot-fixtures';
+import { describe, expect, it } from 'vitest';
 import type { JobManifest } from '../../core/jobs/job-manifest';
 import { readJobManifest, writeJobManifest } from '../../core/jobs/job-store';
 import { readListItem } from '../../core/jobs/jobs-views';
+import { createJournalJob } from '../support/journal-fixtures';
 import { useTempFolder } from '../support/temp-folder';
 
 const dataFolder = useTempFolder('courier-jobs-views-');
-beforeEach(async () => {
-  await writeSnapshot(dataFolder(), {
-    segmentId: 'seg',
-    columns: generatedColumns,
-    rows: generatedRows(10),
-  });
-});
 
 /** The screen's view of a job that stopped with `stop`. */
 async function stopShown(status: JobManifest['status'], stop: JobManifest['stop']) {
-  const job = await createFixtureJob({
-    dataFolder: dataFolder(),
-    segments: [{ segmentId: 'seg', listName: 'Tens' }],
-    mapping: generatedMapping,
-  });
+  const job = await createJournalJob(dataFolder());
   await writeJobManifest(dataFolder(), {
     ...(await readJobManifest(dataFolder(), job.id)),
     status,
